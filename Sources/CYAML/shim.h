@@ -1,0 +1,4 @@
+#ifndef EXPORTER_SCAFFOLD_CYAML_SHIM_H
+#define EXPORTER_SCAFFOLD_CYAML_SHIM_H
+#include <yaml.h>
+#endif

@@ -1,0 +1,41 @@
+/// The end of an exporter's pipeline: it hands finished items (events, spans, batches, encoded bytes) to a
+/// transport.
+///
+/// A sink may be shared by the instances of several concurrent runs (it wraps the expensive resources: an HTTP
+/// client, an open file), so it must be safe to call from many tasks.
+public protocol ExportSink<Item>: Sendable {
+    /// What the sink takes.
+    associatedtype Item: Sendable
+
+    /// Exports one item; throws when the item is lost for good (retries are the sink's own business).
+    func export(_ item: Item) async throws
+
+    /// Makes everything exported so far durable or delivered (fsync a file, wait for requests in flight).
+    func flush() async throws
+
+    /// Releases the sink's resources; called once, when nothing will use it any more.
+    func close() async
+}
+
+extension ExportSink {
+    public func flush() async throws {}
+
+    public func close() async {}
+}
+
+/// A configured exporter: it owns what runs share (transports, clients, open files) and makes a fresh instance,
+/// with its own buffer and pipeline state, for every run.
+///
+/// Because each run's instance comes from ``makeExporter(name:)``, two runs can never share a batcher or a span
+/// map: isolation holds by construction.
+public protocol ExporterBlueprint: Sendable {
+    /// A new instance for one run.
+    func makeExporter(name: String) throws -> any Exporter
+
+    /// Releases the shared resources; called once, when the manager that owns the blueprint is done with it.
+    func close() async
+}
+
+extension ExporterBlueprint {
+    public func close() async {}
+}
