@@ -75,11 +75,12 @@ package struct RedactionKeyPath: Sendable, Hashable {
         } else {
             let known = Payload.allCases.map(\.rawValue) + ["*"]
             let suggestion = DidYouMean.hint(for: root, among: known)
+            let rule = "a key path starts with input, output, chunk, metadata or *"
             throw ProcessorOptionError.invalidKeyPath(
                 processor,
                 path: text,
                 reason: "starts at '\(root)', which is not an event payload",
-                hint: suggestion ?? "a key path starts with input, output, chunk, metadata or *"
+                hint: suggestion.map { "\($0) (\(rule))" } ?? rule
             )
         }
         let segments = parts.dropFirst().map { $0 == "*" ? Segment.any : .key($0) }
