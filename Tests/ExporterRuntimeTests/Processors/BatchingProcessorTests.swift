@@ -117,7 +117,8 @@ struct BatchingProcessorTests {
             Set(batcher.statistics.keys) == [
                 "batches_created", "items_processed", "items_dropped", "queue_overflows", "shutdown_batches",
                 "avg_items_per_batch", "drop_rate", "current_queue_size", "failed_hand_offs",
-            ])
+            ]
+        )
         #expect(batcher.statistics.values.allSatisfy { $0 == 0 })
     }
 

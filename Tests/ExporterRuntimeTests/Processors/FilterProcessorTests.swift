@@ -35,8 +35,10 @@ struct FilterProcessorTests {
 
     @Test func requiresEveryCriterion() async throws {
         #expect(try await kept(by: FilterProcessor(categories: [.tool], phases: [.end])) == ["b"])
-        #expect(try await kept(by: FilterProcessor(categories: [.tool], phases: [.end], mode: .exclude))
-            == ["a", "c", "d", "e", "f"])
+        #expect(
+            try await kept(by: FilterProcessor(categories: [.tool], phases: [.end], mode: .exclude))
+                == ["a", "c", "d", "e", "f"]
+        )
     }
 
     @Test func appliesAPredicate() async throws {
@@ -48,8 +50,10 @@ struct FilterProcessorTests {
     @Test func takesCategoryNamesIncludingCustomSubtypes() async throws {
         #expect(try await kept(by: FilterProcessor(options: FilterOptions(categories: ["custom"]))) == ["d", "e"])
         #expect(try await kept(by: FilterProcessor(options: FilterOptions(categories: ["custom:ttc"]))) == ["d"])
-        #expect(try await kept(by: FilterProcessor(options: FilterOptions(categories: ["workflow", "llm"])))
-            == ["a", "f"])
+        #expect(
+            try await kept(by: FilterProcessor(options: FilterOptions(categories: ["workflow", "llm"])))
+                == ["a", "f"]
+        )
         let excluding = try FilterProcessor(options: FilterOptions(mode: .exclude, categories: ["custom"]))
         #expect(try await kept(by: excluding) == ["a", "b", "c", "f"])
     }

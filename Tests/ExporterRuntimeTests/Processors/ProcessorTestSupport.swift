@@ -36,7 +36,10 @@ func sharesStorage(_ lhs: AgentEvent, _ rhs: AgentEvent) -> Bool {
 }
 
 /// Runs `body`, expecting a `DiagnosticError`, and returns its single diagnostic.
-func expectDiagnostic(_ body: () throws -> Void, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+func expectDiagnostic(
+    _ body: () throws -> Void,
+    sourceLocation: Testing.SourceLocation = #_sourceLocation
+)
     -> ExporterDiagnostics.Diagnostic?
 {
     do {

@@ -35,7 +35,8 @@ struct RedactionProcessorTests {
                 "admin": ["password": "[REDACTED]", "name": "root"],
                 "guest": ["name": "guest"],
                 "list": [["password": "in an array, not a member"]],
-            ])
+            ]
+        )
         var arrays = try RedactionProcessor(keyPaths: ["output.*.*.password", "*.token"])
         let nested = arrays.redact(
             makeEvent(output: ["list": [["password": "a"], ["password": "b"], "text"]], chunk: ["token": "t"])
@@ -100,6 +101,16 @@ struct RedactionProcessorTests {
         #expect(redactor.statistics["values_redacted"] == 4)
     }
 
+    @Test func payloadPathsReplaceWholePayloads() throws {
+        var redactor = try RedactionProcessor(keyPaths: ["*"])
+        let event = redactor.redact(makeEvent(input: ["q": "x"], chunk: 7, metadata: ["a": 1, "b": [true]]))
+        #expect(event.input == "[REDACTED]")
+        #expect(event.output == nil)
+        #expect(event.chunk == "[REDACTED]")
+        #expect(event.metadata == ["a": "[REDACTED]", "b": "[REDACTED]"])
+        #expect(redactor.statistics["values_redacted"] == 4)
+    }
+
     @Test func usesACustomReplacementAndCondition() throws {
         var redactor = try RedactionProcessor(keyPaths: ["input.key"], replacement: "***") { $0.category == .tool }
         #expect(redactor.redact(makeEvent(category: .tool, input: ["key": "v"])).input == ["key": "***"])
@@ -128,7 +139,9 @@ struct RedactionProcessorTests {
         #expect(diagnostic?.code == "PRC003")
         #expect(
             diagnostic?.message.hasPrefix(
-                "RedactionProcessor: value pattern 'sk-[unclosed' is not a valid regular expression") == true)
+                "RedactionProcessor: value pattern 'sk-[unclosed' is not a valid regular expression"
+            ) == true
+        )
     }
 
     @Test func rejectsMalformedKeyPaths() {
@@ -136,10 +149,12 @@ struct RedactionProcessorTests {
         #expect(unknownRoot?.code == "PRC004")
         #expect(
             unknownRoot?.message
-                == "RedactionProcessor: key path 'inpt.api_key' starts at 'inpt', which is not an event payload")
+                == "RedactionProcessor: key path 'inpt.api_key' starts at 'inpt', which is not an event payload"
+        )
         #expect(
             unknownRoot?.hint
-                == "did you mean 'input'? (a key path starts with input, output, chunk, metadata or *)")
+                == "did you mean 'input'? (a key path starts with input, output, chunk, metadata or *)"
+        )
         let farOff = expectDiagnostic { _ = try RedactionProcessor(keyPaths: ["body.x"]) }
         #expect(farOff?.hint == "a key path starts with input, output, chunk, metadata or *")
         let emptySegment = expectDiagnostic { _ = try RedactionProcessor(keyPaths: ["input..key"]) }

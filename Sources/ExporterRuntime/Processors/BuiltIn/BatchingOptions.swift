@@ -38,11 +38,19 @@ public struct BatchingOptions: Sendable, Hashable {
         let processor = "BatchingProcessor"
         guard batchSize >= 1 else {
             throw ProcessorOptionError.outOfRange(
-                processor, option: "batchSize", value: "\(batchSize)", allowed: "1 or more")
+                processor,
+                option: "batchSize",
+                value: "\(batchSize)",
+                allowed: "1 or more"
+            )
         }
         guard flushInterval > .zero else {
             throw ProcessorOptionError.outOfRange(
-                processor, option: "flushInterval", value: "\(flushInterval)", allowed: "greater than 0 seconds")
+                processor,
+                option: "flushInterval",
+                value: "\(flushInterval)",
+                allowed: "greater than 0 seconds"
+            )
         }
         guard maxQueueSize >= batchSize else {
             throw ProcessorOptionError.inconsistent(

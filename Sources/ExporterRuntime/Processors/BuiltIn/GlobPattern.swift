@@ -40,7 +40,12 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
         return true
     }
 
-    private static func find(_ piece: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int)
+    private static func find(
+        _ piece: [UInt8],
+        in bytes: UnsafeBufferPointer<UInt8>,
+        from start: Int,
+        to end: Int
+    )
         -> Int?
     {
         guard end - start >= piece.count else { return nil }

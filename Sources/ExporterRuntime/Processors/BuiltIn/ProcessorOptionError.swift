@@ -11,7 +11,12 @@ import ExporterDiagnostics
 /// - `PRC006`: a tag key is empty.
 package enum ProcessorOptionError {
     /// `option` has `value`, which is not in `allowed`.
-    package static func outOfRange(_ processor: String, option: String, value: String, allowed: String) -> DiagnosticError {
+    package static func outOfRange(
+        _ processor: String,
+        option: String,
+        value: String,
+        allowed: String
+    ) -> DiagnosticError {
         DiagnosticError(
             .error("PRC001", "\(processor): option '\(option)' is \(value), allowed: \(allowed)")
         )
@@ -30,14 +35,24 @@ package enum ProcessorOptionError {
     }
 
     /// `path` is not a usable key path.
-    package static func invalidKeyPath(_ processor: String, path: String, reason: String, hint: String? = nil)
+    package static func invalidKeyPath(
+        _ processor: String,
+        path: String,
+        reason: String,
+        hint: String? = nil
+    )
         -> DiagnosticError
     {
         DiagnosticError(.error("PRC004", "\(processor): key path '\(path)' \(reason)", hint: hint))
     }
 
     /// `name` is not one of `known`; the hint suggests the closest.
-    package static func unknownName(_ processor: String, kind: String, name: String, known: [String])
+    package static func unknownName(
+        _ processor: String,
+        kind: String,
+        name: String,
+        known: [String]
+    )
         -> DiagnosticError
     {
         let suggestion = DidYouMean.hint(for: name, among: known)

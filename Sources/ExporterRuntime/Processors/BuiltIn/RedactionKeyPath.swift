@@ -22,7 +22,7 @@ package struct RedactionKeyPath: Sendable, Hashable {
 
     /// The payloads the path applies to.
     package let payloads: [Payload]
-    /// The steps below the payload; for `metadata` never empty.
+    /// The steps below the payload; none for the whole payload.
     package let segments: [Segment]
 
     private init(payloads: [Payload], segments: [Segment]) {
@@ -32,7 +32,7 @@ package struct RedactionKeyPath: Sendable, Hashable {
 
     /// The whole of one payload.
     package static func whole(_ payload: Payload) -> RedactionKeyPath {
-        RedactionKeyPath(payloads: [payload], segments: payload == .metadata ? [.any] : [])
+        RedactionKeyPath(payloads: [payload], segments: [])
     }
 
     /// Parses `text`; throws a `PRC004` diagnostic naming the path and what is wrong with it.
@@ -91,6 +91,13 @@ package struct RedactionKeyPath: Sendable, Hashable {
     /// that is not already `replacement` (so unchanged values are never rebuilt). Adds the replacements to `count`.
     package func redacting(_ value: JSONValue, with replacement: String, count: inout Int) -> JSONValue? {
         Self.redacting(value, along: segments[...], with: replacement, count: &count)
+    }
+
+    /// `metadata` with everything the path reaches replaced, as ``redacting(_:with:count:)`` does. Metadata must
+    /// stay an object, so the whole of it means the value of every member.
+    package func redacting(metadata: JSONObject, with replacement: String, count: inout Int) -> JSONObject? {
+        let path = segments.isEmpty ? [Segment.any][...] : segments[...]
+        return Self.redacting(.object(metadata), along: path, with: replacement, count: &count)?.objectValue
     }
 
     // Recursion depth is the path's length, which the configuration fixes, not the data.

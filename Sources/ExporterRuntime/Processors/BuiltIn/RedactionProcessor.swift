@@ -89,9 +89,7 @@ public struct RedactionProcessor: TransformProcessor {
         if let chunk = event.chunk, let redacted = redacting(chunk, along: chunkPaths, count: &count) {
             event.chunk = redacted
         }
-        if !event.metadata.isEmpty,
-            let redacted = redacting(.object(event.metadata), along: metadataPaths, count: &count)?.objectValue
-        {
+        if !event.metadata.isEmpty, let redacted = redacting(metadata: event.metadata, count: &count) {
             event.metadata = redacted
         }
         if count > 0 {
@@ -111,22 +109,33 @@ public struct RedactionProcessor: TransformProcessor {
     }
 
     /// `value` after `paths` and the patterns, or nil when neither changed it.
-    private mutating func redacting(_ value: JSONValue, along paths: [RedactionKeyPath], count: inout Int)
-        -> JSONValue?
-    {
+    private mutating func redacting(
+        _ value: JSONValue,
+        along paths: [RedactionKeyPath],
+        count: inout Int
+    ) -> JSONValue? {
         var changed: JSONValue?
         for path in paths {
             if let redacted = path.redacting(changed ?? value, with: options.replacement, count: &count) {
                 changed = redacted
             }
         }
-        guard !patterns.isEmpty else { return changed }
-        let rewritten = patterns.rewriting(
-            changed ?? value,
-            replacement: options.replacement,
-            using: &rewriter,
-            count: &count
-        )
-        return rewritten ?? changed
+        return rewritingPatterns(in: changed ?? value, count: &count) ?? changed
+    }
+
+    /// `metadata` after the metadata paths and the patterns, or nil when neither changed it.
+    private mutating func redacting(metadata: JSONObject, count: inout Int) -> JSONObject? {
+        var changed: JSONObject?
+        for path in metadataPaths {
+            if let redacted = path.redacting(metadata: changed ?? metadata, with: options.replacement, count: &count) {
+                changed = redacted
+            }
+        }
+        return rewritingPatterns(in: .object(changed ?? metadata), count: &count)?.objectValue ?? changed
+    }
+
+    private mutating func rewritingPatterns(in value: JSONValue, count: inout Int) -> JSONValue? {
+        guard !patterns.isEmpty else { return nil }
+        return patterns.rewriting(value, replacement: options.replacement, using: &rewriter, count: &count)
     }
 }

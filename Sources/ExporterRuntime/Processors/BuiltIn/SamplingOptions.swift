@@ -12,7 +12,11 @@ public struct SamplingOptions: Sendable, Hashable {
     public func validate() throws {
         guard rate.isFinite, (0...1).contains(rate) else {
             throw ProcessorOptionError.outOfRange(
-                "SamplingProcessor", option: "rate", value: "\(rate)", allowed: "0 to 1 inclusive")
+                "SamplingProcessor",
+                option: "rate",
+                value: "\(rate)",
+                allowed: "0 to 1 inclusive"
+            )
         }
     }
 }
