@@ -99,10 +99,10 @@ extension Processor {
 /// Builds a typed pipeline from a list of stages:
 ///
 /// ```swift
-/// let pipeline = Pipeline.build {
+/// let pipeline = try Pipeline.build {
 ///     FilterProcessor(categories: [.llm, .tool])
-///     RedactionProcessor(keyPaths: ["input.api_key"])
-///     BatchingProcessor<AgentEvent>(batchSize: 100)
+///     try RedactionProcessor(keyPaths: ["input.api_key"])
+///     try BatchingProcessor<AgentEvent>(batchSize: 100)
 /// }
 /// ```
 ///
@@ -124,7 +124,7 @@ public enum PipelineBuilder {
 /// Namespace for building pipelines with ``PipelineBuilder``.
 public enum Pipeline {
     /// The stages in `build`, chained in order.
-    public static func build<Result: Processor>(@PipelineBuilder _ build: () -> Result) -> Result {
-        build()
+    public static func build<Result: Processor>(@PipelineBuilder _ build: () throws -> Result) rethrows -> Result {
+        try build()
     }
 }
