@@ -12,7 +12,9 @@ extension ChatMessage: JSONRepresentable {
     /// Reads a message in the OpenAI chat shape; nil when `json` is not an object with a string `role`.
     public init?(json: JSONValue) {
         guard let object = json.objectValue, let role = object["role"]?.stringValue else { return nil }
-        let content = object["content"].flatMap { $0.isNull ? nil : $0 }
+        // Spelled out: `nil` in a closure returning JSONValue would be the JSON literal `null`, not absence.
+        var content: JSONValue? = object["content"]
+        if content?.isNull == true { content = nil }
         let toolCalls = object["tool_calls"]?.arrayValue?.compactMap(ToolCall.init(json:)) ?? []
         self.init(
             role: Role(rawValue: role),
