@@ -11,8 +11,11 @@ public struct TraceID: Sendable, Hashable, Comparable, CustomStringConvertible {
         self.low = low
     }
 
-    /// The trace id of the trace whose root scope has `rootUUID`: the 16 bytes of the UUID, or a stable hash of
-    /// the string when it is not a UUID (see the derivation rules on ``SpanBuilder``).
+    /// The trace id of the trace whose root scope has `rootUUID`: the 16 bytes of the UUID (hyphenated or not,
+    /// either case), or, when the string is not a UUID or its last 8 bytes are zero, a stable 128-bit hash of it:
+    /// FNV-1a 64 over its UTF-8 bytes from the offset bases `0xcbf29ce484222325` (high half) and
+    /// `0x55c5e55dfb685f30` (low half), each through the SplitMix64 finalizer. Never random: every exporter, in
+    /// every process, derives the same id from the same uuid.
     public init(deriving rootUUID: String) {
         let identity = ScopeIdentity(rootUUID)
         self.init(high: identity.high, low: identity.low)
