@@ -1,0 +1,10 @@
+/// Where a scope sits in its trace: what a child inherits from it.
+struct ScopeLineage: Sendable, Hashable {
+    var traceID: TraceID
+    var spanID: SpanID
+    var rootUUID: String
+    var sessionID: String?
+    var userID: String?
+    /// Distance from the root (0 at the root), so that unfinished spans can be exported innermost first.
+    var depth: Int
+}
