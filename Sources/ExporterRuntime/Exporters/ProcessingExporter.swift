@@ -92,6 +92,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
     /// `timeout`; on timeout (or when the calling task is cancelled) it cancels the consumer and reports the
     /// events it never processed as abandoned. An exporter that was never started is started first, so what it
     /// buffered is not lost. Later calls return the first call's report.
+    @discardableResult
     public func shutdown(timeout: Duration) async -> ShutdownReport {
         let shutdown = control.withLock { control -> Task<ShutdownReport, Never> in
             if let existing = control.shutdown { return existing }
