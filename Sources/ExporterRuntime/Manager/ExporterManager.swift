@@ -107,11 +107,9 @@ public final class ExporterManager: Sendable {
             registry.names.compactMap { name in registry.blueprints[name].map { (name, $0) } }
         }
         let exporters = try entries.map { name, blueprint in try blueprint.makeExporter(name: name) }
-        let run = ExporterRun(hub: hub, exporters: exporters, shutdownTimeout: shutdownTimeout, logger: logger)
+        let run = ExporterRun(hub: hub, exporters: exporters, shutdownTimeout: shutdownTimeout)
         do {
-            for (exporter, (name, _)) in zip(exporters, entries) {
-                try hub.register(name, exporter)
-            }
+            try run.registerExporters()
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for exporter in exporters {
                     group.addTask { try await exporter.start() }

@@ -1,4 +1,3 @@
-import Logging
 import Synchronization
 
 /// One lifecycle of the exporters of an ``ExporterManager``: a fresh instance per blueprint, registered on the
@@ -14,14 +13,22 @@ public final class ExporterRun: Sendable {
     /// The time limit ``stop(timeout:)`` applies when given none.
     public let shutdownTimeout: Duration
 
-    private let logger: Logger
     private let stopping = Mutex<Task<[ShutdownReport], Never>?>(nil)
+    // Only what this run registered is deregistered: a name taken on a shared hub belongs to someone else.
+    private let registeredNames = Mutex<[String]>([])
 
-    init(hub: EventHub, exporters: [any Exporter], shutdownTimeout: Duration, logger: Logger) {
+    init(hub: EventHub, exporters: [any Exporter], shutdownTimeout: Duration) {
         self.hub = hub
         self.exporters = exporters
         self.shutdownTimeout = shutdownTimeout
-        self.logger = logger
+    }
+
+    /// Registers every exporter on the hub under its name.
+    func registerExporters() throws(EventHubError) {
+        for exporter in exporters {
+            try hub.register(exporter.name, exporter)
+            registeredNames.withLock { $0.append(exporter.name) }
+        }
     }
 
     /// The run's exporter named `name`, if any.
@@ -75,7 +82,7 @@ public final class ExporterRun: Sendable {
         }
     }
 
-    /// The reports of a finished ``stop(timeout:)``, or nil before.
+    /// The reports of ``stop(timeout:)`` (awaiting one in progress), or nil if it was never called.
     public var reports: [ShutdownReport]? {
         get async {
             guard let task = stopping.withLock({ $0 }) else { return nil }
@@ -84,10 +91,14 @@ public final class ExporterRun: Sendable {
     }
 
     private func performStop(timeout: Duration) async -> [ShutdownReport] {
-        for exporter in exporters {
-            hub.deregister(exporter.name)
+        let names = registeredNames.withLock { names in
+            defer { names = [] }
+            return names
         }
-        let reports = await withTaskGroup(of: (Int, ShutdownReport).self) { group in
+        for name in names {
+            hub.deregister(name)
+        }
+        return await withTaskGroup(of: (Int, ShutdownReport).self) { group in
             for (index, exporter) in exporters.enumerated() {
                 group.addTask { (index, await exporter.shutdown(timeout: timeout)) }
             }
@@ -95,12 +106,5 @@ public final class ExporterRun: Sendable {
             for await (index, report) in group { reports[index] = report }
             return reports.compactMap { $0 }
         }
-        for report in reports where !report.completed {
-            logger.warning(
-                "exporter did not shut down cleanly",
-                metadata: ["exporter": "\(report.exporter)", "abandoned": "\(report.abandoned)"]
-            )
-        }
-        return reports
     }
 }

@@ -4,7 +4,7 @@ import Testing
 @Suite("FlowBuffer")
 struct FlowBufferTests {
     @Test func keepsFIFOOrderAcrossWrapAround() {
-        let buffer = BoundedBuffer<Int>(capacity: 5)
+        let buffer = BoundedBuffer<Int>(capacity: 7)
         var out: [Int] = []
         for round in 0..<5 {
             for value in 0..<3 { buffer.append(round * 3 + value) }

@@ -189,4 +189,20 @@ struct ManagerServiceTests {
         #expect(!EventHub.global.subscriberNames.contains("service-cancel"))
         #expect(sink.count == 20)
     }
+
+    @Test func nameTakenOnTheGlobalHubFailsStartAndKeepsTheOwner() async throws {
+        let owner = CollectingSubscriber()
+        try EventHub.global.register("service-taken", owner)
+        defer { EventHub.global.deregister("service-taken") }
+        let manager = ExporterManager()
+        manager.add(MemoryBlueprint(), name: "service-other")
+        manager.add(MemoryBlueprint(), name: "service-taken")
+        await #expect(throws: EventHubError.duplicateName("service-taken")) {
+            try await manager.serve {}
+        }
+        #expect(EventHub.global.subscriberNames.contains("service-taken"))
+        #expect(!EventHub.global.subscriberNames.contains("service-other"))
+        EventHub.global.emit(TestEvents.marks(count: 1)[0])
+        #expect(owner.count == 1)
+    }
 }
