@@ -51,7 +51,8 @@ public final class BoundedBuffer<Element: Sendable>: Sendable {
             state.slots[state.advanced(state.head, by: state.count)] = element
             state.count += 1
             state.counters.accepted += 1
-            return (outcome, state.takeWaiter())
+            // The flag spares the hot path an Optional test on a continuation, whose layout is opaque here.
+            return (outcome, state.hasWaiter ? state.takeWaiter() : nil)
         }
         // Resumed outside the lock so the consumer never wakes only to block on it.
         waiter?.continuation.resume(returning: .elementsAvailable)
@@ -98,7 +99,7 @@ public final class BoundedBuffer<Element: Sendable>: Sendable {
         defer { timer?.cancel() }
 
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<BufferWaitOutcome, Never>) in
+            await withUnsafeContinuation { (continuation: UnsafeContinuation<BufferWaitOutcome, Never>) in
                 let immediate = state.withLock { state -> BufferWaitOutcome? in
                     if let ready = state.readiness() { return ready }
                     if Task.isCancelled { return .cancelled }
@@ -149,9 +150,11 @@ public final class BoundedBuffer<Element: Sendable>: Sendable {
         waiter?.continuation.resume(returning: outcome)
     }
 
+    // An unsafe continuation (known layout, no per-event witness calls); every path that resumes it first takes
+    // it out of the state under the lock, so it is resumed exactly once.
     private struct Waiter: Sendable {
         let ticket: Int
-        let continuation: CheckedContinuation<BufferWaitOutcome, Never>
+        let continuation: UnsafeContinuation<BufferWaitOutcome, Never>
     }
 
     private struct State: Sendable {
@@ -160,7 +163,10 @@ public final class BoundedBuffer<Element: Sendable>: Sendable {
         var count = 0
         var closed = false
         var pendingWake = false
-        var waiter: Waiter?
+        var waiter: Waiter? {
+            didSet { hasWaiter = waiter != nil }
+        }
+        var hasWaiter = false
         var nextTicket = 0
         var counters = BufferCounters()
 
