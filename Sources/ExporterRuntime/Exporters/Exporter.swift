@@ -38,14 +38,27 @@ public protocol Exporter: EventSubscriber {
 }
 
 /// Counters of one exporter instance.
+///
+/// Events and items are counted apart: `received`, `processed`, `dropped` (and a shutdown's `abandoned`) count
+/// events; `exported` and `failed` count what the pipeline hands to the sink (events, spans or batches).
+/// Identity: `received == processed + dropped + (buffered or in flight)`; after a shutdown,
+/// `received == processed + dropped + abandoned`. With a one-item-per-event pipeline,
+/// `processed == exported + failed`.
+///
+/// Anomaly convention: a processor reports an anomaly as a statistics key with a dotted component `anomaly`
+/// before the anomaly's name (`anomaly.end_without_start`, or `spans.anomaly.end_without_start` under a named
+/// stage); such counters appear in ``anomalies`` under the part after `anomaly.` (summed across stages), all
+/// other counters in ``stages``.
 public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
     /// Events handed to the exporter.
     public var received: Int = 0
+    /// Events that went through the pipeline (whether or not their export then succeeded).
+    public var processed: Int = 0
     /// Items the transport accepted (events, spans or batches, as the exporter's sink counts them).
     public var exported: Int = 0
     /// Events refused or evicted because the buffer was full, or dropped by a stage that bounds its queue.
     public var dropped: Int = 0
-    /// Items whose export failed for good (after retries).
+    /// Items whose export failed for good (after retries), plus pipeline errors (each loses what it held).
     public var failed: Int = 0
     /// Anomalies in the event stream, such as `end_without_start` and `unknown_parent`; never silently ignored.
     public var anomalies: [String: Int] = [:]
@@ -55,6 +68,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
     /// Creates statistics.
     public init(
         received: Int = 0,
+        processed: Int = 0,
         exported: Int = 0,
         dropped: Int = 0,
         failed: Int = 0,
@@ -62,6 +76,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         stages: [String: Double] = [:]
     ) {
         self.received = received
+        self.processed = processed
         self.exported = exported
         self.dropped = dropped
         self.failed = failed
@@ -69,9 +84,9 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         self.stages = stages
     }
 
-    /// `received=… exported=… dropped=… failed=…` plus anomalies and stage counters, keys sorted.
+    /// `received=… processed=… exported=… dropped=… failed=…` plus anomalies and stage counters, keys sorted.
     public var description: String {
-        var parts = ["received=\(received)", "exported=\(exported)", "dropped=\(dropped)", "failed=\(failed)"]
+        var parts = ["received=\(received)", "processed=\(processed)", "exported=\(exported)", "dropped=\(dropped)", "failed=\(failed)"]
         parts += anomalies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         parts += stages.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.format($0.value))" }
         return parts.joined(separator: " ")

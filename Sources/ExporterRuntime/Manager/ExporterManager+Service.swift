@@ -1,0 +1,30 @@
+import ServiceLifecycle
+
+extension ExporterManager: Service {
+    /// Runs the exporters for the life of the service: starts a run registered on ``EventHub/global`` (each
+    /// instance under its name), waits for graceful shutdown, then stops the run within ``shutdownTimeout`` and
+    /// logs the reports. Cancellation ends the wait too, and cuts the stop short.
+    public func run() async throws {
+        try await serve {
+            try? await gracefulShutdown()
+        }
+    }
+
+    /// ``run()`` with the end of service given by `stopSignal` returning.
+    package func serve(until stopSignal: () async -> Void) async throws {
+        let run = try await start(on: .global)
+        await stopSignal()
+        let reports = await run.stop()
+        for report in reports {
+            logger.info(
+                "exporter stopped",
+                metadata: [
+                    "exporter": "\(report.exporter)",
+                    "completed": "\(report.completed)",
+                    "abandoned": "\(report.abandoned)",
+                    "statistics": "\(report.statistics)",
+                ]
+            )
+        }
+    }
+}
