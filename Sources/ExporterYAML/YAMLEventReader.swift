@@ -80,9 +80,12 @@ final class YAMLEventReader {
                 data.value.map {
                     String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self)
                 } ?? ""
+            let anchor = Self.string(data.anchor)
             var scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag))
-            scalar.verbatimColumn = Self.verbatimColumn(of: scalar, start: event.start_mark, end: event.end_mark)
-            return YAMLEvent(kind: .scalar(scalar, anchor: Self.string(data.anchor)), location: location)
+            scalar.verbatimColumn = Self.verbatimColumn(
+                of: scalar, hasProperties: anchor != nil || scalar.tag != nil, start: event.start_mark,
+                end: event.end_mark)
+            return YAMLEvent(kind: .scalar(scalar, anchor: anchor), location: location)
         case YAML_SEQUENCE_START_EVENT:
             return YAMLEvent(
                 kind: .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor)), location: location)
@@ -117,7 +120,8 @@ final class YAMLEventReader {
             return DiagnosticError(.error(YAMLDiagnosticCode.invalidText, message, at: location))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let location = location(of: state.problem_mark)
-            var hint = state.context.map { "\(String(cString: $0)) at \(self.location(of: state.context_mark))" }
+            let contextMark = state.context_mark
+            var hint = state.context.map { "\(String(cString: $0)) at \(contextMark.line + 1):\(contextMark.column + 1)" }
             if YAMLSourceText.scalar(at: location, in: input) == "\t" {
                 hint = "YAML does not allow tabs for indentation; indent with spaces"
             }
@@ -141,18 +145,27 @@ final class YAMLEventReader {
         }
     }
 
-    /// The column of the value's first character when the value is its source text verbatim on one line
-    /// (libyaml's mark index counts characters, so equal lengths mean no escapes and no folding).
-    private static func verbatimColumn(of scalar: YAMLScalar, start: yaml_mark_t, end: yaml_mark_t) -> Int? {
-        let quotes: Int
+    /// The column of the value's first character when the value is its source text verbatim on one line.
+    ///
+    /// libyaml's mark index counts characters and a node's start mark is at its anchor or tag when it has one.
+    /// A one-line plain scalar is always verbatim and ends at the end mark; a quoted one is verbatim when its
+    /// span is exactly the value plus two quotes (no escapes), which can only be told without anchor or tag.
+    private static func verbatimColumn(
+        of scalar: YAMLScalar,
+        hasProperties: Bool,
+        start: yaml_mark_t,
+        end: yaml_mark_t
+    ) -> Int? {
+        guard start.line == end.line else { return nil }
+        let length = scalar.value.unicodeScalars.count
         switch scalar.style {
-        case .plain: quotes = 0
-        case .singleQuoted, .doubleQuoted: quotes = 1
-        case .literal, .folded: return nil
+        case .plain:
+            return Int(end.column) - length + 1
+        case .singleQuoted, .doubleQuoted:
+            guard !hasProperties, end.index - start.index == length + 2 else { return nil }
+            return Int(start.column) + 2
+        case .literal, .folded:
+            return nil
         }
-        guard start.line == end.line,
-            end.index - start.index == scalar.value.unicodeScalars.count + 2 * quotes
-        else { return nil }
-        return Int(start.column) + 1 + quotes
     }
 }
