@@ -53,7 +53,8 @@ enum YAMLDecodingErrors {
                 YAMLDiagnosticCode.typeMismatch,
                 "expected \(expected)\(at(codingPath)), found \(describe(node))",
                 at: node.location
-            ))
+            )
+        )
     }
 
     /// A non-diagnostic error thrown by a type's `init(from:)`, as a diagnostic at the node it concerns.
@@ -64,7 +65,8 @@ enum YAMLDecodingErrors {
                     YAMLDiagnosticCode.invalidValue,
                     "invalid value\(at(decoder.codingPath)): \(error)",
                     at: decoder.node.location
-                ))
+                )
+            )
         }
         let code: String
         let context: DecodingError.Context
@@ -80,8 +82,12 @@ enum YAMLDecodingErrors {
             context = errorContext
         @unknown default:
             return DiagnosticError(
-                .error(YAMLDiagnosticCode.invalidValue, "invalid value\(at(decoder.codingPath)): \(error)",
-                    at: decoder.node.location))
+                .error(
+                    YAMLDiagnosticCode.invalidValue,
+                    "invalid value\(at(decoder.codingPath)): \(error)",
+                    at: decoder.node.location
+                )
+            )
         }
         let node = descendant(of: decoder.node, following: context.codingPath.dropFirst(decoder.codingPath.count))
         if code == YAMLDiagnosticCode.invalidValue, context.codingPath.count == decoder.codingPath.count,
@@ -94,17 +100,21 @@ enum YAMLDecodingErrors {
                     "invalid value '\(written)'\(at(context.codingPath))",
                     at: node.location,
                     hint: suggestion + "expected one of: " + allowed.joined(separator: ", ")
-                ))
+                )
+            )
         }
         return DiagnosticError(
-            .error(code, "invalid value\(at(context.codingPath)): \(context.debugDescription)", at: node.location))
+            .error(code, "invalid value\(at(context.codingPath)): \(context.debugDescription)", at: node.location)
+        )
     }
 
     /// The node a coding path leads to from `node`, or the deepest node reachable along it.
     private static func descendant(of node: YAMLNode, following path: some Collection<any CodingKey>) -> YAMLNode {
         var current = node
         for key in path {
-            if let entries = current.mapping, let entry = entries.first(where: { $0.key.scalar?.value == key.stringValue }) {
+            if let entries = current.mapping,
+                let entry = entries.first(where: { $0.key.scalar?.value == key.stringValue })
+            {
                 current = entry.value
             } else if let elements = current.sequence, let index = key.intValue, elements.indices.contains(index) {
                 current = elements[index]

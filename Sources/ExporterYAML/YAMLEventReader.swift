@@ -83,22 +83,30 @@ final class YAMLEventReader {
             let anchor = Self.string(data.anchor)
             var scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag))
             scalar.verbatimColumn = Self.verbatimColumn(
-                of: scalar, hasProperties: anchor != nil || scalar.tag != nil, start: event.start_mark,
-                end: event.end_mark)
+                of: scalar,
+                hasProperties: anchor != nil || scalar.tag != nil,
+                start: event.start_mark,
+                end: event.end_mark
+            )
             return YAMLEvent(kind: .scalar(scalar, anchor: anchor), location: location)
         case YAML_SEQUENCE_START_EVENT:
             return YAMLEvent(
-                kind: .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor)), location: location)
+                kind: .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor)),
+                location: location
+            )
         case YAML_SEQUENCE_END_EVENT:
             return YAMLEvent(kind: .sequenceEnd, location: location)
         case YAML_MAPPING_START_EVENT:
             return YAMLEvent(
-                kind: .mappingStart(anchor: Self.string(event.data.mapping_start.anchor)), location: location)
+                kind: .mappingStart(anchor: Self.string(event.data.mapping_start.anchor)),
+                location: location
+            )
         case YAML_MAPPING_END_EVENT:
             return YAMLEvent(kind: .mappingEnd, location: location)
         default:
             throw DiagnosticError(
-                .error(YAMLDiagnosticCode.parserFailure, "libyaml produced an unexpected event", at: location))
+                .error(YAMLDiagnosticCode.parserFailure, "libyaml produced an unexpected event", at: location)
+            )
         }
     }
 
@@ -121,7 +129,9 @@ final class YAMLEventReader {
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let location = location(of: state.problem_mark)
             let contextMark = state.context_mark
-            var hint = state.context.map { "\(String(cString: $0)) at \(contextMark.line + 1):\(contextMark.column + 1)" }
+            var hint = state.context.map {
+                "\(String(cString: $0)) at \(contextMark.line + 1):\(contextMark.column + 1)"
+            }
             if YAMLSourceText.scalar(at: location, in: input) == "\t" {
                 hint = "YAML does not allow tabs for indentation; indent with spaces"
             }

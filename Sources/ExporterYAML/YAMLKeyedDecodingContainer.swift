@@ -65,7 +65,10 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         return try YAMLNodeDecoder.decode(type, from: node, codingPath: path, context: decoder.context)
     }
 
-    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+    func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type,
+        forKey key: Key
+    ) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         try childDecoder(for: key).container(keyedBy: type)
@@ -92,7 +95,12 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
             let null = YAMLNode(.scalar(YAMLScalar("")), location: decoder.node.location)
             return YAMLNodeDecoder(node: null, codingPath: path, context: decoder.context, queriedKeys: nil)
         }
-        return YAMLNodeDecoder(node: entries[position].value, codingPath: path, context: decoder.context, queriedKeys: nil)
+        return YAMLNodeDecoder(
+            node: entries[position].value,
+            codingPath: path,
+            context: decoder.context,
+            queriedKeys: nil
+        )
     }
 
     private func childDecoder(for key: Key) throws(DiagnosticError) -> YAMLNodeDecoder {
@@ -121,7 +129,8 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
                     "missing required key '\(name)'\(YAMLDecodingErrors.in(codingPath))",
                     at: decoder.node.location,
                     hint: DidYouMean.suggestion(for: name, among: present).map { "found '\($0)'; is it misspelt?" }
-                ))
+                )
+            )
         }
         return (entries[position].value, codingPath + [key])
     }

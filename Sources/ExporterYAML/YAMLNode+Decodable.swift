@@ -9,7 +9,8 @@ extension YAMLNode: Decodable {
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
                     debugDescription: "a YAMLNode can only be decoded by YAMLDecoder"
-                ))
+                )
+            )
         }
         self = node
     }

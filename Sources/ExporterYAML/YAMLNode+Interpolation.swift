@@ -70,8 +70,11 @@ struct YAMLInterpolator {
             let position = Self.position(ofOffset: index, in: scalar, at: location)
             guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
                 report(
-                    YAMLDiagnosticCode.malformedInterpolation, "'${' has no closing '}'", at: position,
-                    hint: "write '$${' for a literal '${'")
+                    YAMLDiagnosticCode.malformedInterpolation,
+                    "'${' has no closing '}'",
+                    at: position,
+                    hint: "write '$${' for a literal '${'"
+                )
                 return scalar
             }
             let reference = String(String.UnicodeScalarView(characters[(index + 2)..<close]))
@@ -104,8 +107,11 @@ struct YAMLInterpolator {
         }
         guard Self.isVariableName(name) else {
             report(
-                YAMLDiagnosticCode.malformedInterpolation, "'${\(reference)}' does not name a variable", at: position,
-                hint: "write ${NAME} or ${NAME:-default} with NAME made of letters, digits and '_'")
+                YAMLDiagnosticCode.malformedInterpolation,
+                "'${\(reference)}' does not name a variable",
+                at: position,
+                hint: "write ${NAME} or ${NAME:-default} with NAME made of letters, digits and '_'"
+            )
             return nil
         }
         let value = environment[String(name)]
@@ -115,8 +121,11 @@ struct YAMLInterpolator {
         }
         guard let value else {
             report(
-                YAMLDiagnosticCode.unsetVariable, "environment variable '\(name)' is not set", at: position,
-                hint: "set \(name), or give a default with ${\(name):-value}")
+                YAMLDiagnosticCode.unsetVariable,
+                "environment variable '\(name)' is not set",
+                at: position,
+                hint: "set \(name), or give a default with ${\(name):-value}"
+            )
             return nil
         }
         return value
@@ -125,12 +134,18 @@ struct YAMLInterpolator {
     private static func isVariableName(_ name: Substring) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || (first.isASCII && first.properties.isAlphabetic)
         else { return false }
-        return name.unicodeScalars.allSatisfy { $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0) }
+        return name.unicodeScalars.allSatisfy {
+            $0 == "_" || ($0.isASCII && $0.properties.isAlphabetic) || ("0"..."9").contains($0)
+        }
     }
 
     /// The position of a character of the value: exact when the value is verbatim on one source line, else the
     /// scalar's own position.
-    private static func position(ofOffset offset: Int, in scalar: YAMLScalar, at location: SourceLocation)
+    private static func position(
+        ofOffset offset: Int,
+        in scalar: YAMLScalar,
+        at location: SourceLocation
+    )
         -> SourceLocation
     {
         guard let column = scalar.verbatimColumn else { return location }

@@ -68,7 +68,8 @@ final class YAMLNodeDecoder: Decoder {
                     YAMLDiagnosticCode.invalidValue,
                     "expected a URL\(YAMLDecodingErrors.at(codingPath)), found \(YAMLDecodingErrors.describe(node))",
                     at: node.location
-                ))
+                )
+            )
         }
         return url
     }
@@ -85,7 +86,8 @@ final class YAMLNodeDecoder: Decoder {
                         YAMLDiagnosticCode.unsupportedKey,
                         "mapping keys\(YAMLDecodingErrors.in(codingPath)) must be scalars, found \(YAMLDecodingErrors.describe(entry.key))",
                         at: entry.key.location
-                    ))
+                    )
+                )
                 continue
             }
             guard !queried.contains(key), !context.ignoredKeys.contains(key) else { continue }
@@ -95,7 +97,8 @@ final class YAMLNodeDecoder: Decoder {
                     "unknown key '\(key)'\(YAMLDecodingErrors.in(codingPath))",
                     at: entry.key.location,
                     hint: DidYouMean.hint(for: key, among: candidates)
-                ))
+                )
+            )
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     }

@@ -12,7 +12,11 @@ public enum YAMLParser {
     /// - Parameter file: the name used in diagnostics and node locations.
     /// - Returns: the document's root, or nil when there is no document or it is empty (`null` and `~` give a
     ///   null node).
-    public static func parse(_ text: String, file: String? = nil, options: YAMLParseOptions = .init())
+    public static func parse(
+        _ text: String,
+        file: String? = nil,
+        options: YAMLParseOptions = .init()
+    )
         throws(DiagnosticError) -> YAMLNode?
     {
         var text = text
@@ -24,7 +28,11 @@ public enum YAMLParser {
     }
 
     /// Parses bytes that should be UTF-8 (a UTF-8 byte order mark is allowed); invalid UTF-8 is a diagnostic.
-    public static func parse(utf8 bytes: [UInt8], file: String? = nil, options: YAMLParseOptions = .init())
+    public static func parse(
+        utf8 bytes: [UInt8],
+        file: String? = nil,
+        options: YAMLParseOptions = .init()
+    )
         throws(DiagnosticError) -> YAMLNode?
     {
         try bytes.withUnsafeBufferPointer { buffer throws(DiagnosticError) in
@@ -35,7 +43,8 @@ public enum YAMLParser {
                         "the text is not valid UTF-8 (byte 0x\(String(buffer[offset], radix: 16, uppercase: true)))",
                         at: YAMLSourceText.location(ofByteOffset: offset, in: buffer, file: file),
                         hint: "save the file as UTF-8"
-                    ))
+                    )
+                )
             }
             return try parse(validUTF8: buffer, file: file, options: options)
         }
@@ -44,7 +53,11 @@ public enum YAMLParser {
     /// Reads and parses a file; a missing or unreadable file is a diagnostic naming it.
     ///
     /// - Parameter file: the name used in diagnostics; defaults to `path`.
-    public static func parse(contentsOf path: String, file: String? = nil, options: YAMLParseOptions = .init())
+    public static func parse(
+        contentsOf path: String,
+        file: String? = nil,
+        options: YAMLParseOptions = .init()
+    )
         throws(DiagnosticError) -> YAMLNode?
     {
         let name = file ?? path
@@ -60,7 +73,8 @@ public enum YAMLParser {
             problem = "cannot read '\(path)'"
         }
         throw DiagnosticError(
-            .error(YAMLDiagnosticCode.unreadableFile, problem, at: nil))
+            .error(YAMLDiagnosticCode.unreadableFile, problem, at: nil)
+        )
     }
 
     private static func parse(

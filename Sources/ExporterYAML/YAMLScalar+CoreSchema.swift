@@ -123,7 +123,8 @@ extension YAMLScalar {
                 return .hexadecimal
             }
         }
-        let digits = bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
+        let digits =
+            bytes.first == UInt8(ascii: "-") || bytes.first == UInt8(ascii: "+") ? bytes.dropFirst() : bytes[...]
         return !digits.isEmpty && digits.allSatisfy(isDigit) ? .decimal : nil
     }
 

@@ -4,7 +4,11 @@ import ExporterDiagnostics
 enum YAMLScalarUnboxing {
     static func bool(from node: YAMLNode, codingPath: [any CodingKey]) throws(DiagnosticError) -> Bool {
         guard let value = node.boolValue else {
-            throw YAMLDecodingErrors.typeMismatch(expected: "a boolean (true or false)", node: node, codingPath: codingPath)
+            throw YAMLDecodingErrors.typeMismatch(
+                expected: "a boolean (true or false)",
+                node: node,
+                codingPath: codingPath
+            )
         }
         return value
     }
@@ -17,7 +21,11 @@ enum YAMLScalarUnboxing {
         return value
     }
 
-    static func integer<T: FixedWidthInteger>(_ type: T.Type, from node: YAMLNode, codingPath: [any CodingKey])
+    static func integer<T: FixedWidthInteger>(
+        _ type: T.Type,
+        from node: YAMLNode,
+        codingPath: [any CodingKey]
+    )
         throws(DiagnosticError) -> T
     {
         guard let scalar = node.scalar, scalar.resolvedType == .int else {
@@ -30,7 +38,8 @@ enum YAMLScalarUnboxing {
                     "integer \(scalar.value)\(YAMLDecodingErrors.at(codingPath)) does not fit in \(T.self)",
                     at: node.location,
                     hint: "\(T.self) holds \(T.min)...\(T.max)"
-                ))
+                )
+            )
         }
         return value
     }
@@ -51,7 +60,8 @@ enum YAMLScalarUnboxing {
                     YAMLDiagnosticCode.outOfRange,
                     "number \(node.scalar?.value ?? "")\(YAMLDecodingErrors.at(codingPath)) does not fit in Float",
                     at: node.location
-                ))
+                )
+            )
         }
         return narrowed
     }

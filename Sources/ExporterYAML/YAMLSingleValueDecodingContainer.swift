@@ -28,7 +28,12 @@ struct YAMLSingleValueDecodingContainer: SingleValueDecodingContainer {
     /// Decodes `T` from the same node; a mapping's queried keys stay shared so an unknown-key check sees them.
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
         try YAMLNodeDecoder.decode(
-            type, from: node, codingPath: codingPath, context: decoder.context, sharing: decoder.queriedKeys)
+            type,
+            from: node,
+            codingPath: codingPath,
+            context: decoder.context,
+            sharing: decoder.queriedKeys
+        )
     }
 
     private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {

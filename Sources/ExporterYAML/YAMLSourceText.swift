@@ -25,9 +25,11 @@ enum YAMLSourceText {
                 0xED where isContinuation(index + 1, 0x80...0x9F) && isContinuation(index + 2),
                 0xEE...0xEF where isContinuation(index + 1) && isContinuation(index + 2):
                 length = 3
-            case 0xF0 where isContinuation(index + 1, 0x90...0xBF) && isContinuation(index + 2) && isContinuation(index + 3),
+            case 0xF0
+            where isContinuation(index + 1, 0x90...0xBF) && isContinuation(index + 2) && isContinuation(index + 3),
                 0xF1...0xF3 where isContinuation(index + 1) && isContinuation(index + 2) && isContinuation(index + 3),
-                0xF4 where isContinuation(index + 1, 0x80...0x8F) && isContinuation(index + 2) && isContinuation(index + 3):
+                0xF4
+            where isContinuation(index + 1, 0x80...0x8F) && isContinuation(index + 2) && isContinuation(index + 3):
                 length = 4
             default:
                 return index
@@ -39,7 +41,11 @@ enum YAMLSourceText {
 
     /// The 1-based line and column (in Unicode scalars) of a byte offset, counting line breaks as libyaml does
     /// (`\n`, `\r\n`, a lone `\r`), so that our positions agree with libyaml's marks.
-    static func location(ofByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>, file: String?)
+    static func location(
+        ofByteOffset offset: Int,
+        in bytes: UnsafeBufferPointer<UInt8>,
+        file: String?
+    )
         -> SourceLocation
     {
         var line = 1
@@ -48,7 +54,9 @@ enum YAMLSourceText {
         let end = min(offset, bytes.count)
         while index < end {
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n"))) {
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            {
                 line += 1
                 column = 1
             } else if byte & 0xC0 != 0x80, byte != UInt8(ascii: "\r") {

@@ -54,6 +54,7 @@ extension YAMLTreeBuilder {
                 "a merge key '<<' takes a mapping or a sequence of mappings",
                 at: location,
                 hint: "write '<<: *anchor' or '<<: [*first, *second]'"
-            ))
+            )
+        )
     }
 }

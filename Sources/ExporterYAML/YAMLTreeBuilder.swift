@@ -54,14 +54,16 @@ struct YAMLTreeBuilder {
                             "a second document starts here; only one document is allowed",
                             at: event.location,
                             hint: "remove the '---' separator or split the file"
-                        ))
+                        )
+                    )
                 }
             case .alias(let anchor):
                 try builder.addAlias(anchor, at: event.location)
             case .scalar(let scalar, let anchor):
                 try builder.countNodes(1, at: event.location)
                 let node = YAMLNode(.scalar(scalar), location: event.location)
-                let isEmptyDocument = builder.open.isEmpty && scalar.style == .plain && scalar.value.isEmpty
+                let isEmptyDocument =
+                    builder.open.isEmpty && scalar.style == .plain && scalar.value.isEmpty
                     && scalar.tag == nil
                 if isEmptyDocument { continue }
                 try builder.add(node, expandedSize: 1, anchor: anchor)
@@ -84,11 +86,16 @@ struct YAMLTreeBuilder {
                     "the document would hold more than \(options.maxNodes) nodes with its aliases expanded",
                     at: location,
                     hint: "this looks like an alias bomb; use fewer or smaller aliases"
-                ))
+                )
+            )
         }
     }
 
-    private mutating func openCollection(isMapping: Bool, anchor: String?, at location: SourceLocation)
+    private mutating func openCollection(
+        isMapping: Bool,
+        anchor: String?,
+        at location: SourceLocation
+    )
         throws(DiagnosticError)
     {
         guard open.count < options.maxDepth else {
@@ -97,7 +104,8 @@ struct YAMLTreeBuilder {
                     YAMLDiagnosticCode.nestingTooDeep,
                     "collections nest deeper than \(options.maxDepth) levels",
                     at: location
-                ))
+                )
+            )
         }
         try countNodes(1, at: location)
         open.append(OpenCollection(location: location, anchor: anchor, isMapping: isMapping))
@@ -133,7 +141,8 @@ struct YAMLTreeBuilder {
                     hint: isOpen
                         ? "an alias cannot refer to a collection that contains it"
                         : DidYouMean.suggestion(for: anchor, among: anchors.keys).map { "did you mean '*\($0)'?" }
-                ))
+                )
+            )
         }
         aliasCount += 1
         if aliasCount > options.maxAliases {
@@ -142,7 +151,8 @@ struct YAMLTreeBuilder {
                     YAMLDiagnosticCode.aliasExpansionLimit,
                     "the document uses more than \(options.maxAliases) aliases",
                     at: location
-                ))
+                )
+            )
         }
         try countNodes(anchored.expandedSize, at: location)
         try add(anchored.node, expandedSize: anchored.expandedSize, anchor: nil)
@@ -164,7 +174,8 @@ struct YAMLTreeBuilder {
                         "duplicate key '\(key)'",
                         at: node.location,
                         hint: "'\(key)' is first defined at \(first.line):\(first.column)"
-                    ))
+                    )
+                )
             }
             open[open.count - 1].keyLocations[key] = node.location
             if Self.isMergeKey(node) { open[open.count - 1].hasMergeKey = true }

@@ -54,7 +54,9 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
         return try YAMLNodeDecoder.decode(type, from: node, codingPath: path, context: decoder.context)
     }
 
-    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws
+    mutating func nestedContainer<NestedKey: CodingKey>(
+        keyedBy type: NestedKey.Type
+    ) throws
         -> KeyedDecodingContainer<NestedKey>
     {
         try superDecoder().container(keyedBy: type)
@@ -82,7 +84,8 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
                     YAMLDiagnosticCode.missingElement,
                     "expected another element\(YAMLDecodingErrors.at(codingPath)); the sequence has only \(elements.count)",
                     at: sequence.location
-                ))
+                )
+            )
         }
         return (elements[currentIndex], codingPath + [YAMLCodingKey(intValue: currentIndex)])
     }

@@ -19,7 +19,9 @@ struct YAMLAliasTests {
                   nested: *defaults
                 name: &n hello
                 again: *n
-                """))
+                """
+            )
+        )
         #expect(root["first"] == root["defaults"])
         #expect(root["second"]?["nested"]?["tags"]?[1]?.stringValue == "b")
         #expect(root["again"]?.stringValue == "hello")
@@ -93,7 +95,9 @@ struct YAMLAliasTests {
                 many:
                   <<: [*base, *extra]
                   d: 4
-                """))
+                """
+            )
+        )
         let one = try #require(root["one"])
         #expect(one.mapping?.compactMap { $0.key.stringValue } == ["b", "a"])
         #expect(one["a"]?.intValue == 9)

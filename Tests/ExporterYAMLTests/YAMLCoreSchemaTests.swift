@@ -15,7 +15,8 @@ struct YAMLCoreSchemaTests {
             ("1.5", .float), ("-1.5e3", .float), ("1.", .float), (".5", .float), ("1e10", .float),
             (".inf", .float), ("-.Inf", .float), ("+.INF", .float), (".nan", .float), ("-.nan", .string),
             (".", .string), ("1e", .string), ("e5", .string), ("1.2.3", .string), ("12:30", .string),
-        ])
+        ]
+    )
     func plainTyping(text: String, expected: YAMLScalar.ResolvedType) {
         #expect(YAMLScalar(text).resolvedType == expected)
     }
@@ -46,7 +47,9 @@ struct YAMLCoreSchemaTests {
                 quoted: "42"
                 nothing: ~
                 big: 99999999999999999999
-                """))
+                """
+            )
+        )
         #expect(root["port"]?.intValue == 4318)
         #expect(root["hex"]?.intValue == 255)
         #expect(root["oct"]?.intValue == 15)

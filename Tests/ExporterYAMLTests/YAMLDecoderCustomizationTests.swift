@@ -1,5 +1,5 @@
-import Foundation
 import ExporterDiagnostics
+import Foundation
 import Testing
 
 @testable import ExporterYAML
@@ -21,7 +21,8 @@ private struct Percentage: Decodable {
         value = try decoder.singleValueContainer().decode(Int.self)
         guard (0...100).contains(value) else {
             throw DiagnosticError(
-                .error("CFG001", "percentage \(value) is not within 0...100", at: decoder.yamlLocation))
+                .error("CFG001", "percentage \(value) is not within 0...100", at: decoder.yamlLocation)
+            )
         }
     }
 }
@@ -90,7 +91,9 @@ struct YAMLDecoderCustomizationTests {
     @Test("a DiagnosticError thrown by a type passes through unchanged, at the location it chose")
     func passThrough() {
         let found = diagnostic { _ = try YAMLDecoder().decode([String: Percentage].self, from: "a: 5\nb: 150\n") }
-        #expect(found == .error("CFG001", "percentage 150 is not within 0...100", at: SourceLocation(line: 2, column: 4)))
+        #expect(
+            found == .error("CFG001", "percentage 150 is not within 0...100", at: SourceLocation(line: 2, column: 4))
+        )
     }
 
     @Test("a YAMLNode field keeps the raw subtree with positions")
@@ -106,7 +109,9 @@ struct YAMLDecoderCustomizationTests {
     func otherDecoders() throws {
         struct Probe: Decodable {
             var hadLocation: Bool
-            init(from decoder: any Decoder) throws { hadLocation = decoder.yamlLocation != nil || decoder.yamlNode != nil }
+            init(from decoder: any Decoder) throws {
+                hadLocation = decoder.yamlLocation != nil || decoder.yamlNode != nil
+            }
         }
         let probe = try JSONDecoder().decode(Probe.self, from: Data("{}".utf8))
         #expect(!probe.hadLocation)
@@ -141,7 +146,8 @@ struct YAMLDecoderCustomizationTests {
                 let value = try decoder.singleValueContainer().decode(Int.self)
                 if value == 0 {
                     throw DecodingError.dataCorrupted(
-                        .init(codingPath: decoder.codingPath, debugDescription: "port 0 is reserved"))
+                        .init(codingPath: decoder.codingPath, debugDescription: "port 0 is reserved")
+                    )
                 }
             }
         }

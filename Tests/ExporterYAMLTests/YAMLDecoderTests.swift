@@ -59,9 +59,11 @@ struct YAMLDecoderTests {
         #expect(otel.headers == ["x-team": "core"])
         #expect(otel.ratio == nil)
         #expect(otel.mode == .batch)
-        #expect(config.exporters == [
-            Exporter(name: "file", enabled: true, port: nil), Exporter(name: "otlp", enabled: false, port: 4317),
-        ])
+        #expect(
+            config.exporters == [
+                Exporter(name: "file", enabled: true, port: nil), Exporter(name: "otlp", enabled: false, port: 4317),
+            ]
+        )
     }
 
     @Test("a type mismatch names the key path, what was expected and what was found, at the node")
@@ -69,7 +71,10 @@ struct YAMLDecoderTests {
         let text = configText.replacingOccurrences(of: "batch_size: 50", with: "batch_size: fifty")
         let found = diagnostic { _ = try YAMLDecoder().decode(Config.self, from: text, file: "c.yaml") }
         #expect(found?.code == "YAML010")
-        #expect(found?.message == "expected an integer at 'general.telemetry.tracing.otel.batch_size', found string \"fifty\"")
+        #expect(
+            found?.message
+                == "expected an integer at 'general.telemetry.tracing.otel.batch_size', found string \"fifty\""
+        )
         #expect(found?.location == SourceLocation(file: "c.yaml", line: 6, column: 21))
     }
 

@@ -18,7 +18,10 @@ struct YAMLInterpolationTests {
                 empty_uses_default: ${EMPTY:-fallback}
                 empty_without_default: "[${EMPTY}]"
                 blank_default: "[${NOPE:-}]"
-                """, ["HOST": "collector", "EMPTY": ""]))
+                """,
+                ["HOST": "collector", "EMPTY": ""]
+            )
+        )
         #expect(root["endpoint"]?.stringValue == "http://collector:4318/v1")
         #expect(root["empty_uses_default"]?.stringValue == "fallback")
         #expect(root["empty_without_default"]?.stringValue == "[]")
@@ -28,7 +31,8 @@ struct YAMLInterpolationTests {
     @Test("substitution happens once: substituted text is never expanded again")
     func onceOnly() throws {
         let root = try #require(
-            try interpolated("a: ${OUTER}\nb: ${MISSING:-${OUTER}}\n", ["OUTER": "${INNER}", "INNER": "deep"]))
+            try interpolated("a: ${OUTER}\nb: ${MISSING:-${OUTER}}\n", ["OUTER": "${INNER}", "INNER": "deep"])
+        )
         #expect(root["a"]?.stringValue == "${INNER}")
         // The default ends at the first '}', and is itself taken literally.
         #expect(root["b"]?.stringValue == "${OUTER}")
@@ -52,7 +56,9 @@ struct YAMLInterpolationTests {
         let root = try #require(
             try interpolated(
                 "port: ${PORT:-4318}\nquoted: \"${PORT:-4318}\"\nflag: ${FLAG}\nnone: ${EMPTY}\n",
-                ["FLAG": "true", "EMPTY": ""]))
+                ["FLAG": "true", "EMPTY": ""]
+            )
+        )
         #expect(root["port"]?.intValue == 4318)
         #expect(root["quoted"]?.intValue == nil)
         #expect(root["quoted"]?.stringValue == "4318")
@@ -71,10 +77,15 @@ struct YAMLInterpolationTests {
                   - 'it''s ${FIVE}'
                 block: |
                   ${SIX}
-                """, [:])
+                """,
+                [:]
+            )
         }
         #expect(found.map { $0.code } == Array(repeating: "YAML004", count: 5))
-        #expect(found.map { $0.message } == ["ONE", "TWO", "FOUR", "FIVE", "SIX"].map { "environment variable '\($0)' is not set" })
+        #expect(
+            found.map { $0.message }
+                == ["ONE", "TWO", "FOUR", "FIVE", "SIX"].map { "environment variable '\($0)' is not set" }
+        )
         // Verbatim scalars point at the '${'; escaped or block scalars at the scalar itself.
         #expect(found.map { position($0) ?? "" } == ["1:4", "3:8", "3:27", "4:5", "5:8"])
         #expect(found.first?.hint == "set ONE, or give a default with ${ONE:-value}")

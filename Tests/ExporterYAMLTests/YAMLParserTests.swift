@@ -16,7 +16,9 @@ struct YAMLParserTests {
                   otel:
                     endpoint: "http://x"
                     ports: [1, 2]
-                """))
+                """
+            )
+        )
         #expect(root.location == SourceLocation(file: "test.yaml", line: 1, column: 1))
         let entries = try #require(root.mapping)
         #expect(entries[0].key.location == SourceLocation(file: "test.yaml", line: 1, column: 1))
@@ -35,7 +37,9 @@ struct YAMLParserTests {
 
     @Test("scalar styles and tags are kept")
     func styles() throws {
-        let root = try #require(try parse("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  lit\ne: >\n  fold\nf: !!str 12\n"))
+        let root = try #require(
+            try parse("a: plain\nb: 'single'\nc: \"double\"\nd: |\n  lit\ne: >\n  fold\nf: !!str 12\n")
+        )
         #expect(root["a"]?.scalar?.style == .plain)
         #expect(root["b"]?.scalar?.style == .singleQuoted)
         #expect(root["c"]?.scalar?.style == .doubleQuoted)

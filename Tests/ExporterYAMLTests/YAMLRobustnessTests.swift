@@ -28,7 +28,8 @@ struct YAMLRobustnessTests {
         other: *g
         ? complex
         : value
-        """.utf8)
+        """.utf8
+    )
 
     @Test("random and mutated bytes never crash: they parse or fail with YAML diagnostics")
     func garbage() {
@@ -56,7 +57,9 @@ struct YAMLRobustnessTests {
             } catch {
                 rejected += 1
                 #expect(error.diagnostics.allSatisfy { $0.code.hasPrefix("YAML") })
-                #expect(error.diagnostics.allSatisfy { ($0.location?.line ?? 1) >= 1 && ($0.location?.column ?? 1) >= 1 })
+                #expect(
+                    error.diagnostics.allSatisfy { ($0.location?.line ?? 1) >= 1 && ($0.location?.column ?? 1) >= 1 }
+                )
             }
         }
         #expect(parsed + rejected == 400)
