@@ -61,6 +61,18 @@ public struct YAMLScalar: Sendable, Hashable {
         self.tag = tag
         self.verbatimColumn = nil
     }
+
+    /// Scalars are equal when value, style and tag are; where the source happened to place them does not count.
+    public static func == (lhs: YAMLScalar, rhs: YAMLScalar) -> Bool {
+        lhs.value == rhs.value && lhs.style == rhs.style && lhs.tag == rhs.tag
+    }
+
+    /// Hashes value, style and tag, matching `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(value)
+        hasher.combine(style)
+        hasher.combine(tag)
+    }
 }
 
 /// One `key: value` pair of a mapping.

@@ -20,6 +20,16 @@ final class YAMLNodeDecoder: Decoder {
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard let entries = node.mapping else { throw typeMismatch(expected: "a mapping") }
+        // Keyed access sees only scalar keys; refusing others keeps a collection key from being silently dropped.
+        if let complexKey = entries.first(where: { $0.key.scalar == nil })?.key {
+            throw DiagnosticError(
+                .error(
+                    YAMLDiagnosticCode.unsupportedKey,
+                    "mapping keys\(YAMLDecodingErrors.in(codingPath)) must be scalars, found \(YAMLDecodingErrors.describe(complexKey))",
+                    at: complexKey.location
+                )
+            )
+        }
         return KeyedDecodingContainer(YAMLKeyedDecodingContainer<Key>(decoder: self, entries: entries))
     }
 

@@ -12,15 +12,18 @@ struct YAMLTreeBuilder {
         var children: [YAMLNode] = []
         /// The number of nodes in this subtree with aliases expanded, itself included.
         var expandedSize = 1
+        /// Collection levels in this subtree with aliases expanded, itself included.
+        var height = 1
         /// Where each scalar key was first written, to report duplicates.
         var keyLocations: [String: SourceLocation] = [:]
         var hasMergeKey = false
     }
 
-    /// An anchored node and its expanded size, memoized so that aliases are counted in constant time.
+    /// An anchored node with its expanded size and height, memoized so that aliases are checked in constant time.
     private struct Anchored {
         var node: YAMLNode
         var expandedSize: Int
+        var height: Int
     }
 
     private let options: YAMLParseOptions
@@ -66,7 +69,7 @@ struct YAMLTreeBuilder {
                     builder.open.isEmpty && scalar.style == .plain && scalar.value.isEmpty
                     && scalar.tag == nil
                 if isEmptyDocument { continue }
-                try builder.add(node, expandedSize: 1, anchor: anchor)
+                try builder.add(node, expandedSize: 1, height: 0, anchor: anchor)
             case .sequenceStart(let anchor):
                 try builder.openCollection(isMapping: false, anchor: anchor, at: event.location)
             case .mappingStart(let anchor):
@@ -98,17 +101,19 @@ struct YAMLTreeBuilder {
     )
         throws(DiagnosticError)
     {
-        guard open.count < options.maxDepth else {
-            throw DiagnosticError(
-                .error(
-                    YAMLDiagnosticCode.nestingTooDeep,
-                    "collections nest deeper than \(options.maxDepth) levels",
-                    at: location
-                )
-            )
-        }
+        guard open.count < options.maxDepth else { throw tooDeep(at: location) }
         try countNodes(1, at: location)
         open.append(OpenCollection(location: location, anchor: anchor, isMapping: isMapping))
+    }
+
+    private func tooDeep(at location: SourceLocation) -> DiagnosticError {
+        DiagnosticError(
+            .error(
+                YAMLDiagnosticCode.nestingTooDeep,
+                "collections nest deeper than \(options.maxDepth) levels",
+                at: location
+            )
+        )
     }
 
     private mutating func closeCollection() throws(DiagnosticError) {
@@ -127,7 +132,7 @@ struct YAMLTreeBuilder {
         } else {
             node = YAMLNode(.sequence(collection.children), location: collection.location)
         }
-        try add(node, expandedSize: collection.expandedSize, anchor: collection.anchor)
+        try add(node, expandedSize: collection.expandedSize, height: collection.height, anchor: collection.anchor)
     }
 
     private mutating func addAlias(_ anchor: String, at location: SourceLocation) throws(DiagnosticError) {
@@ -154,13 +159,22 @@ struct YAMLTreeBuilder {
                 )
             )
         }
+        // Aliases of aliases can nest far deeper than the text does; later recursive walks must stay shallow.
+        guard open.count + anchored.height <= options.maxDepth else { throw tooDeep(at: location) }
         try countNodes(anchored.expandedSize, at: location)
-        try add(anchored.node, expandedSize: anchored.expandedSize, anchor: nil)
+        try add(anchored.node, expandedSize: anchored.expandedSize, height: anchored.height, anchor: nil)
     }
 
     /// Attaches a finished node to its parent (or makes it the root) and records its anchor.
-    private mutating func add(_ node: YAMLNode, expandedSize: Int, anchor: String?) throws(DiagnosticError) {
-        if let anchor { anchors[anchor] = Anchored(node: node, expandedSize: expandedSize) }
+    private mutating func add(
+        _ node: YAMLNode,
+        expandedSize: Int,
+        height: Int,
+        anchor: String?
+    )
+        throws(DiagnosticError)
+    {
+        if let anchor { anchors[anchor] = Anchored(node: node, expandedSize: expandedSize, height: height) }
         guard !open.isEmpty else {
             root = node
             return
@@ -181,6 +195,7 @@ struct YAMLTreeBuilder {
             if Self.isMergeKey(node) { open[open.count - 1].hasMergeKey = true }
         }
         open[open.count - 1].expandedSize += expandedSize
+        open[open.count - 1].height = max(open[open.count - 1].height, height + 1)
         open[open.count - 1].children.append(node)
     }
 }

@@ -82,6 +82,15 @@ struct YAMLAliasTests {
         #expect(position(found) == "2:13")
     }
 
+    @Test("aliases cannot nest the tree deeper than maxDepth")
+    func aliasDepth() throws {
+        let text = "a: &a [[[1]]]\nb: [*a]\n"
+        #expect(try YAMLParser.parse(text, options: YAMLParseOptions(maxDepth: 5)) != nil)
+        let found = diagnostic { _ = try YAMLParser.parse(text, options: YAMLParseOptions(maxDepth: 4)) }
+        #expect(found?.code == "YAML005")
+        #expect(position(found) == "2:5")
+    }
+
     @Test("merge keys: explicit keys win, earlier merged mappings win over later ones")
     func mergeKeys() throws {
         let root = try #require(

@@ -167,6 +167,14 @@ struct YAMLDecoderTests {
         #expect(position(found) == "1:4")
     }
 
+    @Test("a collection used as a mapping key is refused, not dropped")
+    func complexKey() {
+        let found = diagnostic { _ = try YAMLDecoder().decode([String: Int].self, from: "a: 1\n? [x, y]\n: 2\n") }
+        #expect(found?.code == "YAML016")
+        #expect(found?.message == "mapping keys must be scalars, found a sequence")
+        #expect(position(found) == "2:3")
+    }
+
     @Test("an empty document decodes as null")
     func emptyDocument() throws {
         #expect(try YAMLDecoder().decode(Exporter?.self, from: "") == nil)

@@ -50,6 +50,14 @@ struct YAMLParserTests {
         #expect(root["f"]?.stringValue == "12")
     }
 
+    @Test("scalar equality ignores where the source placed the value")
+    func scalarEquality() throws {
+        let root = try #require(try parse("a: x\nb: 'x'\n"))
+        #expect(root["a"]?.scalar == YAMLScalar("x"))
+        #expect(root["b"]?.scalar == YAMLScalar("x", style: .singleQuoted))
+        #expect(root["a"]?.scalar != root["b"]?.scalar)
+    }
+
     @Test("syntax errors carry libyaml's problem at its 1-based mark")
     func syntaxError() {
         let found = diagnostic { _ = try parse("a: [1, 2\nb: 3\n") }
