@@ -1,0 +1,6 @@
+/// Marks a type whose mapping may hold only the keys its `init(from:)` asks about.
+///
+/// After such a type is decoded from a mapping, every key that was never queried (`decode`, `decodeIfPresent`,
+/// `contains`, a nested container or super decoder) is reported as an unknown key at its position, all at once,
+/// with a did-you-mean among the queried keys. `YAMLDecoder.ignoredKeys` exempts keys such as `_type`.
+public protocol YAMLRejectsUnknownKeys: Decodable {}
