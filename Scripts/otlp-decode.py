@@ -47,7 +47,7 @@ def main(arguments) -> int:
     flags = {argument for argument in arguments if argument.startswith("--")}
     paths = [argument for argument in arguments if not argument.startswith("--")]
     if len(paths) != 1 or not flags <= {"--response", "--json"}:
-        print(__doc__.strip().split("\n\n")[-2], file=sys.stderr)
+        print(__doc__.strip(), file=sys.stderr)
         return 2
     message_type = (
         trace_service_pb2.ExportTraceServiceResponse
