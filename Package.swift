@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "ExporterRuntimeTesting", targets: ["ExporterRuntimeTesting"]),
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
         .library(name: "ExporterDiagnostics", targets: ["ExporterDiagnostics"]),
+        .library(name: "ExporterOTLP", targets: ["ExporterOTLP"]),
         .executable(name: "scaffold", targets: ["scaffold"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
+        .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.28.0"),
     ],
     targets: [
         .systemLibrary(
@@ -46,6 +48,15 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterOTLP",
+            dependencies: [
+                "ExporterRuntime",
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
+            exclude: ["Generated/README.md"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -82,6 +93,11 @@ let package = Package(
             name: "ExporterRuntimeTests",
             dependencies: ["ExporterRuntime", "ExporterRuntimeTesting"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExporterOTLPTests",
+            dependencies: ["ExporterOTLP", "ExporterRuntime"],
             swiftSettings: strictSettings
         ),
         .testTarget(
