@@ -158,3 +158,16 @@ public struct JSONObject: Sendable, Hashable, Sequence, ExpressibleByDictionaryL
         hasher.combine(combined)
     }
 }
+
+extension JSONObject {
+    /// An object from members whose keys the caller knows to be unique, skipping the per-key lookup that
+    /// ``init(_:)`` does (the parser's fast path).
+    package init(uniqueMembers: [(key: String, value: JSONValue)]) {
+        self.members = uniqueMembers
+    }
+
+    /// Appends a member whose key the caller knows is not present yet, skipping the lookup of the subscript.
+    package mutating func appendUnique(_ key: String, _ value: JSONValue) {
+        members.append((key, value))
+    }
+}

@@ -1,0 +1,88 @@
+import ExporterDiagnostics
+
+/// A strict, allocation-frugal JSON reader: bytes in, ``JSONValue`` out.
+///
+/// It accepts RFC 8259 JSON plus the three non-standard numbers Python's `json` module writes (`NaN`, `Infinity`,
+/// `-Infinity`), so files written by the toolkit read back. Integers that fit `Int64` become `.int`; other numbers
+/// (fractions, exponents, huge integers) become `.double`. String escapes are decoded in full; a lone UTF-16
+/// surrogate becomes U+FFFD, as Python does when it decodes such a string. Raw bytes must be valid UTF-8.
+///
+/// Errors are ``DiagnosticError``s located at the offending byte (line and column, columns counting Unicode
+/// scalars), with these codes:
+/// - `JSON001` the input ended inside a value (or was empty)
+/// - `JSON002` a character that cannot start a value
+/// - `JSON003` a malformed number
+/// - `JSON004` an invalid escape sequence in a string
+/// - `JSON005` an unescaped control character in a string
+/// - `JSON006` invalid UTF-8
+/// - `JSON007` nesting deeper than ``maximumDepth``
+/// - `JSON008` something after the value
+/// - `JSON009` a missing `,` `:` `]` `}` or object key
+public struct JSONParser: Sendable {
+    /// The nesting limit used unless one is given.
+    public static let defaultMaximumDepth = 512
+
+    /// How deeply arrays and objects may nest; deeper input is rejected with `JSON007` instead of exhausting the
+    /// stack.
+    public var maximumDepth: Int
+
+    /// Creates a parser.
+    public init(maximumDepth: Int = JSONParser.defaultMaximumDepth) {
+        self.maximumDepth = maximumDepth
+    }
+
+    /// Parses one JSON document that fills `bytes` (surrounding whitespace allowed).
+    public func parse(_ bytes: some Collection<UInt8>) throws(DiagnosticError) -> JSONValue {
+        let result = bytes.withContiguousStorageIfAvailable { buffer in
+            Result { () throws(DiagnosticError) -> JSONValue in try parse(buffer) }
+        }
+        if let result { return try result.get() }
+        let copy = Array(bytes)
+        let copyResult = copy.withUnsafeBufferPointer { buffer in
+            Result { () throws(DiagnosticError) -> JSONValue in try parse(buffer) }
+        }
+        return try copyResult.get()
+    }
+
+    /// Parses one JSON document from raw memory.
+    public func parse(_ buffer: UnsafeRawBufferPointer) throws(DiagnosticError) -> JSONValue {
+        try parse(buffer.bindMemory(to: UInt8.self))
+    }
+
+    /// Parses one JSON document from text.
+    public func parse(_ text: String) throws(DiagnosticError) -> JSONValue {
+        var text = text
+        let result = text.withUTF8 { buffer in
+            Result { () throws(DiagnosticError) -> JSONValue in try parse(buffer) }
+        }
+        return try result.get()
+    }
+
+    /// Parses one JSON document from a typed buffer: the entry point all others funnel into.
+    public func parse(_ buffer: UnsafeBufferPointer<UInt8>) throws(DiagnosticError) -> JSONValue {
+        var scanner = JSONScanner(bytes: buffer, maximumDepth: maximumDepth)
+        scanner.skipWhitespace()
+        let value = try scanner.parseValue()
+        scanner.skipWhitespace()
+        if scanner.index < buffer.count {
+            throw scanner.failure(
+                "JSON008",
+                "unexpected \(scanner.describeByte(at: scanner.index)) after the JSON value",
+                at: scanner.index
+            )
+        }
+        return value
+    }
+}
+
+extension JSONValue {
+    /// Parses JSON text with the default ``JSONParser``.
+    public init(parsing text: String) throws(DiagnosticError) {
+        self = try JSONParser().parse(text)
+    }
+
+    /// Parses JSON bytes with the default ``JSONParser``.
+    public init(parsing bytes: some Collection<UInt8>) throws(DiagnosticError) {
+        self = try JSONParser().parse(bytes)
+    }
+}

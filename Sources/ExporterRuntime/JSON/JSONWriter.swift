@@ -1,0 +1,189 @@
+/// Appends compact JSON to a byte buffer, without Foundation.
+///
+/// Two levels of use: ``write(_:to:)`` serialises a whole ``JSONValue``; the primitive writers (`writeString`,
+/// `writeKey`, `writeInt`, `writeDouble`, ...) let codecs stream an object straight into the buffer without
+/// building a value tree first, which is where encoding speed comes from.
+///
+/// Output is UTF-8 with only the escapes JSON requires (`"`, `\` and control characters). Doubles use the
+/// shortest text that reads back to the same value, keep a `.0` when integral so they read back as doubles, and
+/// NaN and infinities are written as Python's `json` writes them (`NaN`, `Infinity`, `-Infinity`), which
+/// ``JSONParser`` reads back.
+public enum JSONWriter {
+    /// Appends `value` as compact JSON. Object members keep their order.
+    public static func write(_ value: JSONValue, to buffer: inout [UInt8]) {
+        switch value {
+        case .null: writeNull(to: &buffer)
+        case .bool(let bool): writeBool(bool, to: &buffer)
+        case .int(let int): writeInt(int, to: &buffer)
+        case .double(let double): writeDouble(double, to: &buffer)
+        case .string(let string): writeString(string, to: &buffer)
+        case .array(let elements):
+            buffer.append(UInt8(ascii: "["))
+            var first = true
+            for element in elements {
+                if !first { buffer.append(UInt8(ascii: ",")) }
+                first = false
+                write(element, to: &buffer)
+            }
+            buffer.append(UInt8(ascii: "]"))
+        case .object(let object):
+            write(object, to: &buffer)
+        }
+    }
+
+    /// Appends `object` as compact JSON, members in order.
+    public static func write(_ object: JSONObject, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "{"))
+        var first = true
+        for (key, value) in object.members {
+            if !first { buffer.append(UInt8(ascii: ",")) }
+            first = false
+            writeKey(key, to: &buffer)
+            write(value, to: &buffer)
+        }
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    /// Appends `value`, or `null` when it is nil.
+    public static func write(_ value: JSONValue?, to buffer: inout [UInt8]) {
+        if let value { write(value, to: &buffer) } else { writeNull(to: &buffer) }
+    }
+
+    /// Appends `null`.
+    @inlinable
+    public static func writeNull(to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: "null".utf8)
+    }
+
+    /// Appends `true` or `false`.
+    @inlinable
+    public static func writeBool(_ value: Bool, to buffer: inout [UInt8]) {
+        if value { buffer.append(contentsOf: "true".utf8) } else { buffer.append(contentsOf: "false".utf8) }
+    }
+
+    /// Appends an object key and its colon: `"key":`.
+    public static func writeKey(_ key: String, to buffer: inout [UInt8]) {
+        writeString(key, to: &buffer)
+        buffer.append(UInt8(ascii: ":"))
+    }
+
+    /// Appends bytes the caller knows to be valid JSON (a constant key prefix such as `,"name":`).
+    @inlinable
+    public static func writeRaw(_ json: StaticString, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: json.utf8Start, count: json.utf8CodeUnitCount))
+    }
+
+    /// Appends a string, quoted and escaped, or `null` when it is nil.
+    public static func writeString(_ string: String?, to buffer: inout [UInt8]) {
+        guard let string else { return writeNull(to: &buffer) }
+        writeString(string, to: &buffer)
+    }
+
+    /// Appends a string, quoted and escaped.
+    public static func writeString(_ string: String, to buffer: inout [UInt8]) {
+        buffer.append(UInt8(ascii: "\""))
+        let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in
+            appendEscaped(utf8, to: &buffer)
+        }
+        if done == nil {
+            var copy = string
+            copy.withUTF8 { appendEscaped($0, to: &buffer) }
+        }
+        buffer.append(UInt8(ascii: "\""))
+    }
+
+    /// Copies runs of bytes that need no escape in one go and escapes the rest.
+    private static func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>, to buffer: inout [UInt8]) {
+        var runStart = 0
+        var index = 0
+        let count = utf8.count
+        while index < count {
+            let byte = utf8[index]
+            if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
+                index += 1
+                continue
+            }
+            if runStart < index { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+            buffer.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): buffer.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): buffer.append(UInt8(ascii: "\\"))
+            case 0x0A: buffer.append(UInt8(ascii: "n"))
+            case 0x0D: buffer.append(UInt8(ascii: "r"))
+            case 0x09: buffer.append(UInt8(ascii: "t"))
+            case 0x08: buffer.append(UInt8(ascii: "b"))
+            case 0x0C: buffer.append(UInt8(ascii: "f"))
+            default:
+                buffer.append(contentsOf: "u00".utf8)
+                buffer.append(hexDigit(byte >> 4))
+                buffer.append(hexDigit(byte & 0x0F))
+            }
+            index += 1
+            runStart = index
+        }
+        if runStart < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+    }
+
+    private static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "a") + nibble - 10
+    }
+
+    /// Appends an integer in decimal.
+    public static func writeInt(_ value: Int64, to buffer: inout [UInt8]) {
+        if value < 0 { buffer.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        if magnitude < 10 {
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { digits in
+            var position = 20
+            while magnitude > 0 {
+                position -= 1
+                digits[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: digits[position..<20]))
+        }
+    }
+
+    /// Appends an integer in decimal.
+    public static func writeInt(_ value: Int, to buffer: inout [UInt8]) {
+        writeInt(Int64(value), to: &buffer)
+    }
+
+    /// Appends a double in its shortest round-trip form (`1.25`, `5.0`, `1e+20`), or `NaN`/`Infinity`/`-Infinity`.
+    public static func writeDouble(_ value: Double, to buffer: inout [UInt8]) {
+        if value.isNaN { return buffer.append(contentsOf: "NaN".utf8) }
+        if value.isInfinite {
+            return buffer.append(contentsOf: value < 0 ? "-Infinity".utf8 : "Infinity".utf8)
+        }
+        // Swift's description is the shortest round-trip text, already valid JSON for finite values ("1e-05" and
+        // "1e+20" included), and keeps ".0" on integral values below 2^53.
+        var text = value.description
+        text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+}
+
+extension JSONValue {
+    /// The value as compact JSON bytes.
+    public var jsonBytes: [UInt8] {
+        var buffer: [UInt8] = []
+        JSONWriter.write(self, to: &buffer)
+        return buffer
+    }
+
+    /// The value as compact JSON text.
+    public var jsonString: String {
+        String(decoding: jsonBytes, as: UTF8.self)
+    }
+}
+
+extension JSONObject {
+    /// The object as compact JSON text.
+    public var jsonString: String {
+        var buffer: [UInt8] = []
+        JSONWriter.write(self, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
