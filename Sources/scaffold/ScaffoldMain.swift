@@ -1,0 +1,8 @@
+import ScaffoldCLI
+
+@main
+enum ScaffoldMain {
+    static func main() async {
+        await ScaffoldCommand.main()
+    }
+}
