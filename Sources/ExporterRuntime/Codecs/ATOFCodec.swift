@@ -130,8 +130,13 @@ enum ATOFField: String, CaseIterable {
         case .data: return ATOFCodec.data(of: event) ?? .null
         case .dataSchema: return ext.dataSchema ?? .null
         case .metadata: return event.metadata.isEmpty ? .null : .object(event.metadata)
-        case .attributes: return ext.attributes ?? (isScope ? .array([]) : nil)
-        case .category: return isScope ? .string(event.category.name) : nil
+        case .attributes:
+            if let attributes = ext.attributes { return attributes }
+            if isScope { return .array([]) }
+            return nil
+        case .category:
+            if isScope { return .string(event.category.name) }
+            return nil
         case .categoryProfile:
             guard isScope else { return nil }
             var profile = JSONObject()
@@ -146,7 +151,8 @@ enum ATOFField: String, CaseIterable {
             return .object(profile)
         case .canonical:
             let supplement = ATOFCodec.supplement(of: event)
-            return supplement.isEmpty ? nil : .object(supplement)
+            if supplement.isEmpty { return nil }
+            return .object(supplement)
         }
     }
 }
