@@ -47,3 +47,31 @@ struct JSONWriterTests {
         #expect(String(decoding: buffer, as: UTF8.self) == #"{"name\"":"v","n":12,"d":2.5,"s":null}"#)
     }
 }
+
+@Suite("JSONWriter doubles")
+struct JSONWriterDoubleTests {
+    @Test func fastPathMatchesShortestRoundTripText() throws {
+        var generator = SystemRandomNumberGenerator()
+        var samples: [Double] = [1e-4, 0.5, 1.5, 100, 123.456, 1_760_000_000.1289062, 9_007_199_254_740_991, 1e15, 0.1 + 0.2]
+        for _ in 0..<20_000 {
+            let exponent = Double(Int.random(in: -5...16, using: &generator))
+            let raw = Double.random(in: -1...1, using: &generator) * pow10(exponent)
+            samples.append(raw)
+            // Short decimals like timestamps with microseconds.
+            samples.append((raw * 1_000_000).rounded() / 1_000_000)
+        }
+        for value in samples {
+            var buffer: [UInt8] = []
+            JSONWriter.writeDouble(value, to: &buffer)
+            let text = String(decoding: buffer, as: UTF8.self)
+            #expect(text.count <= value.description.count, "\(value): \(text) vs \(value.description)")
+            #expect(try JSONParser().parse(buffer) == .double(value), "\(value): \(text)")
+        }
+    }
+
+    private func pow10(_ exponent: Double) -> Double {
+        var result = 1.0
+        for _ in 0..<Int(exponent.magnitude) { result *= 10 }
+        return exponent < 0 ? 1 / result : result
+    }
+}
