@@ -65,7 +65,7 @@ extension ATOFCodec {
         case let other?:
             throw TraceIssue.wrongType("category", expected: "a string", found: other)
         }
-        let data = line["data"].flatMap { $0.isNull ? nil : $0 }
+        let data = line["data"].flatMap(JSONValue.nonNull)
         let resolvedPhase = phase == .mark && supplement["phase"] == "chunk" ? EventPhase.chunk : phase
         var startTimestamp: Timestamp?
         if case .string(let text)? = supplement["start_timestamp"] { startTimestamp = RFC3339.parse(text) }
@@ -94,8 +94,8 @@ extension ATOFCodec {
         for field in ATOFField.allCases {
             let raw = line[field.rawValue]
             switch field {
-            case .uuid, .dataSchema: continue
-            case .data where raw != nil: continue
+            case .uuid: continue
+            case .data where raw != nil, .dataSchema where raw != nil: continue
             case .metadata where raw?.isNull == true || raw?.objectValue?.isEmpty == false: continue
             default: break
             }

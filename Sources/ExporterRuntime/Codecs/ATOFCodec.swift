@@ -51,11 +51,17 @@ public enum ATOFCodec {
         let ext = ATOFExtension(event.extensions[extensionKey]?.objectValue)
         var line = StreamingObject(opening: &buffer)
         for field in ATOFField.allCases {
+            if ext.asRead.isEmpty || !ext.asRead.covers(field.rawValue), field.writeDirectly(event, in: &line, to: &buffer) {
+                continue
+            }
             var value = field.encodedValue(of: event, extension: ext)
             if !ext.asRead.isEmpty, let replacement = ext.asRead.replacement(for: field.rawValue, encoded: { value }) {
                 value = replacement
             }
-            if let value { line.member(field.rawValue, value, to: &buffer) }
+            if let value {
+                line.key(quoted: field.quotedKey, to: &buffer)
+                JSONWriter.write(value, to: &buffer)
+            }
         }
         line.members(of: ext.extra, skipping: ATOFField.names, to: &buffer)
         line.close(&buffer)
@@ -111,6 +117,50 @@ enum ATOFField: String, CaseIterable {
 
     static let names = Set(allCases.map(\.rawValue))
 
+    /// The key with its quotes, for writing without escaping.
+    var quotedKey: StaticString {
+        switch self {
+        case .kind: "\"kind\""
+        case .scopeCategory: "\"scope_category\""
+        case .atofVersion: "\"atof_version\""
+        case .uuid: "\"uuid\""
+        case .parentUUID: "\"parent_uuid\""
+        case .timestamp: "\"timestamp\""
+        case .name: "\"name\""
+        case .data: "\"data\""
+        case .dataSchema: "\"data_schema\""
+        case .metadata: "\"metadata\""
+        case .attributes: "\"attributes\""
+        case .category: "\"category\""
+        case .categoryProfile: "\"category_profile\""
+        case .canonical: "\"canonical\""
+        }
+    }
+
+    /// Writes the fields whose value needs no tree straight into the buffer; false for the others, which go
+    /// through ``encodedValue(of:extension:)``.
+    func writeDirectly(_ event: AgentEvent, in line: inout StreamingObject, to buffer: inout [UInt8]) -> Bool {
+        switch self {
+        case .uuid:
+            line.key(quoted: quotedKey, to: &buffer)
+            JSONWriter.writeString(event.uuid, to: &buffer)
+        case .parentUUID:
+            line.key(quoted: quotedKey, to: &buffer)
+            JSONWriter.writeString(event.parentUUID, to: &buffer)
+        case .timestamp:
+            line.key(quoted: quotedKey, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+            RFC3339.write(event.timestamp, to: &buffer)
+            buffer.append(UInt8(ascii: "\""))
+        case .name:
+            line.key(quoted: quotedKey, to: &buffer)
+            JSONWriter.writeString(event.name, to: &buffer)
+        default:
+            return false
+        }
+        return true
+    }
+
     /// What the encoder writes for this field, nil when it omits the key.
     func encodedValue(of event: AgentEvent, extension ext: ATOFExtension) -> JSONValue? {
         let isScope = event.phase == .start || event.phase == .end
@@ -130,8 +180,13 @@ enum ATOFField: String, CaseIterable {
         case .data: return ATOFCodec.data(of: event) ?? .null
         case .dataSchema: return ext.dataSchema ?? .null
         case .metadata: return event.metadata.isEmpty ? .null : .object(event.metadata)
-        case .attributes: return ext.attributes ?? (isScope ? .array([]) : nil)
-        case .category: return isScope ? .string(event.category.name) : nil
+        case .attributes:
+            if let attributes = ext.attributes { return attributes }
+            if isScope { return .array([]) }
+            return nil
+        case .category:
+            if isScope { return .string(event.category.name) }
+            return nil
         case .categoryProfile:
             guard isScope else { return nil }
             var profile = JSONObject()
@@ -146,7 +201,8 @@ enum ATOFField: String, CaseIterable {
             return .object(profile)
         case .canonical:
             let supplement = ATOFCodec.supplement(of: event)
-            return supplement.isEmpty ? nil : .object(supplement)
+            if supplement.isEmpty { return nil }
+            return .object(supplement)
         }
     }
 }

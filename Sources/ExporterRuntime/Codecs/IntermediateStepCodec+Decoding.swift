@@ -85,9 +85,9 @@ extension IntermediateStepCodec {
             name: name,
             timestamp: timestamp,
             startTimestamp: payload["span_event_timestamp"]?.doubleValue.flatMap(Timestamp.init(checkedSecondsSinceEpoch:)),
-            input: data?["input"].flatMap(nonNull),
-            output: data?["output"].flatMap(nonNull),
-            chunk: data?["chunk"].flatMap(nonNull),
+            input: data?["input"].flatMap(JSONValue.nonNull),
+            output: data?["output"].flatMap(JSONValue.nonNull),
+            chunk: data?["chunk"].flatMap(JSONValue.nonNull),
             metadata: payload["metadata"]?.objectValue ?? [:],
             tags: payload["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             modelName: modelName,
@@ -125,10 +125,6 @@ extension IntermediateStepCodec {
         let stored = ext.jsonObject
         if !stored.isEmpty { event.extensions[extensionKey] = .object(stored) }
         return event
-    }
-
-    private static func nonNull(_ value: JSONValue) -> JSONValue? {
-        value.isNull ? nil : value
     }
 
     /// A double that ``Timestamp`` gives back unchanged.

@@ -24,12 +24,12 @@ extension IntermediateStepCodec {
                 )
             {
                 if let replacement {
-                    object.key(key, to: &buffer)
+                    object.key(quoted: key, to: &buffer)
                     JSONWriter.write(replacement, to: &buffer)
                 }
                 return
             }
-            object.key(key, to: &buffer)
+            object.key(quoted: key, to: &buffer)
             write(&buffer)
         }
 
@@ -52,7 +52,7 @@ extension IntermediateStepCodec {
             }
         }
 
-        line.key("\"payload\"", to: &buffer)
+        line.key(quoted: "\"payload\"", to: &buffer)
         var payload = StreamingObject(opening: &buffer)
         field(.eventType, "\"event_type\"", in: &payload) { buffer in
             buffer.append(UInt8(ascii: "\""))
@@ -94,16 +94,16 @@ extension IntermediateStepCodec {
                 return JSONWriter.writeNull(to: &buffer)
             }
             var data = StreamingObject(opening: &buffer)
-            data.key("\"input\"", to: &buffer)
+            data.key(quoted: "\"input\"", to: &buffer)
             JSONWriter.write(event.input, to: &buffer)
-            data.key("\"output\"", to: &buffer)
+            data.key(quoted: "\"output\"", to: &buffer)
             JSONWriter.write(event.output, to: &buffer)
-            data.key("\"chunk\"", to: &buffer)
+            data.key(quoted: "\"chunk\"", to: &buffer)
             JSONWriter.write(event.chunk, to: &buffer)
             if let extra = ext.dataExtra {
                 data.members(of: extra, skipping: ["input", "output", "chunk"], to: &buffer)
             } else {
-                data.key("\"payload\"", to: &buffer)
+                data.key(quoted: "\"payload\"", to: &buffer)
                 JSONWriter.writeNull(to: &buffer)
             }
             data.close(&buffer)
@@ -111,19 +111,19 @@ extension IntermediateStepCodec {
         field(.usageInfo, "\"usage_info\"", in: &payload) { buffer in
             guard event.tokenUsage != nil || ext.usageExtra != nil else { return JSONWriter.writeNull(to: &buffer) }
             var usage = StreamingObject(opening: &buffer)
-            usage.key("\"token_usage\"", to: &buffer)
+            usage.key(quoted: "\"token_usage\"", to: &buffer)
             if let tokens = event.tokenUsage { tokens.write(to: &buffer) } else { JSONWriter.writeNull(to: &buffer) }
             if let extra = ext.usageExtra {
                 usage.members(of: extra, skipping: ["token_usage"], to: &buffer)
             } else {
-                usage.key("\"num_llm_calls\"", to: &buffer)
+                usage.key(quoted: "\"num_llm_calls\"", to: &buffer)
                 JSONWriter.writeInt(event.category == .llm ? 1 : 0, to: &buffer)
-                usage.key("\"seconds_between_calls\"", to: &buffer)
+                usage.key(quoted: "\"seconds_between_calls\"", to: &buffer)
                 JSONWriter.writeInt(0, to: &buffer)
             }
             usage.close(&buffer)
         }
-        payload.key("\"UUID\"", to: &buffer)
+        payload.key(quoted: "\"UUID\"", to: &buffer)
         JSONWriter.writeString(event.uuid, to: &buffer)
         let supplement = IntermediateStepField.canonical.encodedValue(of: event, extension: ext)
         if !ext.asRead.isEmpty,

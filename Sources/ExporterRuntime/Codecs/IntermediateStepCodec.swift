@@ -8,7 +8,8 @@ import ExporterDiagnostics
 /// `SPAN_CHUNK` ↔ `.chunk`); `event_timestamp` → `timestamp`; `span_event_timestamp` → `startTimestamp`; `name`;
 /// `tags`; `framework`; `metadata`; `data.input/output/chunk` → `input/output/chunk`; `usage_info.token_usage` →
 /// `tokenUsage`; on LLM events `modelName` is the `name`. Empty canonical values are written as the toolkit's
-/// explicit `null`s.
+/// explicit `null`s. Timestamps are the toolkit's float epoch seconds, which resolve about a quarter of a
+/// microsecond at today's epochs: finer instants are rounded to the nearest representable double.
 ///
 /// Canonical fields the format has no place for go into an extra payload key, `payload.canonical` (the payload
 /// allows extra keys): `category` (+ `subtype`) for categories without an event type (retriever, embedder, ...,
@@ -133,7 +134,8 @@ enum IntermediateStepField: String, CaseIterable {
             return .object(usage)
         case .canonical:
             let supplement = IntermediateStepCodec.supplement(of: event)
-            return supplement.isEmpty ? nil : .object(supplement)
+            if supplement.isEmpty { return nil }
+            return .object(supplement)
         }
     }
 }

@@ -72,11 +72,17 @@ enum RFC3339 {
     /// Formats as UTC with `Z` and as few fractional digits as keep every nanosecond, in groups of three
     /// (`…:20Z`, `…:20.250Z`, `…:20.123456Z`, `…:20.123456789Z`).
     static func format(_ timestamp: Timestamp) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(30)
+        write(timestamp, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends ``format(_:)``'s text (without quotes) to `bytes`.
+    static func write(_ timestamp: Timestamp, to bytes: inout [UInt8]) {
         let (seconds, nanos) = floorDivide(timestamp.nanosecondsSinceEpoch, 1_000_000_000)
         let (days, secondOfDay) = floorDivide(seconds, 86_400)
         let (year, month, day) = civilFromDays(Int(days))
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(30)
         func append(_ value: Int, width: Int) {
             var divisor = 1
             for _ in 1..<width { divisor *= 10 }
@@ -109,7 +115,6 @@ enum RFC3339 {
             }
         }
         bytes.append(UInt8(ascii: "Z"))
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static func floorDivide(_ value: Int64, _ divisor: Int64) -> (Int64, Int64) {

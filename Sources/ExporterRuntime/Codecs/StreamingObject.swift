@@ -9,7 +9,7 @@ struct StreamingObject {
     }
 
     /// Writes the separator and a constant key (`"name"`, quotes included, without the colon).
-    mutating func key(_ quotedKey: StaticString, to buffer: inout [UInt8]) {
+    mutating func key(quoted quotedKey: StaticString, to buffer: inout [UInt8]) {
         if !isFirst { buffer.append(UInt8(ascii: ",")) }
         isFirst = false
         JSONWriter.writeRaw(quotedKey, to: &buffer)

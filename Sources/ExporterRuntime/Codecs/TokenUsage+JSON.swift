@@ -60,3 +60,14 @@ extension EventStatus {
         }
     }
 }
+
+extension JSONValue {
+    /// The value, or nil when it is `null`: codecs map a JSON `null` to an absent canonical value.
+    ///
+    /// Written with `if` on purpose: in a ternary, `nil` would become `JSONValue.null` through
+    /// `ExpressibleByNilLiteral`.
+    static func nonNull(_ value: JSONValue) -> JSONValue? {
+        if value.isNull { return nil }
+        return value
+    }
+}

@@ -158,10 +158,50 @@ public enum JSONWriter {
         if value.isInfinite {
             return buffer.append(contentsOf: value < 0 ? "-Infinity".utf8 : "Infinity".utf8)
         }
+        if writePlainDecimal(value, to: &buffer) { return }
         // Swift's description is the shortest round-trip text, already valid JSON for finite values ("1e-05" and
         // "1e+20" included), and keeps ".0" on integral values below 2^53.
         var text = value.description
         text.withUTF8 { buffer.append(contentsOf: $0) }
+    }
+}
+
+extension JSONWriter {
+    private static let powersOfTen: [Double] = [
+        1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+    ]
+
+    /// The fast path for the common doubles (timestamps, scores): values in [1e-4, 2^53) that some decimal with at
+    /// most 15 significant digits reads back to exactly. The fewest fraction digits that round-trip is the
+    /// shortest form, so the text matches what `description` would write, without building a `String`.
+    private static func writePlainDecimal(_ value: Double, to buffer: inout [UInt8]) -> Bool {
+        let magnitude = value.magnitude
+        guard magnitude >= 1e-4, magnitude < 9_007_199_254_740_992 else { return false }
+        for digits in 0..<powersOfTen.count {
+            let scale = powersOfTen[digits]
+            let scaled = (magnitude * scale).rounded()
+            guard scaled < 1e15 else { return false }
+            guard scaled / scale == magnitude else { continue }
+            let mantissa = UInt64(scaled)
+            let divisor = UInt64(scale)
+            if value < 0 { buffer.append(UInt8(ascii: "-")) }
+            writeInt(Int64(mantissa / divisor), to: &buffer)
+            buffer.append(UInt8(ascii: "."))
+            if digits == 0 {
+                buffer.append(UInt8(ascii: "0"))
+                return true
+            }
+            var fraction = mantissa % divisor
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: digits) { text in
+                for position in stride(from: digits - 1, through: 0, by: -1) {
+                    text[position] = UInt8(ascii: "0") + UInt8(fraction % 10)
+                    fraction /= 10
+                }
+                buffer.append(contentsOf: text)
+            }
+            return true
+        }
+        return false
     }
 }
 
