@@ -55,7 +55,7 @@ import ExporterRuntime
     @Test func toolCallCarriesStructuredArgumentsAndResult() async throws {
         let (hub, collector) = try InstrumentEventCollector.hub()
         let arguments: JSONValue = ["city": "Paris", "days": 3, "units": ["metric", "kelvin"]]
-        let result: JSONValue = ["forecast": [["day": 1, "high": 21.5]], "source": nil]
+        let result: JSONValue = ["forecast": [["day": 1, "high": 21.5]], "source": .null]
         let returned = await hub.bind {
             await Instrument.tool("weather", toolCallID: "call-1", arguments: arguments) { tool in
                 tool.setOutput(result)

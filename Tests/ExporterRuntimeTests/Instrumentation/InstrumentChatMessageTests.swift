@@ -12,7 +12,7 @@ import ExporterRuntime
         ]
         let json = messages.jsonValue
         #expect(json.arrayValue?[2] == [
-            "role": "assistant", "content": nil,
+            "role": "assistant", "content": .null,
             "tool_calls": [["id": "c1", "type": "function", "function": ["name": "search", "arguments": ["q": "x"]]]],
         ])
         #expect(json.arrayValue?[3] == ["role": "tool", "content": ["hits": 3], "tool_call_id": "c1"])

@@ -56,7 +56,7 @@ struct JSONParserTests {
         let object = try #require(value.objectValue)
         #expect(object.keys == ["b", "a"])
         #expect(object["b"] == 2)
-        #expect(object["a"] == [1, 2, ["c": nil]])
+        #expect(object["a"] == [1, 2, ["c": .null]])
         #expect(try parse("[]") == .array([]))
         #expect(try parse("{ }") == .object([:]))
     }

@@ -26,7 +26,7 @@ struct JSONWriterTests {
     }
 
     @Test func objectsKeepOrderCompactly() throws {
-        let value: JSONValue = ["z": 1, "a": [true, nil, "x"], "m": ["k": 1.5]]
+        let value: JSONValue = ["z": 1, "a": [true, .null, "x"], "m": ["k": 1.5]]
         #expect(value.jsonString == #"{"z":1,"a":[true,null,"x"],"m":{"k":1.5}}"#)
         #expect(try JSONParser().parse(value.jsonBytes) == value)
     }
