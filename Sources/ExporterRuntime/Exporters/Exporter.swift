@@ -35,6 +35,13 @@ public protocol Exporter: EventSubscriber {
 
     /// The instance's counters, readable at any time from any task.
     var statistics: ExporterStatistics { get }
+
+    /// How many events the instance buffers before its overflow policy applies, when it has such a bound.
+    var bufferCapacity: Int? { get }
+}
+
+extension Exporter {
+    public var bufferCapacity: Int? { nil }
 }
 
 /// Counters of one exporter instance.

@@ -52,6 +52,8 @@ where P.Input == AgentEvent, P.Output == S.Item {
         self.logger = logger
     }
 
+    public var bufferCapacity: Int? { buffer.capacity }
+
     public func receive(_ event: AgentEvent) {
         buffer.append(event)
     }

@@ -7,7 +7,7 @@
 public struct TraceReplayer: Sendable {
     /// The exporters to replay through.
     public var manager: ExporterManager
-    /// Events emitted between two flush barriers; keep it below the smallest exporter buffer.
+    /// Events emitted between two flush barriers at most; never more than half the smallest exporter buffer.
     public var flushEvery: Int
 
     /// Creates a replayer.
@@ -21,6 +21,9 @@ public struct TraceReplayer: Sendable {
     /// - Throws: when the exporters cannot be started.
     public func replay(_ events: [AgentEvent]) async throws -> ReplayReport {
         let run = try await manager.start()
+        // Half the smallest buffer, so a slice always fits even if the previous one is still being exported.
+        let smallestBuffer = run.exporters.compactMap(\.bufferCapacity).min() ?? Int.max
+        let flushEvery = min(self.flushEvery, max(1, smallestBuffer / 2))
         var flushFailures: [String] = []
         for (index, event) in events.enumerated() {
             run.hub.emit(event)

@@ -1,0 +1,75 @@
+import ExporterDiagnostics
+import Foundation
+import Testing
+
+@Suite("Diagnostics")
+struct DiagnosticTests {
+    @Test("the header is compiler-style path:line:col: error[CODE]: message")
+    func header() {
+        let diagnostic = Diagnostic.error(
+            "CFG003",
+            "unknown exporter type 'fiel'",
+            at: SourceLocation(file: "workflow.yml", line: 5, column: 16)
+        )
+        #expect(diagnostic.description == "workflow.yml:5:16: error[CFG003]: unknown exporter type 'fiel'")
+    }
+
+    @Test("rendering shows the source line and a caret under the column, then the hint")
+    func rendering() {
+        let source = "general:\n  telemetry:\n\ttracing: {a: 1}\n"
+        let diagnostic = Diagnostic.error(
+            "YAML012",
+            "unknown key 'a'",
+            at: SourceLocation(file: "w.yml", line: 3, column: 12),
+            hint: "did you mean 'b'?"
+        )
+        let text = DiagnosticRenderer(colored: false).render(diagnostic, source: source)
+        #expect(
+            text == """
+                w.yml:3:12: error[YAML012]: unknown key 'a'
+                  \ttracing: {a: 1}
+                  \t          ^
+                  hint: did you mean 'b'?
+                """
+        )
+    }
+
+    @Test("colour is only added when asked for")
+    func colour() {
+        let diagnostic = Diagnostic.error("X001", "boom")
+        #expect(!DiagnosticRenderer(colored: false).render(diagnostic).contains("\u{1B}["))
+        #expect(DiagnosticRenderer(colored: true).render(diagnostic).contains("\u{1B}[31;1m"))
+    }
+
+    @Test("NO_COLOR turns colour off whatever the stream is")
+    func noColor() {
+        #expect(!TerminalColor.enabled(fileDescriptor: 1, environment: ["NO_COLOR": "1"]))
+    }
+
+    @Test("the JSON form carries every field")
+    func json() throws {
+        let diagnostics = [
+            Diagnostic.error("SPEC001", "bad \"name\"", at: SourceLocation(file: "e.yaml", line: 2, column: 7), hint: "h"),
+            Diagnostic(.warning, code: "SPEC100", message: "no location"),
+        ]
+        let data = Data(DiagnosticRenderer.json(diagnostics).utf8)
+        let rows = try #require(try JSONSerialization.jsonObject(with: data) as? [[String: Any]])
+        #expect(rows.count == 2)
+        #expect(rows[0]["code"] as? String == "SPEC001")
+        #expect(rows[0]["message"] as? String == "bad \"name\"")
+        #expect(rows[0]["line"] as? Int == 2)
+        #expect(rows[0]["column"] as? Int == 7)
+        #expect(rows[0]["file"] as? String == "e.yaml")
+        #expect(rows[0]["hint"] as? String == "h")
+        #expect(rows[1]["severity"] as? String == "warning")
+        #expect(rows[1]["line"] == nil)
+    }
+
+    @Test("did-you-mean counts a swap of adjacent letters as one edit and refuses far-fetched matches")
+    func didYouMean() {
+        #expect(DidYouMean.suggestion(for: "fiel", among: ["console", "file"]) == "file")
+        #expect(DidYouMean.suggestion(for: "endpiont", among: ["endpoint", "project"]) == "endpoint")
+        #expect(DidYouMean.suggestion(for: "zzz", among: ["console", "file"]) == nil)
+        #expect(DidYouMean.editDistance("kitten", "sitting") == 3)
+    }
+}
