@@ -86,7 +86,7 @@ public struct ConsoleExporterBlueprint: ExporterBlueprint {
     public func makeExporter(name: String) throws -> any Exporter {
         ProcessingExporter(
             name: name,
-            pipeline: SpanBuilder().named("spans").then(SpanTreeAssembler().named("trees")),
+            stages: SpanTreeAssembler().named("trees"),
             sink: sink,
             capacity: buffer.capacity,
             overflowPolicy: buffer.overflowPolicy,

@@ -155,7 +155,7 @@ public struct FileExporterBlueprint: ExporterBlueprint {
         case .spans:
             return ProcessingExporter(
                 name: name,
-                pipeline: SpanBuilder().named("spans").then(SpanJSONSerializer()),
+                stages: SpanJSONSerializer(),
                 sink: sink,
                 capacity: buffer.capacity,
                 overflowPolicy: buffer.overflowPolicy,
