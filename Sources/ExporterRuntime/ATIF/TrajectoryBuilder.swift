@@ -65,9 +65,15 @@ public struct TrajectoryBuilder: Processor {
 
     /// Ends every run still open, in the order they began, and returns their trajectories marked unfinished.
     public mutating func finishAll() -> [ATIFTrajectory] {
+        finishAllKeyed().map(\.trajectory)
+    }
+
+    /// ``finishAll()`` with the root uuid of each trajectory.
+    mutating func finishAllKeyed() -> [(root: String, trajectory: ATIFTrajectory)] {
         let open = runOrder
         return open.compactMap { root in
             finishRun(root, notes: "unfinished: the root scope had not ended when the trajectory was exported")
+                .map { (root, $0) }
         }
     }
 
