@@ -1,5 +1,5 @@
 extension ExporterRegistry {
-    /// The runtime's own exporter types: `console` and `file`.
+    /// The runtime's own exporter types: `console`, `file` and `atif`.
     public static var builtIn: ExporterRegistry {
         var registry = ExporterRegistry()
         registry.registerBuiltIns()
@@ -21,6 +21,13 @@ extension ExporterRegistry {
             summary: "events (toolkit IntermediateStep or ATOF) or spans as JSON lines in a file"
         ) { configuration, context in
             try FileExporterBlueprint(configuration: configuration, context: context)
+        }
+        register(
+            "atif",
+            configuration: ATIFExporterConfiguration.self,
+            summary: "one ATIF v1.6 trajectory JSON file per agent run"
+        ) { configuration, context in
+            try ATIFExporterBlueprint(configuration: configuration, context: context)
         }
     }
 }
