@@ -54,6 +54,8 @@ let package = Package(
             name: "ExporterOTLP",
             dependencies: [
                 "ExporterRuntime",
+                "ExporterDiagnostics",
+                "ExporterYAML",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             exclude: ["Generated/README.md"],
@@ -97,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExporterOTLPTests",
-            dependencies: ["ExporterOTLP", "ExporterRuntime"],
+            dependencies: ["ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterDiagnostics", "ExporterYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(
