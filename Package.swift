@@ -31,6 +31,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "ExporterDiagnostics",
             swiftSettings: strictSettings
@@ -43,6 +48,7 @@ let package = Package(
         .target(
             name: "ExporterRuntime",
             dependencies: [
+                "CZlib",
                 "ExporterDiagnostics",
                 "ExporterYAML",
                 .product(name: "Logging", package: "swift-log"),
