@@ -92,3 +92,13 @@ extension Collection where Element == OTLPSpan {
         first { $0.name == name }
     }
 }
+
+extension OTLPMappingSupport {
+    /// The spans of an OTLP/JSON body with one resource and one scope.
+    static func jsonSpans(_ body: [UInt8]) throws -> [JSONValue] {
+        let parsed = try JSONParser().parse(body)
+        let resourceSpans = parsed["resourceSpans"]?.arrayValue?.first
+        let scopeSpans = resourceSpans?["scopeSpans"]?.arrayValue?.first
+        return scopeSpans?["spans"]?.arrayValue ?? []
+    }
+}
