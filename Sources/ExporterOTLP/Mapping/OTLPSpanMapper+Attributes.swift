@@ -9,15 +9,16 @@ extension OTLPSpanMapper {
     /// Every attribute of the span, in the order of `docs/span-mapping.md`.
     func attributes(of span: Span) -> [OTLPKeyValue] {
         var list = OTLPAttributeList(reservingCapacity: 16)
+        // Merged on every access: read once.
+        let metadata = span.metadata
         list.add("openinference.span.kind", string: Self.openInferenceKind(of: span.category))
         addIdentity(of: span, to: &list)
         list.add(valueKey: "input.value", mimeTypeKey: "input.mime_type", span.input)
         list.add(valueKey: "output.value", mimeTypeKey: "output.mime_type", span.output)
-        addLLM(span, to: &list)
+        addLLM(span, provider: metadata[MetadataKeys.llmProvider]?.stringValue, to: &list)
         if span.category == .tool { addTool(span, to: &list) }
         list.add("session.id", optional: span.sessionID)
         list.add("user.id", optional: span.userID)
-        let metadata = span.metadata
         if !metadata.isEmpty {
             let unmapped = JSONObject(
                 metadata.lazy.filter { !Self.mappedMetadataKeys.contains($0.key) }.map { ($0.key, $0.value) }
@@ -27,7 +28,7 @@ extension OTLPSpanMapper {
         let tags = span.tags
         if !tags.isEmpty { list.add("tag.tags", .stringArray(tags)) }
         if case .error(let type, _) = span.status, !span.isUnfinished { list.add("error.type", string: type) }
-        if options.toolkitAttributes { addToolkitAttributes(of: span, to: &list) }
+        if options.toolkitAttributes { addToolkitAttributes(of: span, metadata: metadata, to: &list) }
         return list.keyValues
     }
 
@@ -55,9 +56,9 @@ extension OTLPSpanMapper {
         if span.isUnfinished { list.add(keys.unfinished, bool: true) }
     }
 
-    private func addLLM(_ span: Span, to list: inout OTLPAttributeList) {
+    private func addLLM(_ span: Span, provider: String?, to list: inout OTLPAttributeList) {
         list.add("llm.model_name", optional: span.modelName)
-        list.add("llm.provider", optional: span.metadata[MetadataKeys.llmProvider]?.stringValue)
+        list.add("llm.provider", optional: provider)
         if let usage = span.tokenUsage {
             list.add("llm.token_count.prompt", int: usage.promptTokens)
             list.add("llm.token_count.completion", int: usage.completionTokens)

@@ -2,7 +2,7 @@ import ExporterRuntime
 
 extension OTLPSpanMapper {
     /// The toolkit's span attributes (its `SpanExporter` with prefix `nat`), for dashboards built on them.
-    func addToolkitAttributes(of span: Span, to list: inout OTLPAttributeList) {
+    func addToolkitAttributes(of span: Span, metadata: JSONObject, to list: inout OTLPAttributeList) {
         let family = Self.toolkitFamily(of: span.category)
         list.add(keys.eventType, string: family + "_START")
         list.add(keys.spanKind, string: family)
@@ -13,7 +13,6 @@ extension OTLPSpanMapper {
         list.add(keys.framework, optional: span.framework)
         list.add(keys.conversationID, optional: span.sessionID)
         list.add(keys.userID, optional: span.userID)
-        let metadata = span.metadata
         if !metadata.isEmpty { list.add(keys.metadata, string: metadata.jsonString) }
         list.add(keys.eventTimestamp, double: span.start.secondsSinceEpoch)
     }

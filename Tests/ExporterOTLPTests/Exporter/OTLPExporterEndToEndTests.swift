@@ -12,12 +12,14 @@ struct OTLPExporterEndToEndTests {
     private func blueprint(
         server: LoopbackHTTPServer,
         batchSize: Int = 3,
-        encoding: OTLPEncoding = .protobuf
+        encoding: OTLPEncoding = .protobuf,
+        compression: HTTPCompression = .none
     ) throws -> OTLPExporterBlueprint {
         var configuration = OTLPExporterConfiguration(endpoint: try #require(server.url(path: "/v1/traces")))
         configuration.project = "demo"
         configuration.batching = BatchingOptions(batchSize: batchSize, flushInterval: .seconds(60), maxQueueSize: 100)
         configuration.encoding = encoding
+        configuration.compression = compression
         configuration.headers = ["x-api-key": "key-123"]
         return try OTLPExporterBlueprint(configuration: configuration, context: ExporterBuildContext(name: "otel"))
     }
@@ -99,6 +101,23 @@ struct OTLPExporterEndToEndTests {
         let spans = try OTLPMappingSupport.jsonSpans(request.body)
         #expect(spans.count == 4)
         #expect(spans.allSatisfy { $0["traceId"]?.stringValue == TraceID(deriving: "json").description })
+    }
+
+    @Test("gzip bodies carry Content-Encoding and decompress to the request")
+    func gzipBodies() async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        let manager = ExporterManager()
+        manager.add(try blueprint(server: server, batchSize: 100, compression: .gzip), name: "otel")
+        _ = try await run(TestEvents.run(root: "zip", turns: 2), manager: manager)
+        await manager.close()
+        let request = try #require(server.requests.first)
+        #expect(server.requests.count == 1)
+        #expect(request.headers["Content-Encoding"] == "gzip")
+        #expect(request.headers["Content-Type"] == "application/x-protobuf")
+        let decoded = try OTLPTraceRequest(serializedBytes: try Gzip.decompress(request.body))
+        #expect(decoded.resourceSpans[0].scopeSpans[0].spans.count == 6)
     }
 
     @Test("a partial success is counted as rejected spans and not retried")
