@@ -31,6 +31,11 @@ let package = Package(
             pkgConfig: "yaml-0.1",
             providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
         ),
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
         .target(
             name: "ExporterDiagnostics",
             swiftSettings: strictSettings
@@ -43,6 +48,7 @@ let package = Package(
         .target(
             name: "ExporterRuntime",
             dependencies: [
+                "CZlib",
                 "ExporterDiagnostics",
                 "ExporterYAML",
                 .product(name: "Logging", package: "swift-log"),
@@ -54,6 +60,8 @@ let package = Package(
             name: "ExporterOTLP",
             dependencies: [
                 "ExporterRuntime",
+                "ExporterDiagnostics",
+                "ExporterYAML",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
             ],
             exclude: ["Generated/README.md"],
@@ -97,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ExporterOTLPTests",
-            dependencies: ["ExporterOTLP", "ExporterRuntime"],
+            dependencies: ["ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterDiagnostics", "ExporterYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,4 @@
+#ifndef EXPORTER_SCAFFOLD_CZLIB_SHIM_H
+#define EXPORTER_SCAFFOLD_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

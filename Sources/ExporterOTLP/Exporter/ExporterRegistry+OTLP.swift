@@ -1,0 +1,21 @@
+import ExporterRuntime
+
+extension ExporterRegistry {
+    /// The built-in types plus `otelcollector`.
+    public static var withOTLP: ExporterRegistry {
+        var registry = ExporterRegistry.builtIn
+        registry.registerOTLP()
+        return registry
+    }
+
+    /// Adds `otelcollector`: spans as OTLP/HTTP with OpenInference attributes (``OTLPExporterConfiguration``).
+    public mutating func registerOTLP() {
+        register(
+            "otelcollector",
+            configuration: OTLPExporterConfiguration.self,
+            summary: "spans as OTLP/HTTP (protobuf or JSON) with OpenInference attributes"
+        ) { configuration, context in
+            try OTLPExporterBlueprint(configuration: configuration, context: context)
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import ExporterRuntime
+import Foundation
+
+/// Maps a ``Span`` to an OTLP span with OpenTelemetry and OpenInference attributes; `docs/span-mapping.md` has
+/// the full table.
+///
+/// The mapping is deterministic: ids are the span's own (derived from the scope uuids, so every export of the same
+/// events joins), attributes come in a fixed order, and nothing random or clock-dependent is added. Attributes of
+/// this runtime's own (`uuid`, `parent_uuid`, `category`, ...) carry a configurable prefix, `nat` by default so
+/// that queries written for the toolkit's spans keep working.
+public struct OTLPSpanMapper: Sendable {
+    /// How spans are mapped.
+    public struct Options: Sendable, Hashable {
+        /// The prefix of this runtime's own attributes (`<prefix>.uuid`, `<prefix>.unfinished`, ...) and of the
+        /// toolkit-compatible set. Default `nat`, the toolkit's.
+        public var attributePrefix: String
+        /// Adds the toolkit's `nat.*` attributes (`<prefix>.event_type`, `<prefix>.span.kind`, ...), for
+        /// dashboards built on the toolkit's spans. Default false.
+        public var toolkitAttributes: Bool
+
+        /// Creates options.
+        public init(attributePrefix: String = "nat", toolkitAttributes: Bool = false) {
+            self.attributePrefix = attributePrefix
+            self.toolkitAttributes = toolkitAttributes
+        }
+    }
+
+    /// The options the mapper was made with.
+    public let options: Options
+    let keys: PrefixedKeys
+
+    /// Creates a mapper.
+    public init(options: Options = Options()) {
+        self.options = options
+        keys = PrefixedKeys(prefix: options.attributePrefix)
+    }
+
+    /// The OTLP span for `span`.
+    package func otlpSpan(for span: Span) -> OTLPSpan {
+        var otlp = OTLPSpan()
+        otlp.traceID = Self.data(span.traceID.high, span.traceID.low)
+        otlp.spanID = Self.data(span.spanID.value)
+        if let parent = span.parentSpanID { otlp.parentSpanID = Self.data(parent.value) }
+        otlp.name = span.name
+        otlp.kind = Self.spanKind(of: span.category)
+        otlp.startTimeUnixNano = UInt64(clamping: span.start.nanosecondsSinceEpoch)
+        otlp.endTimeUnixNano = UInt64(clamping: span.end.nanosecondsSinceEpoch)
+        otlp.attributes = attributes(of: span)
+        otlp.events = events(of: span)
+        otlp.droppedEventsCount = UInt32(clamping: span.droppedEventCount)
+        otlp.status = status(of: span)
+        return otlp
+    }
+
+    /// CLIENT for calls out of the process (models, tools, retrieval), INTERNAL for the agent's own work.
+    static func spanKind(of category: EventCategory) -> OTLPSpan.SpanKind {
+        switch category {
+        case .llm, .tool, .retriever, .embedder, .reranker: .client
+        case .agent, .function, .task, .guardrail, .evaluator, .custom, .unknown: .internal
+        }
+    }
+
+    private func status(of span: Span) -> OTLPStatus {
+        var status = OTLPStatus()
+        if span.isUnfinished {
+            status.code = .unset
+            return status
+        }
+        switch span.status {
+        case .ok:
+            status.code = .ok
+        case .error(_, let message):
+            status.code = .error
+            status.message = message
+        }
+        return status
+    }
+
+    /// Big-endian bytes of the id words, as OTLP carries ids.
+    static func data(_ words: UInt64...) -> Data {
+        var data = Data(capacity: words.count * 8)
+        for word in words {
+            withUnsafeBytes(of: word.bigEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+}

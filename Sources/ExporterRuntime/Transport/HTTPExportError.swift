@@ -1,0 +1,38 @@
+/// Why a payload was not delivered. Descriptions carry the endpoint (without credentials or query), the status
+/// and a short body excerpt with the sink's secrets scrubbed; never a header value.
+public enum HTTPExportError: Error, Sendable, CustomStringConvertible {
+    /// A failure the specification forbids retrying: a status such as 400, 401, 404, 500, or a transport
+    /// failure that is not a connection failure.
+    case permanentFailure(endpoint: String, attempts: Int, failure: DeliveryFailure)
+    /// Retryable failures until the attempts or the deadline ran out.
+    case retriesExhausted(endpoint: String, attempts: Int, reason: GiveUpReason, lastFailure: DeliveryFailure)
+    /// The body could not be compressed.
+    case compressionFailed(Gzip.Failure)
+
+    /// The failure of the last attempt, without headers or body.
+    public enum DeliveryFailure: Sendable, Hashable, CustomStringConvertible {
+        /// The server answered `status`; `bodyExcerpt` is the start of its body, scrubbed.
+        case status(Int, bodyExcerpt: String)
+        /// No response arrived.
+        case transport(HTTPTransportError)
+
+        public var description: String {
+            switch self {
+            case .status(let status, let excerpt) where excerpt.isEmpty: "HTTP \(status)"
+            case .status(let status, let excerpt): "HTTP \(status): \(excerpt)"
+            case .transport(let error): "\(error)"
+            }
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .permanentFailure(let endpoint, let attempts, let failure):
+            "\(endpoint) refused the payload after \(attempts) attempt(s): \(failure)"
+        case .retriesExhausted(let endpoint, let attempts, let reason, let lastFailure):
+            "\(endpoint) failed after \(attempts) attempt(s), \(reason): last \(lastFailure)"
+        case .compressionFailed(let failure):
+            "\(failure)"
+        }
+    }
+}
