@@ -5,7 +5,7 @@ import Testing
 /// Shared scenarios and helpers of the ATIF tests.
 enum ATIFScenario {
     static let agent = ATIFAgentInfo(name: "librarian", version: "1.0.0")
-    static let weatherResult: JSONValue = ["city": "Paris", "temperature_c": 21.5, "tags": ["sunny", "dry"], "alerts": nil]
+    static let weatherResult: JSONValue = ["city": "Paris", "temperature_c": 21.5, "tags": ["sunny", "dry"], "alerts": .null]
 
     struct LookupFailure: Error, CustomStringConvertible {
         var description: String { "catalogue offline" }
