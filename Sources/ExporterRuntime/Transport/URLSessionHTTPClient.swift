@@ -38,7 +38,9 @@ public final class URLSessionHTTPClient: HTTPClient {
         }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = timeout.seconds
+        // The watchdog below enforces `timeout` exactly. The session's own timer is only a backstop: it works
+        // in whole seconds on Linux (a sub-second interval fires at once), so it gets a rounded-up margin.
+        urlRequest.timeoutInterval = timeout.seconds.rounded(.up) + 1
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
