@@ -1,3 +1,5 @@
+import ExporterDiagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ExporterDiagnostics
 
 /// Sends the payloads of a dead-letter file again and removes the ones that got through.
 ///

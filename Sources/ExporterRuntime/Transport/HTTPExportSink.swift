@@ -194,7 +194,10 @@ public final class HTTPExportSink: ExportSink {
             )
             switch decision {
             case .retry(let wait):
-                logger.debug("retrying", metadata: ["failure": "\(failure)", "wait": "\(wait)", "attempt": "\(attempts)"])
+                logger.debug(
+                    "retrying",
+                    metadata: ["failure": "\(failure)", "wait": "\(wait)", "attempt": "\(attempts)"]
+                )
                 try await environment.sleep(wait)
             case .giveUp(let reason):
                 throw giveUp(reason, failure: failure, attempts: attempts)
@@ -284,7 +287,9 @@ public final class HTTPExportSink: ExportSink {
     /// sometimes echo the request's credentials in error pages.
     func excerpt(of body: [UInt8], limit: Int = 200) -> String {
         let head = String(decoding: body.prefix(limit), as: UTF8.self)
-        let printable = String(String.UnicodeScalarView(head.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{7F}" ? " " : $0 }))
+        let printable = String(
+            String.UnicodeScalarView(head.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{7F}" ? " " : $0 })
+        )
         let text = scrubbed(printable.trimmingCharacters(in: .whitespaces))
         return body.count > limit ? text + "…" : text
     }

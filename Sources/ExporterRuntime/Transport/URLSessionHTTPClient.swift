@@ -56,7 +56,8 @@ public final class URLSessionHTTPClient: HTTPClient {
         defer { watchdog.cancel() }
         let session = self.session
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, any Error>, Never>) in
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<HTTPResponse, any Error>, Never>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     continuation.resume(returning: Self.result(data: data, response: response, error: error))
                 }
@@ -79,7 +80,11 @@ public final class URLSessionHTTPClient: HTTPClient {
     }
 
     /// Converts what the completion handler got into values that may cross to the awaiting task.
-    private static func result(data: Data?, response: URLResponse?, error: (any Error)?) -> Result<HTTPResponse, any Error> {
+    private static func result(
+        data: Data?,
+        response: URLResponse?,
+        error: (any Error)?
+    ) -> Result<HTTPResponse, any Error> {
         if let error { return .failure(error) }
         guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
         var headers = HTTPHeaders()

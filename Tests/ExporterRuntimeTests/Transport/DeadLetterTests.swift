@@ -114,7 +114,11 @@ struct DeadLetterTests {
         #expect(report.stillFailing == 1)
         #expect(report.failures.map(\.line) == [3])
         #expect(report.malformed == 2)
-        #expect(report.diagnostics.map(\.code) == [TransportCode.deadLetterMalformedJSON, TransportCode.deadLetterInvalidRecord])
+        #expect(
+            report.diagnostics.map(\.code) == [
+                TransportCode.deadLetterMalformedJSON, TransportCode.deadLetterInvalidRecord,
+            ]
+        )
         #expect(report.diagnostics.map { $0.location?.line } == [2, 5])
         #expect(report.diagnostics.allSatisfy { $0.location?.file == path })
         #expect(report.diagnostics[0].location?.column == 2)

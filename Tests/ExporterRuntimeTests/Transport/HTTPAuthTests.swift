@@ -1,6 +1,6 @@
+import ExporterDiagnostics
 import ExporterRuntime
 import ExporterRuntimeTesting
-import ExporterDiagnostics
 import ExporterYAML
 import Foundation
 import Testing
@@ -17,7 +17,8 @@ struct HTTPAuthTests {
         dump(HTTPAuth.basic(user: "alice", password: secret), to: &dumpedAuth)
         let renderings = [
             secret.description, String(reflecting: secret), "\(secret)", String(describing: [secret]), dumped,
-            dumpedAuth, "\(HTTPAuth.bearer(secret))", String(reflecting: HTTPAuth.apiKeyHeader(name: "x-api-key", value: secret)),
+            dumpedAuth, "\(HTTPAuth.bearer(secret))",
+            String(reflecting: HTTPAuth.apiKeyHeader(name: "x-api-key", value: secret)),
         ]
         for text in renderings {
             #expect(!text.contains(Self.token), "leaked in \(text)")

@@ -1,7 +1,8 @@
-@testable import ExporterRuntimeTesting
 import ExporterRuntime
 import Foundation
 import Testing
+
+@testable import ExporterRuntimeTesting
 
 @Suite("HTTPClient")
 struct HTTPClientTests {

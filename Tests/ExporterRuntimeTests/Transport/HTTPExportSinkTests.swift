@@ -242,7 +242,10 @@ struct HTTPExportSinkTests {
         defer { server.stop() }
         let clock = ManualRetryClock()
         let inTwoSeconds = HTTPDate.format(clock.wallClock.advanced(byNanoseconds: 2_000_000_000))
-        server.enqueue(.status(503, headers: ["Retry-After": inTwoSeconds]), .status(502, headers: ["Retry-After": "7"]))
+        server.enqueue(
+            .status(503, headers: ["Retry-After": inTwoSeconds]),
+            .status(502, headers: ["Retry-After": "7"])
+        )
         let sink = HTTPExportSink(
             configuration: .init(endpoint: try TransportFixture.endpoint(server)),
             environment: clock.environment(unit: 0.5)

@@ -13,7 +13,9 @@ struct RetryPolicyTests {
 
     @Test func backoffDoublesWithJitterAndIsCapped() {
         let policy = RetryPolicy(initialBackoff: .seconds(1), maxBackoff: .seconds(30))
-        #expect((0..<6).map { policy.backoff(retry: $0, unit: 0.5) } == [1, 2, 4, 8, 16, 30].map { Duration.seconds($0) })
+        #expect(
+            (0..<6).map { policy.backoff(retry: $0, unit: 0.5) } == [1, 2, 4, 8, 16, 30].map { Duration.seconds($0) }
+        )
         #expect(policy.backoff(retry: 0, unit: 0) == .milliseconds(800))
         #expect(policy.backoff(retry: 0, unit: 1) == .milliseconds(1200))
         #expect(policy.backoff(retry: 2, unit: 0.75) == .milliseconds(4400))
@@ -31,10 +33,22 @@ struct RetryPolicyTests {
 
     @Test func decisionsFollowAttemptsDeadlineAndRetryAfter() {
         let policy = RetryPolicy()
-        #expect(policy.decide(after: status(400), attempts: 1, elapsed: .zero, now: now, unit: 0.5) == .giveUp(.notRetryable))
-        #expect(policy.decide(after: status(503), attempts: 1, elapsed: .zero, now: now, unit: 0.5) == .retry(after: .seconds(1)))
-        #expect(policy.decide(after: status(504), attempts: 3, elapsed: .seconds(1), now: now, unit: 0.5) == .retry(after: .seconds(4)))
-        #expect(policy.decide(after: status(503), attempts: 6, elapsed: .seconds(1), now: now, unit: 0.5) == .giveUp(.attemptsExhausted))
+        #expect(
+            policy.decide(after: status(400), attempts: 1, elapsed: .zero, now: now, unit: 0.5)
+                == .giveUp(.notRetryable)
+        )
+        #expect(
+            policy.decide(after: status(503), attempts: 1, elapsed: .zero, now: now, unit: 0.5)
+                == .retry(after: .seconds(1))
+        )
+        #expect(
+            policy.decide(after: status(504), attempts: 3, elapsed: .seconds(1), now: now, unit: 0.5)
+                == .retry(after: .seconds(4))
+        )
+        #expect(
+            policy.decide(after: status(503), attempts: 6, elapsed: .seconds(1), now: now, unit: 0.5)
+                == .giveUp(.attemptsExhausted)
+        )
         #expect(
             policy.decide(after: status(503), attempts: 4, elapsed: .seconds(3), now: now, unit: 0.5)
                 == .giveUp(.deadlineWouldPass(wait: .seconds(8)))
@@ -75,10 +89,18 @@ struct RetryPolicyTests {
     }
 
     @Test func httpDatesFormatAsIMFFixdateAndReadBack() {
-        #expect(HTTPDate.format(Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000)) == "Sun, 06 Nov 1994 08:49:37 GMT")
+        #expect(
+            HTTPDate.format(Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000))
+                == "Sun, 06 Nov 1994 08:49:37 GMT"
+        )
         #expect(HTTPDate.format(now) == "Tue, 14 Nov 2023 22:13:20 GMT")
-        #expect(HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000))
-        #expect(HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT", now: now) == Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000))
+        #expect(
+            HTTPDate.parse("Sun, 06 Nov 1994 08:49:37 GMT") == Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000)
+        )
+        #expect(
+            HTTPDate.parse("Sunday, 06-Nov-94 08:49:37 GMT", now: now)
+                == Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000)
+        )
         #expect(HTTPDate.parse("Sun Nov  6 08:49:37 1994") == Timestamp(nanosecondsSinceEpoch: 784_111_777_000_000_000))
     }
 

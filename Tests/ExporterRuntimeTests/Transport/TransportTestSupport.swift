@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CZlib
 import ExporterRuntime
 import ExporterRuntimeTesting
@@ -10,6 +5,12 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Shared pieces of the transport tests.
 enum TransportFixture {
