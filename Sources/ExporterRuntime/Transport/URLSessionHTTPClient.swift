@@ -40,7 +40,7 @@ public final class URLSessionHTTPClient: HTTPClient {
         urlRequest.httpMethod = request.method
         // The watchdog below enforces `timeout` exactly. The session's own timer is only a backstop: it works
         // in whole seconds on Linux (a sub-second interval fires at once), so it gets a rounded-up margin.
-        urlRequest.timeoutInterval = timeout.seconds.rounded(.up) + 1
+        urlRequest.timeoutInterval = timeout.secondsAsDouble.rounded(.up) + 1
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
@@ -157,7 +157,7 @@ public final class URLSessionHTTPClient: HTTPClient {
 
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    var seconds: Double {
+    var secondsAsDouble: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) * 1e-18
     }

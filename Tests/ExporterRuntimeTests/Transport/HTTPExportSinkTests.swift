@@ -161,8 +161,15 @@ struct HTTPExportSinkTests {
         defer { server.stop() }
         let sink = try makeSink(
             server,
-            retry: RetryPolicy(maxAttempts: 10, initialBackoff: .milliseconds(10), deadline: .milliseconds(1200)),
-            requestTimeout: .milliseconds(300)
+            // A deadline of ten timeouts leaves room for a second attempt even when the parallel test run
+            // keeps the timers late.
+            retry: RetryPolicy(
+                maxAttempts: 20,
+                initialBackoff: .milliseconds(10),
+                maxBackoff: .milliseconds(20),
+                deadline: .milliseconds(2500)
+            ),
+            requestTimeout: .milliseconds(250)
         )
 
         let clock = ContinuousClock()
@@ -178,7 +185,7 @@ struct HTTPExportSinkTests {
         }
         #expect(attempts >= 2)
         #expect(server.requests.count == attempts)
-        #expect(elapsed < .seconds(4))
+        #expect(elapsed < .seconds(6))
         #expect(sink.statistics.failedAfterRetries == 1)
     }
 
