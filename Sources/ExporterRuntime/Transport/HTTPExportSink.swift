@@ -14,6 +14,9 @@ import Synchronization
 /// A payload that fails (or whose export is cancelled) is appended to the ``DeadLetterFile`` if there is one,
 /// and the error is still thrown so that the exporter counts the failure.
 ///
+/// Retries and their waits happen inside ``export(_:)``, that is on the exporter's consumer task: the emitting
+/// code never waits for the network (the bounded buffer in front absorbs a slow backend).
+///
 /// Shared by every run of an exporter: one client, one dead-letter handle, statistics for all.
 public final class HTTPExportSink: ExportSink {
     public typealias Item = HTTPPayload
