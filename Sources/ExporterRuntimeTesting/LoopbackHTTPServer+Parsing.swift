@@ -1,5 +1,5 @@
-import Foundation
 import ExporterRuntime
+import Foundation
 
 /// An HTTP/1.1 request head and body read from a connection's bytes.
 struct ParsedRequest {
@@ -23,7 +23,8 @@ struct ParsedRequest {
 
     static func parse(_ bytes: [UInt8]) -> Outcome {
         guard let headEnd = find([13, 10, 13, 10], in: bytes, from: 0) else {
-            return bytes.count > maximumHeadSize ? .malformed("request head too large") : .incomplete(expectsContinue: false)
+            return bytes.count > maximumHeadSize
+                ? .malformed("request head too large") : .incomplete(expectsContinue: false)
         }
         let head = String(decoding: bytes[..<headEnd], as: UTF8.self)
         var lines = head.split(separator: "\r\n", omittingEmptySubsequences: false)[...]
@@ -34,7 +35,10 @@ struct ParsedRequest {
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { return .malformed("bad header line") }
             let value = line[line.index(after: colon)...].drop { $0 == " " || $0 == "\t" }
-            headers.add(name: String(line[..<colon]), value: String(value.reversed().drop { $0 == " " || $0 == "\t" }.reversed()))
+            headers.add(
+                name: String(line[..<colon]),
+                value: String(value.reversed().drop { $0 == " " || $0 == "\t" }.reversed())
+            )
         }
         let bodyStart = headEnd + 4
         let expectsContinue = headers["Expect"]?.lowercased() == "100-continue"

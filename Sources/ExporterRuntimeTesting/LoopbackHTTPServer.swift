@@ -1,3 +1,7 @@
+import ExporterRuntime
+import Foundation
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,9 +9,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ExporterRuntime
-import Foundation
-import Synchronization
 
 /// A small, real HTTP/1.1 server on 127.0.0.1 for tests: it records every request and answers from a script.
 ///
@@ -70,7 +71,11 @@ public final class LoopbackHTTPServer: Sendable {
             }
             for descriptor in pipeEnds { Socket.configure(descriptor) }
             let loop = EventLoop(listener: listener, wakeRead: pipeEnds[0], book: book)
+            #if canImport(Darwin)
+            var thread: pthread_t?
+            #else
             var thread = pthread_t()
+            #endif
             let context = Unmanaged.passRetained(loop).toOpaque()
             let status = pthread_create(
                 &thread,

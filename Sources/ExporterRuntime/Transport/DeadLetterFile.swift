@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// An append-only JSON Lines file of ``DeadLetterRecord``s, written through one open handle shared by every
 /// run of an exporter.
@@ -26,7 +27,7 @@ public final class DeadLetterFile: Sendable {
 
     deinit {
         descriptor.withLock { descriptor in
-            if let open = descriptor { _ = systemClose(open) }
+            if let open = descriptor { _ = DeadLetterFile.closeDescriptor(open) }
         }
     }
 
@@ -52,13 +53,13 @@ public final class DeadLetterFile: Sendable {
     /// Closes the handle; later appends throw.
     public func close() {
         descriptor.withLock { descriptor in
-            if let open = descriptor { _ = systemClose(open) }
+            if let open = descriptor { _ = DeadLetterFile.closeDescriptor(open) }
             descriptor = nil
         }
     }
 
     static func openForAppend(_ path: String) throws(DeadLetterFileError) -> Int32 {
-        let open = systemOpen(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        let open = DeadLetterFile.openDescriptor(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
         guard open >= 0 else { throw DeadLetterFileError(operation: "open", path: path, code: errno) }
         return open
     }
@@ -76,7 +77,7 @@ public final class DeadLetterFile: Sendable {
             }
             if Self.names(path, current) { return current }
             _ = flock(current, LOCK_UN)
-            _ = systemClose(current)
+            _ = DeadLetterFile.closeDescriptor(current)
             descriptor = nil
             descriptor = try openForAppend(path)
         }
@@ -105,11 +106,17 @@ public final class DeadLetterFile: Sendable {
     }
 }
 
-// The class's own `close()` shadows the C functions inside it.
-func systemClose(_ descriptor: Int32) -> Int32 {
-    close(descriptor)
+extension DeadLetterFile {
+    // The class's own `close()` shadows the C function inside it and its extensions.
+    static func closeDescriptor(_ descriptor: Int32) -> Int32 {
+        posixClose(descriptor)
+    }
+
+    static func openDescriptor(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+        open(path, flags, mode)
+    }
 }
 
-func systemOpen(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
-    open(path, flags, mode)
+private func posixClose(_ descriptor: Int32) -> Int32 {
+    close(descriptor)
 }

@@ -1,3 +1,5 @@
+import ExporterDiagnostics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import ExporterDiagnostics
 
 /// Sends the payloads of a dead-letter file again and removes the ones that got through.
 ///
@@ -108,7 +109,7 @@ public struct DeadLetterReplayer: Sendable {
             }
             contents += current[snapshot.count...]
             let temporary = "\(path).replay-\(getpid()).tmp"
-            let output = systemOpen(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+            let output = DeadLetterFile.openDescriptor(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
             guard output >= 0 else { throw unusable("cannot create \(temporary): \(errorText(errno))") }
             do throws(DeadLetterFileError) {
                 try DeadLetterFile.writeAll(contents, to: output, path: temporary)
@@ -116,11 +117,11 @@ public struct DeadLetterReplayer: Sendable {
                     throw DeadLetterFileError(operation: "fsync", path: temporary, code: errno)
                 }
             } catch {
-                _ = systemClose(output)
+                _ = DeadLetterFile.closeDescriptor(output)
                 unlink(temporary)
                 throw unusable(error.description)
             }
-            _ = systemClose(output)
+            _ = DeadLetterFile.closeDescriptor(output)
             guard rename(temporary, path) == 0 else {
                 let code = errno
                 unlink(temporary)
@@ -137,9 +138,9 @@ public struct DeadLetterReplayer: Sendable {
         _ body: (Int32) throws(DiagnosticError) -> Result
     ) throws(DiagnosticError) -> Result {
         while true {
-            let descriptor = systemOpen(path, flags | O_CLOEXEC, 0)
+            let descriptor = DeadLetterFile.openDescriptor(path, flags | O_CLOEXEC, 0)
             guard descriptor >= 0 else { throw unusable(errorText(errno)) }
-            defer { _ = systemClose(descriptor) }
+            defer { _ = DeadLetterFile.closeDescriptor(descriptor) }
             while flock(descriptor, LOCK_EX) != 0 {
                 guard errno == EINTR else { throw unusable("cannot lock: \(errorText(errno))") }
             }
@@ -165,10 +166,10 @@ public struct DeadLetterReplayer: Sendable {
     /// Makes the rename durable.
     private func syncParentDirectory() {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let descriptor = systemOpen(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC, 0)
+        let descriptor = DeadLetterFile.openDescriptor(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC, 0)
         guard descriptor >= 0 else { return }
         _ = fsync(descriptor)
-        _ = systemClose(descriptor)
+        _ = DeadLetterFile.closeDescriptor(descriptor)
     }
 
     private func unusable(_ reason: String) -> DiagnosticError {

@@ -19,7 +19,14 @@ public enum Gzip {
         var stream = z_stream()
         // windowBits 15 + 16 asks zlib for a gzip header and trailer instead of a zlib wrapper.
         let initStatus = deflateInit2_(
-            &stream, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)
+            &stream,
+            level,
+            Z_DEFLATED,
+            15 + 16,
+            8,
+            Z_DEFAULT_STRATEGY,
+            ZLIB_VERSION,
+            Int32(MemoryLayout<z_stream>.size)
         )
         guard initStatus == Z_OK else { throw Failure(code: initStatus, operation: "initialisation") }
         defer { deflateEnd(&stream) }
@@ -62,7 +69,9 @@ public enum Gzip {
             }
             consumed += used
             output += chunk[..<produced]
-            guard output.count <= limit else { throw Failure(code: Z_BUF_ERROR, operation: "decompression (output over limit)") }
+            guard output.count <= limit else {
+                throw Failure(code: Z_BUF_ERROR, operation: "decompression (output over limit)")
+            }
             switch status {
             case Z_STREAM_END:
                 // Concatenated members are one gzip stream (RFC 1952 §2.2).

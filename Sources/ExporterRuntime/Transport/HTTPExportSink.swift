@@ -14,6 +14,9 @@ import Synchronization
 /// A payload that fails (or whose export is cancelled) is appended to the ``DeadLetterFile`` if there is one,
 /// and the error is still thrown so that the exporter counts the failure.
 ///
+/// Retries and their waits happen inside ``export(_:)``, that is on the exporter's consumer task: the emitting
+/// code never waits for the network (the bounded buffer in front absorbs a slow backend).
+///
 /// Shared by every run of an exporter: one client, one dead-letter handle, statistics for all.
 public final class HTTPExportSink: ExportSink {
     public typealias Item = HTTPPayload
@@ -194,7 +197,10 @@ public final class HTTPExportSink: ExportSink {
             )
             switch decision {
             case .retry(let wait):
-                logger.debug("retrying", metadata: ["failure": "\(failure)", "wait": "\(wait)", "attempt": "\(attempts)"])
+                logger.debug(
+                    "retrying",
+                    metadata: ["failure": "\(failure)", "wait": "\(wait)", "attempt": "\(attempts)"]
+                )
                 try await environment.sleep(wait)
             case .giveUp(let reason):
                 throw giveUp(reason, failure: failure, attempts: attempts)
@@ -284,7 +290,9 @@ public final class HTTPExportSink: ExportSink {
     /// sometimes echo the request's credentials in error pages.
     func excerpt(of body: [UInt8], limit: Int = 200) -> String {
         let head = String(decoding: body.prefix(limit), as: UTF8.self)
-        let printable = String(String.UnicodeScalarView(head.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{7F}" ? " " : $0 }))
+        let printable = String(
+            String.UnicodeScalarView(head.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{7F}" ? " " : $0 })
+        )
         let text = scrubbed(printable.trimmingCharacters(in: .whitespaces))
         return body.count > limit ? text + "…" : text
     }

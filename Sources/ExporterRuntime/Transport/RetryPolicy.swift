@@ -50,7 +50,7 @@ public struct RetryPolicy: Sendable, Hashable {
     public func backoff(retry: Int, unit: Double) -> Duration {
         let factor = Self.jitter.lowerBound + (Self.jitter.upperBound - Self.jitter.lowerBound) * min(max(unit, 0), 1)
         let exponent = Double(min(max(retry, 0), 62))
-        let seconds = initialBackoff.seconds * Double.pow2(exponent) * factor
+        let seconds = initialBackoff.secondsAsDouble * Double.pow2(exponent) * factor
         return min(Duration.clampedSeconds(seconds), maxBackoff)
     }
 

@@ -38,7 +38,9 @@ public final class URLSessionHTTPClient: HTTPClient {
         }
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = timeout.seconds
+        // The watchdog below enforces `timeout` exactly. The session's own timer is only a backstop: it works
+        // in whole seconds on Linux (a sub-second interval fires at once), so it gets a rounded-up margin.
+        urlRequest.timeoutInterval = timeout.secondsAsDouble.rounded(.up) + 1
         for field in request.headers {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }
@@ -54,7 +56,8 @@ public final class URLSessionHTTPClient: HTTPClient {
         defer { watchdog.cancel() }
         let session = self.session
         let result = await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<HTTPResponse, any Error>, Never>) in
+            await withCheckedContinuation {
+                (continuation: CheckedContinuation<Result<HTTPResponse, any Error>, Never>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
                     continuation.resume(returning: Self.result(data: data, response: response, error: error))
                 }
@@ -77,7 +80,11 @@ public final class URLSessionHTTPClient: HTTPClient {
     }
 
     /// Converts what the completion handler got into values that may cross to the awaiting task.
-    private static func result(data: Data?, response: URLResponse?, error: (any Error)?) -> Result<HTTPResponse, any Error> {
+    private static func result(
+        data: Data?,
+        response: URLResponse?,
+        error: (any Error)?
+    ) -> Result<HTTPResponse, any Error> {
         if let error { return .failure(error) }
         guard let http = response as? HTTPURLResponse else { return .failure(URLError(.badServerResponse)) }
         var headers = HTTPHeaders()
@@ -150,7 +157,7 @@ public final class URLSessionHTTPClient: HTTPClient {
 
 extension Duration {
     /// The duration in seconds, as a `Double`.
-    var seconds: Double {
+    var secondsAsDouble: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) + Double(attoseconds) * 1e-18
     }
