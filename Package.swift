@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
         .library(name: "ExporterDiagnostics", targets: ["ExporterDiagnostics"]),
         .library(name: "ExporterOTLP", targets: ["ExporterOTLP"]),
+        .library(name: "ScaffoldGenerator", targets: ["ScaffoldGenerator"]),
         .executable(name: "scaffold", targets: ["scaffold"]),
     ],
     dependencies: [
@@ -65,10 +66,16 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ScaffoldGenerator",
+            dependencies: ["ExporterDiagnostics", "ExporterYAML"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ScaffoldCLI",
             dependencies: [
                 "ExporterRuntime",
                 "ExporterDiagnostics",
+                "ScaffoldGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -98,6 +105,11 @@ let package = Package(
         .testTarget(
             name: "ExporterOTLPTests",
             dependencies: ["ExporterOTLP", "ExporterRuntime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ScaffoldGeneratorTests",
+            dependencies: ["ScaffoldGenerator", "ExporterDiagnostics", "ExporterYAML"],
             swiftSettings: strictSettings
         ),
         .testTarget(
