@@ -27,8 +27,8 @@ public struct ExporterRenderer: Sendable {
         func add(_ path: String, _ template: String, _ ownership: GeneratedFile.Ownership, _ extra: [String: Any] = [:])
             throws(DiagnosticError)
         {
-            let contents = try templates.render(template, context.merging(extra) { _, new in new })
-            files.append(GeneratedFile(path: path, contents: contents, ownership: ownership))
+            let rendered = try templates.render(template, context.merging(extra) { _, new in new })
+            files.append(GeneratedFile(path: path, contents: Self.trimmingTrailingWhitespace(rendered), ownership: ownership))
         }
         let generated = "Sources/\(module)/Generated"
         try add("Package.swift", "Package.swift", .generated)
@@ -56,5 +56,16 @@ public struct ExporterRenderer: Sendable {
             )
         }
         return files.sorted { $0.path < $1.path }
+    }
+
+    /// `text` without spaces or tabs at line ends (an empty doc line renders as `/// `).
+    static func trimmingTrailingWhitespace(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { line in
+                var line = Substring(line)
+                while let last = line.last, last == " " || last == "\t" { line = line.dropLast() }
+                return String(line)
+            }
+            .joined(separator: "\n")
     }
 }
