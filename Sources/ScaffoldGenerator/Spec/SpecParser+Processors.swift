@@ -16,6 +16,7 @@ extension SpecParser {
         }
         var processors: [ProcessorSpec] = []
         var batchCount = 0
+        let batchTotal = elements.filter { $0["kind"]?.scalar?.value == ProcessorKind.batch.rawValue }.count
         var customNames: [String: String] = [:]
         var customSwiftNames: [String: String] = [:]
         for (index, element) in elements.enumerated() {
@@ -24,7 +25,7 @@ extension SpecParser {
                 batchCount += 1
                 if batchCount > 1 {
                     report(.misplacedBatch, "'batch' may appear only once", at: processor.location)
-                } else if index != elements.count - 1 {
+                } else if batchTotal == 1, index != elements.count - 1 {
                     report(.misplacedBatch, "'batch' must be the last processor", at: processor.location, hint: "move it to the end of 'processors'")
                 }
             }
