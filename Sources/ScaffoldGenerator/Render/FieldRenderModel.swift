@@ -88,6 +88,14 @@ struct FieldRenderModel {
         }
     }
 
+    /// The statement of `Document.init(from:)` decoding this field, laid out at column 12.
+    var decodeLines: [String] {
+        SwiftCode.call(
+            "try container.decodeIfPresent",
+            [(nil, .atom("\(configType)Entry<\(yamlType)>.self")), ("forKey", .atom(".\(field.swiftName)"))]
+        ).lines(indent: 12, prefix: "\(property) = ")
+    }
+
     /// The statements of `Document.resolve` for this field; they leave an `Entry?` named after the property.
     var resolveLines: [String] {
         let env = field.env.map(RenderSyntax.literal) ?? "nil"
@@ -108,9 +116,14 @@ struct FieldRenderModel {
         }
         if let conversion = conversion(of: field.type) {
             let expected = RenderSyntax.literal(expected(of: field.type))
-            lines.append("let \(name)Converted = reader.convert(\(current), expected: \(expected), secret: \(isSecret)) {")
-            lines.append("    \(conversion)($0)")
-            lines.append("}")
+            let call = SwiftCode.call(
+                "reader.convert",
+                [
+                    (nil, .atom(current)), ("expected", .atom(expected)), ("secret", .atom("\(isSecret)")),
+                    (nil, .atom("{ \(conversion)($0) }")),
+                ]
+            )
+            lines += call.lines(indent: 12, prefix: "let \(name)Converted = ").map { String($0.dropFirst(12)) }
             current = "\(name)Converted"
         }
         let checks = checkExpressions

@@ -229,7 +229,8 @@ struct PipelineRenderModel {
             "needsStreamSink": needsStreamSink,
             "needsUnbatch": needsUnbatch,
             "needsSpanBatchSerializer": needsSpanBatchSerializer,
-            "expectedStages": stageTypes.map(RenderSyntax.literal).joined(separator: ", "),
+            "expectedStageLines": SwiftCode.array(stageTypes.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "let expected = "),
         ]
     }
 }

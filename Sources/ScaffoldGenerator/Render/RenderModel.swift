@@ -79,10 +79,25 @@ struct RenderModel {
             "fields": fields.map(fieldContext),
             "enums": enumContexts,
             "exampleLines": exampleLines,
+            "dependencyLines": SwiftCode.array([.atom(runtimeDependency)]).lines(indent: 4, prefix: "dependencies: ", suffix: ","),
+            "replayImports": ["ExporterDiagnostics", "ExporterRuntime", "Foundation", module].sorted(),
+            "decodeLines": decodeLines,
         ]
         context.merge(pipeline.context(module: module)) { _, new in new }
         context.merge(TestRenderModel(model: self).context) { _, new in new }
         return context
+    }
+
+    /// `Document.init(from:)`'s statements, fields then the buffer keys.
+    private var decodeLines: [String] {
+        var lines = fields.flatMap(\.decodeLines)
+        for (property, type) in [("bufferCapacity", "Int"), ("overflowPolicy", "String")] {
+            lines += SwiftCode.call(
+                "try container.decodeIfPresent",
+                [(nil, .atom("\(configType)Entry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
+            ).lines(indent: 12, prefix: "\(property) = ")
+        }
+        return lines
     }
 
     private var summary: String {
@@ -91,8 +106,8 @@ struct RenderModel {
 
     private var runtimeDependency: String {
         switch options.runtime {
-        case .path(let path): ".package(path: \(RenderSyntax.literal(path))),"
-        case .url(let url, let version): ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version))),"
+        case .path(let path): ".package(path: \(RenderSyntax.literal(path)))"
+        case .url(let url, let version): ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
         }
     }
 
@@ -114,6 +129,8 @@ struct RenderModel {
             "key": RenderSyntax.commentLines(field.key).joined(),
             "keyLiteral": field.keyLiteral,
             "property": field.property,
+            "label": RenderSyntax.label(field.field.swiftName),
+            "labelPrefix": RenderSyntax.label(field.field.swiftName) == field.property ? "" : RenderSyntax.label(field.field.swiftName) + " ",
             "propertyType": field.propertyType,
             "yamlType": field.yamlType,
             "doc": field.doc,

@@ -17,6 +17,7 @@ struct TestRenderModel {
         return [
             "implementedCondition": conditions.isEmpty ? "true" : conditions.joined(separator: " && "),
             "minimalEntries": minimalEntries,
+            "hasMinimalEntries": !minimalEntries.isEmpty,
             "defaultChecks": defaultChecks,
             "envTests": envTests,
             "invalidTests": invalidTests,
@@ -27,16 +28,37 @@ struct TestRenderModel {
 
     /// Statements filling `entries` with every required key.
     private var minimalEntries: [String] {
-        model.fields.filter { $0.field.required }.map { field in
+        model.fields.filter { $0.field.required }.flatMap { field in
             if let pattern = field.field.pattern {
                 let candidates =
                     field.field.type == .url
                     ? ["https://example.com", "http://localhost", "https://example.com/path"] : Self.matchingCandidates
-                return "entries[\(field.keyLiteral)] = json(sample(\(RenderSyntax.literal(pattern)), matching: true, "
-                    + "candidates: \(RenderSyntax.literal(candidates))))"
+                return Self.sampleCall(support: nil, pattern: pattern, matching: true, candidates: candidates)
+                    .lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = ")
             }
-            return "entries[\(field.keyLiteral)] = \(RenderSyntax.literal(Self.sampleJSON(field)))"
+            return SwiftCode.atom(RenderSyntax.literal(Self.sampleJSON(field)))
+                .lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = ")
         }
+    }
+
+    /// `json(sample(pattern, matching:, candidates:))`, qualified by `support` outside the support enum.
+    static func sampleCall(support: String?, pattern: String, matching: Bool, candidates: [String]) -> SwiftCode {
+        let prefix = support.map { $0 + "." } ?? ""
+        return .call(
+            prefix + "json",
+            [
+                (
+                    nil,
+                    .call(
+                        prefix + "sample",
+                        [
+                            (nil, .atom(RenderSyntax.literal(pattern))), ("matching", .atom("\(matching)")),
+                            ("candidates", .array(candidates.map { .atom(RenderSyntax.literal($0)) })),
+                        ]
+                    )
+                )
+            ]
+        )
     }
 
     /// A valid value of `field` as JSON text (not regarding its pattern).
@@ -128,11 +150,13 @@ struct TestRenderModel {
     private var invalidTests: [[String: Any]] {
         var tests: [[String: Any]] = []
         func add(_ title: String, _ name: String, _ field: FieldRenderModel, value: String, message: String) {
+            add(title, name, field, code: .atom(value), message: message)
+        }
+        func add(_ title: String, _ name: String, _ field: FieldRenderModel, code: SwiftCode, message: String) {
             tests.append([
                 "title": title,
                 "functionName": name,
-                "keyLiteral": field.keyLiteral,
-                "value": value,
+                "assignLines": code.lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = "),
                 "messageLiteral": RenderSyntax.literal(message),
             ])
         }
@@ -169,8 +193,8 @@ struct TestRenderModel {
                 add("'\(key)' outside its values is an error", functionName("unknownValue", field), field, value: RenderSyntax.literal(ValueSyntax.jsonString(bad)), message: "must be one of")
             }
             if let pattern = field.field.pattern {
-                let value = "\(support).json(\(support).sample(\(RenderSyntax.literal(pattern)), matching: false, candidates: \(RenderSyntax.literal(Self.failingCandidates))))"
-                add("'\(key)' not matching its pattern is an error", functionName("patternMismatch", field), field, value: value, message: "must match the pattern")
+                let code = Self.sampleCall(support: support, pattern: pattern, matching: false, candidates: Self.failingCandidates)
+                add("'\(key)' not matching its pattern is an error", functionName("patternMismatch", field), field, code: code, message: "must match the pattern")
             }
         }
         return tests

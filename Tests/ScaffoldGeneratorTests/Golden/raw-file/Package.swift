@@ -10,9 +10,7 @@ let package = Package(
         .library(name: "AcmeRaw", targets: ["AcmeRaw"]),
         .executable(name: "acme_raw-replay", targets: ["acme_raw-replay"]),
     ],
-    dependencies: [
-        .package(path: "../exporter-scaffold"),
-    ],
+    dependencies: [.package(path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeRaw",

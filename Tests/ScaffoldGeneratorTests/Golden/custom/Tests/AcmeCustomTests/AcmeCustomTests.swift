@@ -23,7 +23,11 @@ enum AcmeCustomTestSupport {
 
     /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
     static func section(_ entries: [String: String]) -> String {
-        "{" + entries.sorted { $0.key < $1.key }.map { json($0.key) + ": " + $0.value }.joined(separator: ", ") + "}"
+        var pairs: [String] = []
+        for key in entries.keys.sorted() {
+            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     /// `text` as a JSON string.
@@ -210,7 +214,7 @@ struct AcmeCustomExporterTests {
     func registration() throws {
         var registry = ExporterRegistry()
         registry.registerAcmeCustom()
-        #expect(registry.typeNames == ["acme_custom"])
+        #expect(registry.typeNames == [ExporterRegistry.acmeCustomTypeName])
         let node = try #require(try YAMLParser.parse(AcmeCustomTestSupport.section(AcmeCustomTestSupport.minimalEntries)))
         let document = try YAMLDecoder().decode(AcmeCustomConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeCustomTestSupport.configuration())

@@ -16,13 +16,16 @@ enum NastyStringsTestSupport {
 
     /// A valid section's keys (values as JSON): every required key, nothing else.
     static var minimalEntries: [String: String] {
-        var entries: [String: String] = [:]
-        return entries
+        [:]
     }
 
     /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
     static func section(_ entries: [String: String]) -> String {
-        "{" + entries.sorted { $0.key < $1.key }.map { json($0.key) + ": " + $0.value }.joined(separator: ", ") + "}"
+        var pairs: [String] = []
+        for key in entries.keys.sorted() {
+            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     /// `text` as a JSON string.
@@ -92,7 +95,13 @@ struct NastyStringsConfigurationTests {
     @Test("'default' not matching its pattern is an error")
     func patternMismatchDefault() throws {
         var entries = NastyStringsTestSupport.minimalEntries
-        entries["default"] = NastyStringsTestSupport.json(NastyStringsTestSupport.sample("^[\"\\\\]+$", matching: false, candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]))
+        entries["default"] = NastyStringsTestSupport.json(
+            NastyStringsTestSupport.sample(
+                "^[\"\\\\]+$",
+                matching: false,
+                candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]
+            )
+        )
         let problems = try #require(NastyStringsTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must match the pattern") && $0.location != nil })
     }
@@ -201,7 +210,7 @@ struct NastyStringsExporterTests {
     func registration() throws {
         var registry = ExporterRegistry()
         registry.registerNastyStrings()
-        #expect(registry.typeNames == ["nasty_strings"])
+        #expect(registry.typeNames == [ExporterRegistry.nastyStringsTypeName])
         let node = try #require(try YAMLParser.parse(NastyStringsTestSupport.section(NastyStringsTestSupport.minimalEntries)))
         let document = try YAMLDecoder().decode(NastyStringsConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == NastyStringsTestSupport.configuration())

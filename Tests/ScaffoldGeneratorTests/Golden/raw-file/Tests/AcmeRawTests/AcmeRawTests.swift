@@ -17,13 +17,41 @@ enum AcmeRawTestSupport {
     /// A valid section's keys (values as JSON): every required key, nothing else.
     static var minimalEntries: [String: String] {
         var entries: [String: String] = [:]
-        entries["service"] = json(sample("^[a-z-]+$", matching: true, candidates: ["example", "a", "abc", "example-value", "example_value", "Example", "A", "ABC", "1", "123", "abc123", "x@example.com", "https://example.com", "v1.0.0", "a-b", "a.b", "us"]))
+        entries["service"] = json(
+            sample(
+                "^[a-z-]+$",
+                matching: true,
+                candidates: [
+                    "example",
+                    "a",
+                    "abc",
+                    "example-value",
+                    "example_value",
+                    "Example",
+                    "A",
+                    "ABC",
+                    "1",
+                    "123",
+                    "abc123",
+                    "x@example.com",
+                    "https://example.com",
+                    "v1.0.0",
+                    "a-b",
+                    "a.b",
+                    "us",
+                ]
+            )
+        )
         return entries
     }
 
     /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
     static func section(_ entries: [String: String]) -> String {
-        "{" + entries.sorted { $0.key < $1.key }.map { json($0.key) + ": " + $0.value }.joined(separator: ", ") + "}"
+        var pairs: [String] = []
+        for key in entries.keys.sorted() {
+            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     /// `text` as a JSON string.
@@ -154,7 +182,13 @@ struct AcmeRawConfigurationTests {
     @Test("'service' not matching its pattern is an error")
     func patternMismatchService() throws {
         var entries = AcmeRawTestSupport.minimalEntries
-        entries["service"] = AcmeRawTestSupport.json(AcmeRawTestSupport.sample("^[a-z-]+$", matching: false, candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]))
+        entries["service"] = AcmeRawTestSupport.json(
+            AcmeRawTestSupport.sample(
+                "^[a-z-]+$",
+                matching: false,
+                candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]
+            )
+        )
         let problems = try #require(AcmeRawTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must match the pattern") && $0.location != nil })
     }
@@ -203,7 +237,13 @@ struct AcmeRawExporterTests {
             context: AcmeRawTestSupport.context
         )
         let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "FilterProcessor", "RedactionProcessor", "BatchingProcessor", "EventBatchJSONSerializer"]
+        let expected = [
+            "MapProcessor",
+            "FilterProcessor",
+            "RedactionProcessor",
+            "BatchingProcessor",
+            "EventBatchJSONSerializer",
+        ]
         var searchFrom = description.startIndex
         for stage in expected {
             let found = try #require(
@@ -289,7 +329,7 @@ struct AcmeRawExporterTests {
     func registration() throws {
         var registry = ExporterRegistry()
         registry.registerAcmeRaw()
-        #expect(registry.typeNames == ["acme_raw"])
+        #expect(registry.typeNames == [ExporterRegistry.acmeRawTypeName])
         let node = try #require(try YAMLParser.parse(AcmeRawTestSupport.section(AcmeRawTestSupport.minimalEntries)))
         let document = try YAMLDecoder().decode(AcmeRawConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeRawTestSupport.configuration())

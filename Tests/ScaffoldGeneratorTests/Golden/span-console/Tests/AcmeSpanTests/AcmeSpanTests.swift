@@ -23,7 +23,11 @@ enum AcmeSpanTestSupport {
 
     /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
     static func section(_ entries: [String: String]) -> String {
-        "{" + entries.sorted { $0.key < $1.key }.map { json($0.key) + ": " + $0.value }.joined(separator: ", ") + "}"
+        var pairs: [String] = []
+        for key in entries.keys.sorted() {
+            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
+        }
+        return "{" + pairs.joined(separator: ", ") + "}"
     }
 
     /// `text` as a JSON string.
@@ -149,7 +153,15 @@ struct AcmeSpanExporterTests {
             context: AcmeSpanTestSupport.context
         )
         let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "EnrichmentProcessor", "SamplingProcessor", "SpanBuilder", "BatchingProcessor", "AcmeSpanUnbatch", "SpanTreeAssembler"]
+        let expected = [
+            "MapProcessor",
+            "EnrichmentProcessor",
+            "SamplingProcessor",
+            "SpanBuilder",
+            "BatchingProcessor",
+            "AcmeSpanUnbatch",
+            "SpanTreeAssembler",
+        ]
         var searchFrom = description.startIndex
         for stage in expected {
             let found = try #require(
@@ -235,7 +247,7 @@ struct AcmeSpanExporterTests {
     func registration() throws {
         var registry = ExporterRegistry()
         registry.registerAcmeSpan()
-        #expect(registry.typeNames == ["acme_span"])
+        #expect(registry.typeNames == [ExporterRegistry.acmeSpanTypeName])
         let node = try #require(try YAMLParser.parse(AcmeSpanTestSupport.section(AcmeSpanTestSupport.minimalEntries)))
         let document = try YAMLDecoder().decode(AcmeSpanConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeSpanTestSupport.configuration())

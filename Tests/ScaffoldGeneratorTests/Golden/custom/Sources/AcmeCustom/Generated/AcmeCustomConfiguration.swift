@@ -67,8 +67,14 @@ extension AcmeCustomConfiguration {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = decoder.yamlLocation
             token = try container.decodeIfPresent(AcmeCustomConfigurationEntry<String>.self, forKey: .token)
-            bufferCapacity = try container.decodeIfPresent(AcmeCustomConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(AcmeCustomConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            bufferCapacity = try container.decodeIfPresent(
+                AcmeCustomConfigurationEntry<Int>.self,
+                forKey: .bufferCapacity
+            )
+            overflowPolicy = try container.decodeIfPresent(
+                AcmeCustomConfigurationEntry<String>.self,
+                forKey: .overflowPolicy
+            )
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -87,9 +93,12 @@ extension AcmeCustomConfiguration {
             let tokenEntryPresent = reader.require(tokenEntryRaw, key: "token", env: "ACME_TOKEN")
             let tokenEntry = tokenEntryPresent
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(overflowPolicy, expected: "drop_newest or drop_oldest", secret: false) {
-                OverflowPolicy(rawValue: $0)
-            }
+            let policy = reader.convert(
+                overflowPolicy,
+                expected: "drop_newest or drop_oldest",
+                secret: false,
+                { OverflowPolicy(rawValue: $0) }
+            )
             try reader.finish()
             return AcmeCustomConfiguration(
                 token: tokenEntry?.value ?? "",

@@ -14,7 +14,7 @@ public struct AcmeCustomBlueprint: ExporterBlueprint {
     /// The context the exporter was built in (environment, base directory, logger).
     public let context: ExporterBuildContext
     /// The transport, shared by the instances of every run.
-    public let transport: AcmeCustomTransport
+    let transport: AcmeCustomTransport
 
     /// Creates the blueprint and its transport.
     public init(configuration: AcmeCustomConfiguration, context: ExporterBuildContext) throws {

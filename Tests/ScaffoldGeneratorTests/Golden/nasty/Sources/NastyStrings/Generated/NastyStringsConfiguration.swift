@@ -8,7 +8,7 @@ import Foundation
 /// The configuration of the `nasty_strings` exporter: its section in the workflow YAML.
 public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// */ /* \(x) """
-    /// 
+    ///
     /// (`label`; string; default """\(boom)"# )
     public var label: String
     /// (`mode`; enum (a-b, a_b, class, "q"); default class)
@@ -40,7 +40,7 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         mode: ModeValue = .value2,
         keywords: [String] = ["func", "\\u{0}", "#"],
         headers: [String: String] = ["\"k\"": "\\v", "x": "#\"y\"#"],
-        `default`: String? = nil,
+        default `default`: String? = nil,
         buffer: BufferSettings = BufferSettings()
     ) {
         self.label = label
@@ -115,10 +115,19 @@ extension NastyStringsConfiguration {
             label = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .label)
             mode = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .mode)
             keywords = try container.decodeIfPresent(NastyStringsConfigurationEntry<[String]>.self, forKey: .keywords)
-            headers = try container.decodeIfPresent(NastyStringsConfigurationEntry<[String: String]>.self, forKey: .headers)
-            `default` = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .`default`)
-            bufferCapacity = try container.decodeIfPresent(NastyStringsConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            headers = try container.decodeIfPresent(
+                NastyStringsConfigurationEntry<[String: String]>.self,
+                forKey: .headers
+            )
+            `default` = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .default)
+            bufferCapacity = try container.decodeIfPresent(
+                NastyStringsConfigurationEntry<Int>.self,
+                forKey: .bufferCapacity
+            )
+            overflowPolicy = try container.decodeIfPresent(
+                NastyStringsConfigurationEntry<String>.self,
+                forKey: .overflowPolicy
+            )
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -142,9 +151,12 @@ extension NastyStringsConfiguration {
                 expected: "one of a-b, a_b, class, \"q\"",
                 parse: { $0 }
             )
-            let modeEntryConverted = reader.convert(modeEntryRaw, expected: "one of a-b, a_b, class, \"q\"", secret: false) {
-                ModeValue.init(rawValue:)($0)
-            }
+            let modeEntryConverted = reader.convert(
+                modeEntryRaw,
+                expected: "one of a-b, a_b, class, \"q\"",
+                secret: false,
+                { ModeValue.init(rawValue:)($0) }
+            )
             let modeEntry = modeEntryConverted
             let keywordsEntryRaw = reader.read(
                 keywords,
@@ -176,16 +188,19 @@ extension NastyStringsConfiguration {
                 return nil
             }
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(overflowPolicy, expected: "drop_newest or drop_oldest", secret: false) {
-                OverflowPolicy(rawValue: $0)
-            }
+            let policy = reader.convert(
+                overflowPolicy,
+                expected: "drop_newest or drop_oldest",
+                secret: false,
+                { OverflowPolicy(rawValue: $0) }
+            )
             try reader.finish()
             return NastyStringsConfiguration(
                 label: labelEntry?.value ?? "\"\"\"\\(boom)\"#\n",
                 mode: modeEntry?.value ?? .value2,
                 keywords: keywordsEntry?.value ?? ["func", "\\u{0}", "#"],
                 headers: headersEntry?.value ?? ["\"k\"": "\\v", "x": "#\"y\"#"],
-                `default`: defaultEntry?.value,
+                default: defaultEntry?.value,
                 buffer: BufferSettings(
                     capacity: capacity?.value ?? 10_000,
                     overflowPolicy: policy?.value ?? .dropNewest

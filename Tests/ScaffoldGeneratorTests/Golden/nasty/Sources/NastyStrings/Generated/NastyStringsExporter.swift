@@ -5,7 +5,7 @@ import ExporterRuntime
 import Foundation
 
 /// The `nasty_strings` exporter (base `raw`, transport `console`).
-/// 
+///
 /// Quotes " and \ and """ and \(x) and #"raw"# and
 /// new lines, tabs	, émoji 🚀 and ‮bidi.
 public struct NastyStringsBlueprint: ExporterBlueprint {
@@ -17,7 +17,7 @@ public struct NastyStringsBlueprint: ExporterBlueprint {
     /// The context the exporter was built in (environment, base directory, logger).
     public let context: ExporterBuildContext
     /// The transport, shared by the instances of every run.
-    public let transport: NastyStringsStreamSink
+    let transport: NastyStringsStreamSink
 
     /// Creates the blueprint and its transport.
     public init(configuration: NastyStringsConfiguration, context: ExporterBuildContext) throws {

@@ -8,7 +8,7 @@ import Foundation
 /// The configuration of the `acme_raw` exporter: its section in the workflow YAML.
 public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Where lines go.
-    /// 
+    ///
     /// (`output_path`; string; default traces/acme.jsonl)
     public var outputPath: String
     /// (`api_key`; secret; environment ACME_API_KEY)
@@ -151,15 +151,24 @@ extension AcmeRawConfiguration {
             outputPath = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .outputPath)
             apiKey = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .apiKey)
             batchSize = try container.decodeIfPresent(AcmeRawConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(AcmeRawConfigurationEntry<ConfigDuration>.self, forKey: .flushInterval)
+            flushInterval = try container.decodeIfPresent(
+                AcmeRawConfigurationEntry<ConfigDuration>.self,
+                forKey: .flushInterval
+            )
             region = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .region)
             tags = try container.decodeIfPresent(AcmeRawConfigurationEntry<[String]>.self, forKey: .tags)
-            extraHeaders = try container.decodeIfPresent(AcmeRawConfigurationEntry<[String: String]>.self, forKey: .extraHeaders)
+            extraHeaders = try container.decodeIfPresent(
+                AcmeRawConfigurationEntry<[String: String]>.self,
+                forKey: .extraHeaders
+            )
             service = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .service)
             ratio = try container.decodeIfPresent(AcmeRawConfigurationEntry<Double>.self, forKey: .ratio)
             verbose = try container.decodeIfPresent(AcmeRawConfigurationEntry<Bool>.self, forKey: .verbose)
             bufferCapacity = try container.decodeIfPresent(AcmeRawConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            overflowPolicy = try container.decodeIfPresent(
+                AcmeRawConfigurationEntry<String>.self,
+                forKey: .overflowPolicy
+            )
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -203,9 +212,12 @@ extension AcmeRawConfiguration {
                 expected: "a duration such as 5s or 250ms",
                 parse: { ConfigDuration(parsing: $0) }
             )
-            let flushIntervalEntryConverted = reader.convert(flushIntervalEntryRaw, expected: "a duration such as 5s or 250ms", secret: false) {
-                { $0.duration }($0)
-            }
+            let flushIntervalEntryConverted = reader.convert(
+                flushIntervalEntryRaw,
+                expected: "a duration such as 5s or 250ms",
+                secret: false,
+                { { $0.duration }($0) }
+            )
             let flushIntervalEntry = flushIntervalEntryConverted
             let regionEntryRaw = reader.read(
                 region,
@@ -214,9 +226,12 @@ extension AcmeRawConfiguration {
                 expected: "one of us, eu",
                 parse: { $0 }
             )
-            let regionEntryConverted = reader.convert(regionEntryRaw, expected: "one of us, eu", secret: false) {
-                RegionValue.init(rawValue:)($0)
-            }
+            let regionEntryConverted = reader.convert(
+                regionEntryRaw,
+                expected: "one of us, eu",
+                secret: false,
+                { RegionValue.init(rawValue:)($0) }
+            )
             let regionEntry = regionEntryConverted
             let tagsEntryRaw = reader.read(
                 tags,
@@ -269,9 +284,12 @@ extension AcmeRawConfiguration {
             )
             let verboseEntry = verboseEntryRaw
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(overflowPolicy, expected: "drop_newest or drop_oldest", secret: false) {
-                OverflowPolicy(rawValue: $0)
-            }
+            let policy = reader.convert(
+                overflowPolicy,
+                expected: "drop_newest or drop_oldest",
+                secret: false,
+                { OverflowPolicy(rawValue: $0) }
+            )
             try reader.finish()
             return AcmeRawConfiguration(
                 outputPath: outputPathEntry?.value ?? "traces/acme.jsonl",

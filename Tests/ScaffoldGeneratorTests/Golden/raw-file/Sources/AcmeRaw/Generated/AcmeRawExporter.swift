@@ -5,7 +5,7 @@ import ExporterRuntime
 import Foundation
 
 /// The `acme_raw` exporter (base `raw`, transport `file`).
-/// 
+///
 /// Writes events to a file.
 public struct AcmeRawBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
@@ -16,7 +16,7 @@ public struct AcmeRawBlueprint: ExporterBlueprint {
     /// The context the exporter was built in (environment, base directory, logger).
     public let context: ExporterBuildContext
     /// The transport, shared by the instances of every run.
-    public let transport: FileSink
+    let transport: FileSink
 
     /// Creates the blueprint and its transport.
     public init(configuration: AcmeRawConfiguration, context: ExporterBuildContext) throws {

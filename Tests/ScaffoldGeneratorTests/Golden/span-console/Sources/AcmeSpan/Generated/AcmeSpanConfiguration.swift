@@ -8,7 +8,7 @@ import Foundation
 /// The configuration of the `acme_span` exporter: its section in the workflow YAML.
 public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// Where to send spans.
-    /// 
+    ///
     /// (`endpoint`; url; required)
     public var endpoint: URL
     /// (`sample_rate`; double; default 1.0)
@@ -96,8 +96,14 @@ extension AcmeSpanConfiguration {
             sampleRate = try container.decodeIfPresent(AcmeSpanConfigurationEntry<Double>.self, forKey: .sampleRate)
             team = try container.decodeIfPresent(AcmeSpanConfigurationEntry<String>.self, forKey: .team)
             timeout = try container.decodeIfPresent(AcmeSpanConfigurationEntry<ConfigDuration>.self, forKey: .timeout)
-            bufferCapacity = try container.decodeIfPresent(AcmeSpanConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(AcmeSpanConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            bufferCapacity = try container.decodeIfPresent(
+                AcmeSpanConfigurationEntry<Int>.self,
+                forKey: .bufferCapacity
+            )
+            overflowPolicy = try container.decodeIfPresent(
+                AcmeSpanConfigurationEntry<String>.self,
+                forKey: .overflowPolicy
+            )
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -114,9 +120,12 @@ extension AcmeSpanConfiguration {
                 parse: { $0 }
             )
             let endpointEntryPresent = reader.require(endpointEntryRaw, key: "endpoint", env: nil)
-            let endpointEntryConverted = reader.convert(endpointEntryPresent, expected: "an absolute URL", secret: false) {
-                AcmeSpanConfigurationReader.absoluteURL($0)
-            }
+            let endpointEntryConverted = reader.convert(
+                endpointEntryPresent,
+                expected: "an absolute URL",
+                secret: false,
+                { AcmeSpanConfigurationReader.absoluteURL($0) }
+            )
             let endpointEntry = endpointEntryConverted
             let sampleRateEntryRaw = reader.read(
                 sampleRate,
@@ -145,18 +154,24 @@ extension AcmeSpanConfiguration {
                 expected: "a duration such as 5s or 250ms",
                 parse: { ConfigDuration(parsing: $0) }
             )
-            let timeoutEntryConverted = reader.convert(timeoutEntryRaw, expected: "a duration such as 5s or 250ms", secret: false) {
-                { $0.duration }($0)
-            }
+            let timeoutEntryConverted = reader.convert(
+                timeoutEntryRaw,
+                expected: "a duration such as 5s or 250ms",
+                secret: false,
+                { { $0.duration }($0) }
+            )
             let timeoutEntry = reader.check(timeoutEntryConverted) { value -> String? in
                 if value < .milliseconds(1) { return "must be at least 1ms" + ", not \(value)" }
                 if value > .seconds(60) { return "must be at most 60s" + ", not \(value)" }
                 return nil
             }
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(overflowPolicy, expected: "drop_newest or drop_oldest", secret: false) {
-                OverflowPolicy(rawValue: $0)
-            }
+            let policy = reader.convert(
+                overflowPolicy,
+                expected: "drop_newest or drop_oldest",
+                secret: false,
+                { OverflowPolicy(rawValue: $0) }
+            )
             try reader.finish()
             return AcmeSpanConfiguration(
                 endpoint: endpointEntry?.value ?? AcmeSpanConfigurationReader.literalURL("about:blank"),

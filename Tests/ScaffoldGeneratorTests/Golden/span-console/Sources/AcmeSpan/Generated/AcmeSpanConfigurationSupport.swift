@@ -89,7 +89,11 @@ struct AcmeSpanConfigurationReader {
         guard let result = transform(entry.value) else {
             let shown = secret ? "" : ", not '\(entry.value)'"
             diagnostics.append(
-                .error(ConfigurationCode.invalidValue, "\(entry.origin) must be \(expected)\(shown)", at: entry.location)
+                .error(
+                    ConfigurationCode.invalidValue,
+                    "\(entry.origin) must be \(expected)\(shown)",
+                    at: entry.location
+                )
             )
             return nil
         }

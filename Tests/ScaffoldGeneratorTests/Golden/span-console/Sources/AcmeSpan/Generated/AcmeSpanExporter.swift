@@ -5,7 +5,7 @@ import ExporterRuntime
 import Foundation
 
 /// The `acme_span` exporter (base `span`, transport `console`).
-/// 
+///
 /// Prints span trees.
 public struct AcmeSpanBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
@@ -16,7 +16,7 @@ public struct AcmeSpanBlueprint: ExporterBlueprint {
     /// The context the exporter was built in (environment, base directory, logger).
     public let context: ExporterBuildContext
     /// The transport, shared by the instances of every run.
-    public let transport: ConsoleSink
+    let transport: ConsoleSink
 
     /// Creates the blueprint and its transport.
     public init(configuration: AcmeSpanConfiguration, context: ExporterBuildContext) throws {
