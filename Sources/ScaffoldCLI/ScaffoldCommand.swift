@@ -15,7 +15,10 @@ public struct ScaffoldCommand: AsyncParsableCommand {
               64 invalid command-line usage
             """,
         version: ScaffoldVersion.current,
-        subcommands: [ReplayCommand.self, ValidateCommand.self, SchemaCommand.self, ListCommand.self]
+        subcommands: [
+            NewCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, SchemaCommand.self,
+            ListCommand.self, TemplatesCommand.self, ReplayCommand.self,
+        ]
     )
 
     public init() {}

@@ -70,7 +70,7 @@ struct RenderModel {
             "typeNameDoc": spec.name,
             "typeNameLiteral": RenderSyntax.literal(spec.name),
             "typeNameProperty": (RenderSyntax.lowerCamelCase(module) ?? "exporter") + "TypeName",
-            "summaryLiteral": RenderSyntax.literal(summary),
+            "summaryLiteral": RenderSyntax.literal(registrySummary),
             "base": spec.base.rawValue,
             "transportKind": spec.transport.kind.rawValue,
             "readmeDescription": RenderSyntax.commentLines(summary).joined(separator: "\n"),
@@ -98,6 +98,16 @@ struct RenderModel {
             ).lines(indent: 12, prefix: "\(property) = ")
         }
         return lines
+    }
+
+    /// The registry's one-line summary: the description when it is one short line, else a generic one (a long
+    /// literal could not be laid out within the line length).
+    private var registrySummary: String {
+        let literal = RenderSyntax.literal(spec.description)
+        if !spec.description.isEmpty, literal.count <= 80, !literal.contains("\\") {
+            return spec.description
+        }
+        return "\(spec.base.rawValue) telemetry over \(spec.transport.kind.rawValue)"
     }
 
     private var summary: String {
@@ -130,7 +140,6 @@ struct RenderModel {
             "keyLiteral": field.keyLiteral,
             "property": field.property,
             "label": RenderSyntax.label(field.field.swiftName),
-            "labelPrefix": RenderSyntax.label(field.field.swiftName) == field.property ? "" : RenderSyntax.label(field.field.swiftName) + " ",
             "propertyType": field.propertyType,
             "yamlType": field.yamlType,
             "doc": field.doc,

@@ -20,6 +20,9 @@ struct AcmeCustomTransport: ExportSink {
 
     /// Delivers one payload; throw when it is lost for good.
     func export(_ payload: Span) async throws {
-        throw AcmeCustomNotImplemented(what: "AcmeCustomTransport.export", file: "Sources/AcmeCustom/AcmeCustomTransport.swift")
+        throw AcmeCustomNotImplemented(
+            what: "AcmeCustomTransport.export",
+            file: "Sources/AcmeCustom/AcmeCustomTransport.swift"
+        )
     }
 }

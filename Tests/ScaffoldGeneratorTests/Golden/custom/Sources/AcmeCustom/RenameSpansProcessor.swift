@@ -20,6 +20,9 @@ struct RenameSpansProcessor: TransformProcessor {
 
     /// The item to pass on, or nil to drop it.
     mutating func transform(_ item: Span) async throws -> Span? {
-        throw AcmeCustomNotImplemented(what: "RenameSpansProcessor.transform", file: "Sources/AcmeCustom/RenameSpansProcessor.swift")
+        throw AcmeCustomNotImplemented(
+            what: "RenameSpansProcessor.transform",
+            file: "Sources/AcmeCustom/RenameSpansProcessor.swift"
+        )
     }
 }

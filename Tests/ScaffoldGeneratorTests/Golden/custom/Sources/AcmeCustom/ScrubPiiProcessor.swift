@@ -20,6 +20,9 @@ struct ScrubPiiProcessor: TransformProcessor {
 
     /// The item to pass on, or nil to drop it.
     mutating func transform(_ item: AgentEvent) async throws -> AgentEvent? {
-        throw AcmeCustomNotImplemented(what: "ScrubPiiProcessor.transform", file: "Sources/AcmeCustom/ScrubPiiProcessor.swift")
+        throw AcmeCustomNotImplemented(
+            what: "ScrubPiiProcessor.transform",
+            file: "Sources/AcmeCustom/ScrubPiiProcessor.swift"
+        )
     }
 }

@@ -112,7 +112,10 @@ struct AcmeCustomConfigurationTests {
     func secretsRedacted() throws {
         var entries = AcmeCustomTestSupport.minimalEntries
         entries["token"] = AcmeCustomTestSupport.json("secret-value-zz")
-        let configuration = try AcmeCustomConfiguration.decode(yaml: AcmeCustomTestSupport.section(entries), environment: [:])
+        let configuration = try AcmeCustomConfiguration.decode(
+            yaml: AcmeCustomTestSupport.section(entries),
+            environment: [:]
+        )
         #expect(!configuration.description.contains("secret-value-zz"))
         #expect(!configuration.debugDescription.contains("secret-value-zz"))
         #expect(!String(describing: configuration).contains("secret-value-zz"))
@@ -215,7 +218,8 @@ struct AcmeCustomExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeCustom()
         #expect(registry.typeNames == [ExporterRegistry.acmeCustomTypeName])
-        let node = try #require(try YAMLParser.parse(AcmeCustomTestSupport.section(AcmeCustomTestSupport.minimalEntries)))
+        let section = AcmeCustomTestSupport.section(AcmeCustomTestSupport.minimalEntries)
+        let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeCustomConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeCustomTestSupport.configuration())
     }

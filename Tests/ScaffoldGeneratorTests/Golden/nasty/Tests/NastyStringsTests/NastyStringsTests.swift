@@ -211,7 +211,8 @@ struct NastyStringsExporterTests {
         var registry = ExporterRegistry()
         registry.registerNastyStrings()
         #expect(registry.typeNames == [ExporterRegistry.nastyStringsTypeName])
-        let node = try #require(try YAMLParser.parse(NastyStringsTestSupport.section(NastyStringsTestSupport.minimalEntries)))
+        let section = NastyStringsTestSupport.section(NastyStringsTestSupport.minimalEntries)
+        let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(NastyStringsConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == NastyStringsTestSupport.configuration())
     }

@@ -221,7 +221,10 @@ struct AcmeRawConfigurationTests {
     func secretsRedacted() throws {
         var entries = AcmeRawTestSupport.minimalEntries
         entries["api_key"] = AcmeRawTestSupport.json("secret-value-zz")
-        let configuration = try AcmeRawConfiguration.decode(yaml: AcmeRawTestSupport.section(entries), environment: [:])
+        let configuration = try AcmeRawConfiguration.decode(
+            yaml: AcmeRawTestSupport.section(entries),
+            environment: [:]
+        )
         #expect(!configuration.description.contains("secret-value-zz"))
         #expect(!configuration.debugDescription.contains("secret-value-zz"))
         #expect(!String(describing: configuration).contains("secret-value-zz"))
@@ -330,7 +333,8 @@ struct AcmeRawExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeRaw()
         #expect(registry.typeNames == [ExporterRegistry.acmeRawTypeName])
-        let node = try #require(try YAMLParser.parse(AcmeRawTestSupport.section(AcmeRawTestSupport.minimalEntries)))
+        let section = AcmeRawTestSupport.section(AcmeRawTestSupport.minimalEntries)
+        let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeRawConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeRawTestSupport.configuration())
     }

@@ -248,7 +248,8 @@ struct AcmeSpanExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeSpan()
         #expect(registry.typeNames == [ExporterRegistry.acmeSpanTypeName])
-        let node = try #require(try YAMLParser.parse(AcmeSpanTestSupport.section(AcmeSpanTestSupport.minimalEntries)))
+        let section = AcmeSpanTestSupport.section(AcmeSpanTestSupport.minimalEntries)
+        let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeSpanConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeSpanTestSupport.configuration())
     }

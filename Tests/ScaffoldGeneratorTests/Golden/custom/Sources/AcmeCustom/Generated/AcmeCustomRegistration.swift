@@ -11,7 +11,7 @@ extension ExporterRegistry {
         register(
             Self.acmeCustomTypeName,
             configuration: AcmeCustomConfiguration.Document.self,
-            summary: "Exports span telemetry."
+            summary: "span telemetry over custom"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
             return try AcmeCustomBlueprint(configuration: configuration, context: context)

@@ -40,7 +40,7 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         mode: ModeValue = .value2,
         keywords: [String] = ["func", "\\u{0}", "#"],
         headers: [String: String] = ["\"k\"": "\\v", "x": "#\"y\"#"],
-        default `default`: String? = nil,
+        `default`: String? = nil,
         buffer: BufferSettings = BufferSettings()
     ) {
         self.label = label

@@ -11,7 +11,7 @@ extension ExporterRegistry {
         register(
             Self.nastyStringsTypeName,
             configuration: NastyStringsConfiguration.Document.self,
-            summary: "Quotes \" and \\ and \"\"\" and \\(x) and #\"raw\"# and\nnew lines, tabs\t, émoji 🚀 and \u{202E}bidi."
+            summary: "raw telemetry over console"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
             return try NastyStringsBlueprint(configuration: configuration, context: context)
