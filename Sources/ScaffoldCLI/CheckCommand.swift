@@ -60,7 +60,13 @@ struct CheckCommand: ParsableCommand {
                 continue
             }
             let root = URL(fileURLWithPath: path)
-            guard let enumerator = FileManager.default.enumerator(at: root, includingPropertiesForKeys: [.isDirectoryKey], options: [.skipsHiddenFiles]) else { continue }
+            guard
+                let enumerator = FileManager.default.enumerator(
+                    at: root,
+                    includingPropertiesForKeys: [.isDirectoryKey],
+                    options: [.skipsHiddenFiles]
+                )
+            else { continue }
             var found: [String] = []
             for case let url as URL in enumerator {
                 if url.hasDirectoryPath, url.lastPathComponent.hasPrefix(".build") { enumerator.skipDescendants() }

@@ -64,7 +64,9 @@ enum PlanReport {
     static func describe(_ plan: GenerationPlan, output: String, diff: Bool) -> String {
         var lines = ["\(output):"]
         for change in plan.changes {
-            lines.append("  \(change.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(change.path)  (\(change.reason))")
+            lines.append(
+                "  \(change.action.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(change.path)  (\(change.reason))"
+            )
         }
         var text = lines.joined(separator: "\n")
         if diff {

@@ -129,7 +129,9 @@ struct GeneratorWorkspace {
         let touched = plan.writes.map(\.path) + plan.deletions
         for path in touched {
             guard OutputPath.isSafe(path) else {
-                throw DiagnosticError(.error(GeneratorCode.unsafePath, "refusing to write '\(path)': it leaves the output directory"))
+                throw DiagnosticError(
+                    .error(GeneratorCode.unsafePath, "refusing to write '\(path)': it leaves the output directory")
+                )
             }
             for parent in OutputPath.parents(of: path) + [path] {
                 let url = output.appendingPathComponent(parent)
@@ -146,19 +148,27 @@ struct GeneratorWorkspace {
             for (path, contents) in plan.writes {
                 let url = output.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).scaffold-tmp")
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(
+                    ".\(url.lastPathComponent).scaffold-tmp"
+                )
                 try Data(contents.utf8).write(to: temporary)
-                if manager.fileExists(atPath: url.path) {
-                    _ = try manager.replaceItemAt(url, withItemAt: temporary)
-                } else {
-                    try manager.moveItem(at: temporary, to: url)
+                // rename(2) replaces the old file in one step: a reader sees the old or the new contents, never
+                // a mix, and an interrupted run leaves at most a stray temporary file.
+                guard rename(temporary.path, url.path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    try? manager.removeItem(at: temporary)
+                    throw DiagnosticError(.error(GeneratorCode.io, "cannot write '\(url.path)': \(reason)"))
                 }
             }
             for path in plan.deletions {
                 try manager.removeItem(at: output.appendingPathComponent(path))
             }
+        } catch let error as DiagnosticError {
+            throw error
         } catch {
-            throw DiagnosticError(.error(GeneratorCode.io, "cannot write into '\(output.path)': \(error.localizedDescription)"))
+            throw DiagnosticError(
+                .error(GeneratorCode.io, "cannot write into '\(output.path)': \(error.localizedDescription)")
+            )
         }
     }
 }

@@ -49,7 +49,9 @@ struct NewCommand: ParsableCommand {
         let defaultTransport = base == "otel" ? "otlp" : "console"
         let transport =
             self.transport
-            ?? (interactive ? Self.ask("transport (console, file, http, otlp, custom)", default: defaultTransport) : defaultTransport)
+            ?? (interactive
+                ? Self.ask("transport (console, file, http, otlp, custom)", default: defaultTransport)
+                : defaultTransport)
         let directory = URL(fileURLWithPath: output ?? name).standardizedFileURL
         let specURL = directory.appendingPathComponent("exporter.yaml")
         let terminal = Terminal.standardError
@@ -67,7 +69,10 @@ struct NewCommand: ParsableCommand {
         }
         do {
             let schema = directory.appendingPathComponent(".scaffold/exporter.schema.json")
-            try FileManager.default.createDirectory(at: schema.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: schema.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data((SpecJSONSchema.text + "\n").utf8).write(to: schema, options: .atomic)
             try Data(text.utf8).write(to: specURL, options: .atomic)
         } catch {
@@ -97,7 +102,12 @@ struct NewCommand: ParsableCommand {
     }
 
     /// The spec text; values are written as JSON strings (valid YAML) so no input can change the document's shape.
-    static func specText(name: String, base: String, transport: String, fields: [String]) throws(DiagnosticError) -> String {
+    static func specText(
+        name: String,
+        base: String,
+        transport: String,
+        fields: [String]
+    ) throws(DiagnosticError) -> String {
         var lines = [
             "# yaml-language-server: $schema=.scaffold/exporter.schema.json",
             "spec_version: 1",
@@ -111,14 +121,20 @@ struct NewCommand: ParsableCommand {
                 let (fieldName, type) = split(declaration, at: ":")
                 guard let type, !fieldName.isEmpty else {
                     throw DiagnosticError(
-                        .error("SPEC000", "--field '\(field)' must be name:type[=default]", hint: "for example batch_size:int=50")
+                        .error(
+                            "SPEC000",
+                            "--field '\(field)' must be name:type[=default]",
+                            hint: "for example batch_size:int=50"
+                        )
                     )
                 }
                 lines.append("    - name: \(quoted(fieldName))")
                 lines.append("      type: \(quoted(type))")
                 if let defaultValue {
                     // Numbers and booleans stay plain so the field's type check sees them as written.
-                    let plain = Int(defaultValue) != nil || Double(defaultValue) != nil || ["true", "false"].contains(defaultValue)
+                    let plain =
+                        Int(defaultValue) != nil || Double(defaultValue) != nil
+                        || ["true", "false"].contains(defaultValue)
                     lines.append("      default: \(plain ? defaultValue : quoted(defaultValue))")
                 }
             }
@@ -126,7 +142,9 @@ struct NewCommand: ParsableCommand {
         lines.append("transport:")
         lines.append("  kind: \(quoted(transport))")
         if transport == "file" { lines.append("  path: \(quoted("./\(name).jsonl"))") }
-        if transport == "http" || transport == "otlp" { lines.append("  endpoint: \"http://localhost:4318/v1/traces\"") }
+        if transport == "http" || transport == "otlp" {
+            lines.append("  endpoint: \"http://localhost:4318/v1/traces\"")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

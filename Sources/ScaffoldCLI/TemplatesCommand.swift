@@ -36,7 +36,9 @@ struct TemplatesCommand: ParsableCommand {
                     try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
                 }
             } catch {
-                Terminal.standardError.write("cannot write templates into '\(directory)': \(error.localizedDescription)\n")
+                Terminal.standardError.write(
+                    "cannot write templates into '\(directory)': \(error.localizedDescription)\n"
+                )
                 throw ScaffoldExitCode.invalidInput
             }
             print("wrote \(TemplateSet.builtIn.count - skipped.count) templates to \(directory)")

@@ -70,7 +70,8 @@ public struct ScaffoldLock: Sendable, Hashable, Codable {
     /// Reads a lock; `file` names it in the diagnostic.
     ///
     /// - Throws: `GEN010` when the text is not a lock of a known version.
-    public static func decode(_ text: String, file: String = ScaffoldLock.path) throws(DiagnosticError) -> ScaffoldLock {
+    public static func decode(_ text: String, file: String = ScaffoldLock.path) throws(DiagnosticError) -> ScaffoldLock
+    {
         let lock: ScaffoldLock
         do {
             lock = try JSONDecoder().decode(ScaffoldLock.self, from: Data(text.utf8))

@@ -24,11 +24,18 @@ public struct ExporterRenderer: Sendable {
         let context = model.context
         let module = spec.module
         var files: [GeneratedFile] = []
-        func add(_ path: String, _ template: String, _ ownership: GeneratedFile.Ownership, _ extra: [String: Any] = [:])
+        func add(
+            _ path: String,
+            _ template: String,
+            _ ownership: GeneratedFile.Ownership,
+            _ extra: [String: Any] = [:]
+        )
             throws(DiagnosticError)
         {
             let rendered = try templates.render(template, context.merging(extra) { _, new in new })
-            files.append(GeneratedFile(path: path, contents: Self.trimmingTrailingWhitespace(rendered), ownership: ownership))
+            files.append(
+                GeneratedFile(path: path, contents: Self.trimmingTrailingWhitespace(rendered), ownership: ownership)
+            )
         }
         let generated = "Sources/\(module)/Generated"
         try add("Package.swift", "Package.swift", .generated)
@@ -52,7 +59,11 @@ public struct ExporterRenderer: Sendable {
         try add("Tests/\(module)Tests/\(module)Tests.swift", "Tests.swift", .generated)
         for file in files where !OutputPath.isSafe(file.path) {
             throw DiagnosticError(
-                .error(GeneratorCode.unsafePath, "refusing to generate '\(file.path)': it leaves the package", at: spec.location)
+                .error(
+                    GeneratorCode.unsafePath,
+                    "refusing to generate '\(file.path)': it leaves the package",
+                    at: spec.location
+                )
             )
         }
         return files.sorted { $0.path < $1.path }

@@ -83,7 +83,8 @@ struct FieldRenderModel {
         case .enumeration: return enumType.map { "\($0).init(rawValue:)" }
         case .list(let element):
             guard let inner = conversion(of: element) else { return nil }
-            return "{ values in let converted = values.compactMap(\(inner)); return converted.count == values.count ? converted : nil }"
+            return
+                "{ values in let converted = values.compactMap(\(inner)); return converted.count == values.count ? converted : nil }"
         default: return nil
         }
     }
@@ -143,11 +144,15 @@ struct FieldRenderModel {
         var lines: [String] = []
         if let min = field.min {
             let (expression, shown) = bound(min)
-            lines.append("if value < \(expression) { return \(RenderSyntax.literal("must be at least \(shown)")) + \", not \\(value)\" }")
+            lines.append(
+                "if value < \(expression) { return \(RenderSyntax.literal("must be at least \(shown)")) + \", not \\(value)\" }"
+            )
         }
         if let max = field.max {
             let (expression, shown) = bound(max)
-            lines.append("if value > \(expression) { return \(RenderSyntax.literal("must be at most \(shown)")) + \", not \\(value)\" }")
+            lines.append(
+                "if value > \(expression) { return \(RenderSyntax.literal("must be at most \(shown)")) + \", not \\(value)\" }"
+            )
         }
         if let pattern = field.pattern {
             let message = "must match the pattern \(pattern)"
@@ -230,7 +235,8 @@ struct FieldRenderModel {
     var describe: String {
         let label = RenderSyntax.literal(key + ": ")
         if isSecret {
-            return isOptional ? "\(label) + (\(property) == nil ? \"nil\" : \"<redacted>\")" : "\(label) + \"<redacted>\""
+            return isOptional
+                ? "\(label) + (\(property) == nil ? \"nil\" : \"<redacted>\")" : "\(label) + \"<redacted>\""
         }
         if isOptional { return "\(label) + (\(property).map { \"\\($0)\" } ?? \"nil\")" }
         return "\(label) + \"\\(\(property))\""
@@ -283,7 +289,8 @@ enum ValueSyntax {
         case .bool(let flag): "\(flag)"
         case .duration(let nanoseconds): durationText(nanoseconds)
         case .list(let elements): "[" + elements.map(display).joined(separator: ", ") + "]"
-        case .map(let map): "{" + map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
+        case .map(let map):
+            "{" + map.sorted { $0.key < $1.key }.map { "\($0.key): \($0.value)" }.joined(separator: ", ") + "}"
         }
     }
 
@@ -297,7 +304,8 @@ enum ValueSyntax {
         case .duration(let nanoseconds): jsonString(durationText(nanoseconds))
         case .list(let elements): "[" + elements.map(json).joined(separator: ", ") + "]"
         case .map(let map):
-            "{" + map.sorted { $0.key < $1.key }.map { jsonString($0.key) + ": " + jsonString($0.value) }
+            "{"
+                + map.sorted { $0.key < $1.key }.map { jsonString($0.key) + ": " + jsonString($0.value) }
                 .joined(separator: ", ") + "}"
         }
     }
@@ -312,7 +320,9 @@ enum ValueSyntax {
             case "\n": result += "\\n"
             case "\r": result += "\\r"
             case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028 || scalar.value == 0x2029:
+            case _
+            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
+                || scalar.value == 0x2029:
                 let hex = String(scalar.value, radix: 16)
                 result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: result.unicodeScalars.append(scalar)

@@ -89,11 +89,15 @@ struct PipelineRenderModel {
         case .custom:
             payloadType = batched ? "[\(itemType)]" : itemType
             transportType = "\(module)Transport"
-            transportInit = ["        transport = try \(module)Transport(configuration: configuration, context: context)"]
+            transportInit = [
+                "        transport = try \(module)Transport(configuration: configuration, context: context)"
+            ]
             switch (itemType, batched) {
             case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
-            case ("AgentEvent", true): payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
-            case (_, false): payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
+            case ("AgentEvent", true):
+                payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
+            case (_, false):
+                payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
             default:
                 needsSpanBatchSerializer = true
                 payloadText =
@@ -132,9 +136,13 @@ struct PipelineRenderModel {
             let phases: SwiftCode
             switch filter.phases {
             case .literal(let names)?:
-                phases = .array(names.filter { ["start", "end", "chunk", "mark"].contains($0) }.map { .atom("." + $0) })
+                phases = .array(
+                    names.filter { ["start", "end", "chunk", "mark"].contains($0) }.map { .atom("." + $0) }
+                )
             case .field?:
-                phases = .atom("Set(\(filter.phases.map { options.stringsExpression($0) } ?? "[]").compactMap(EventPhase.init(rawValue:)))")
+                phases = .atom(
+                    "Set(\(filter.phases.map { options.stringsExpression($0) } ?? "[]").compactMap(EventPhase.init(rawValue:)))"
+                )
             case nil:
                 phases = .array([])
             }
@@ -147,7 +155,12 @@ struct PipelineRenderModel {
                     ("names", filter.names.map { options.strings($0) } ?? .array([])),
                 ]
             )
-            append("filter", .call("FilterProcessor", [("options", optionsCode)]), type: "FilterProcessor", throwing: true)
+            append(
+                "filter",
+                .call("FilterProcessor", [("options", optionsCode)]),
+                type: "FilterProcessor",
+                throwing: true
+            )
         case .redact(let redact):
             let optionsCode = SwiftCode.call(
                 "RedactionOptions",
@@ -158,7 +171,12 @@ struct PipelineRenderModel {
                     ("replacement", .atom(redact.replacement.map { options.string($0) } ?? "\"[REDACTED]\"")),
                 ]
             )
-            append("redact", .call("RedactionProcessor", [("options", optionsCode)]), type: "RedactionProcessor", throwing: true)
+            append(
+                "redact",
+                .call("RedactionProcessor", [("options", optionsCode)]),
+                type: "RedactionProcessor",
+                throwing: true
+            )
         case .enrich(let enrich):
             let optionsCode = SwiftCode.call(
                 "EnrichmentOptions",
@@ -171,13 +189,21 @@ struct PipelineRenderModel {
             )
             append(
                 "enrich",
-                .call("EnrichmentProcessor", [("options", optionsCode), ("environment", .atom("context.environment"))]),
+                .call(
+                    "EnrichmentProcessor",
+                    [("options", optionsCode), ("environment", .atom("context.environment"))]
+                ),
                 type: "EnrichmentProcessor",
                 throwing: true
             )
         case .sample(let sample):
             let rate = sample.rate.map { options.double($0) } ?? "1.0"
-            append("sample", .call("SamplingProcessor", [("rate", .atom(rate))]), type: "SamplingProcessor", throwing: true)
+            append(
+                "sample",
+                .call("SamplingProcessor", [("rate", .atom(rate))]),
+                type: "SamplingProcessor",
+                throwing: true
+            )
         case .custom(let custom):
             let typeName = custom.swiftName + "Processor"
             append(
@@ -286,7 +312,11 @@ struct OptionRenderer {
         switch value {
         case .literal(let map) where map.isEmpty: .atom("[:]")
         case .literal(let map):
-            .array(map.sorted { $0.key < $1.key }.map { .atom(RenderSyntax.literal($0.key) + ": " + RenderSyntax.literal($0.value)) })
+            .array(
+                map.sorted { $0.key < $1.key }.map {
+                    .atom(RenderSyntax.literal($0.key) + ": " + RenderSyntax.literal($0.value))
+                }
+            )
         case .field(let name): .atom(reference(name, fallback: "[:]").expression)
         }
     }
@@ -323,7 +353,11 @@ struct OptionRenderer {
         }
     }
 
-    func enumeration<Value: RawRepresentable<String>>(_ value: OptionValue<Value>, type: String, fallback: String) -> String {
+    func enumeration<Value: RawRepresentable<String>>(
+        _ value: OptionValue<Value>,
+        type: String,
+        fallback: String
+    ) -> String {
         switch value {
         case .literal(let literal):
             return RenderSyntax.lowerCamelCase(literal.rawValue).map { "." + $0 } ?? fallback

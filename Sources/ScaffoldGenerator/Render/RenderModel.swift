@@ -79,7 +79,11 @@ struct RenderModel {
             "fields": fields.map(fieldContext),
             "enums": enumContexts,
             "exampleLines": exampleLines,
-            "dependencyLines": SwiftCode.array([.atom(runtimeDependency)]).lines(indent: 4, prefix: "dependencies: ", suffix: ","),
+            "dependencyLines": SwiftCode.array([.atom(runtimeDependency)]).lines(
+                indent: 4,
+                prefix: "dependencies: ",
+                suffix: ","
+            ),
             "replayImports": ["ExporterDiagnostics", "ExporterRuntime", "Foundation", module].sorted(),
             "decodeLines": decodeLines,
         ]
@@ -117,7 +121,8 @@ struct RenderModel {
     private var runtimeDependency: String {
         switch options.runtime {
         case .path(let path): ".package(path: \(RenderSyntax.literal(path)))"
-        case .url(let url, let version): ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
+        case .url(let url, let version):
+            ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
         }
     }
 
@@ -126,7 +131,9 @@ struct RenderModel {
     }
 
     private var exporterDoc: [String] {
-        var lines = ["The `\(spec.name)` exporter (base `\(spec.base.rawValue)`, transport `\(spec.transport.kind.rawValue)`)."]
+        var lines = [
+            "The `\(spec.name)` exporter (base `\(spec.base.rawValue)`, transport `\(spec.transport.kind.rawValue)`)."
+        ]
         if !spec.description.isEmpty {
             lines.append("")
             lines += RenderSyntax.commentLines(spec.description)
@@ -148,7 +155,9 @@ struct RenderModel {
             "describe": field.describe,
             "keyMarkdown": field.key,
             "typeMarkdown": RenderSyntax.markdownCell(field.field.type.displayName),
-            "defaultMarkdown": field.field.defaultValue.map { "`" + RenderSyntax.markdownCell(ValueSyntax.display($0)) + "`" }
+            "defaultMarkdown": field.field.defaultValue.map {
+                "`" + RenderSyntax.markdownCell(ValueSyntax.display($0)) + "`"
+            }
                 ?? (field.field.required ? "required" : ""),
             "envMarkdown": field.field.env.map { "`\(RenderSyntax.markdownCell($0))`" } ?? "",
             "descriptionMarkdown": RenderSyntax.markdownCell(field.field.description),
@@ -205,7 +214,8 @@ struct CustomProcessorRenderModel {
             "specName": custom.name,
             "itemType": itemType,
             "fileLiteral": RenderSyntax.literal(path),
-            "stageDoc": itemType == "AgentEvent" ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one.",
+            "stageDoc": itemType == "AgentEvent"
+                ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one.",
         ]
     }
 }

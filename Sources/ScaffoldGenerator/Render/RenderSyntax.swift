@@ -14,7 +14,8 @@ enum RenderSyntax {
     /// A dictionary literal of string literals, sorted by key so the output is deterministic.
     static func literal(_ map: [String: String]) -> String {
         guard !map.isEmpty else { return "[:]" }
-        return "[" + map.sorted { $0.key < $1.key }.map { literal($0.key) + ": " + literal($0.value) }
+        return "["
+            + map.sorted { $0.key < $1.key }.map { literal($0.key) + ": " + literal($0.value) }
             .joined(separator: ", ") + "]"
     }
 
@@ -47,8 +48,10 @@ enum RenderSyntax {
     /// Text for a `///` or `//` comment: one entry per line, so that a newline in a spec string cannot end the
     /// comment early.
     static func commentLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}" }
-            .map { String($0).trimmingTrailingSpaces() }
+        text.split(omittingEmptySubsequences: false) {
+            $0 == "\n" || $0 == "\r" || $0 == "\u{2028}" || $0 == "\u{2029}"
+        }
+        .map { String($0).trimmingTrailingSpaces() }
     }
 
     /// `text` for a Markdown table cell: pipes escaped, lines joined.

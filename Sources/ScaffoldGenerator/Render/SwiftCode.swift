@@ -15,7 +15,8 @@ indirect enum SwiftCode {
         switch self {
         case .atom(let text): text
         case .call(let name, let arguments):
-            name + "(" + arguments.map { ($0.label.map { $0 + ": " } ?? "") + $0.value.oneLine }.joined(separator: ", ") + ")"
+            name + "(" + arguments.map { ($0.label.map { $0 + ": " } ?? "") + $0.value.oneLine }.joined(separator: ", ")
+                + ")"
         case .array(let elements): "[" + elements.map(\.oneLine).joined(separator: ", ") + "]"
         }
     }

@@ -98,7 +98,8 @@ struct TestRenderModel {
     private var defaultChecks: [String] {
         model.fields.compactMap { field in
             if let defaultValue = field.field.defaultValue {
-                return "#expect(configuration.\(field.property) == \(field.valueExpression(defaultValue, type: field.field.type)))"
+                return
+                    "#expect(configuration.\(field.property) == \(field.valueExpression(defaultValue, type: field.field.type)))"
             }
             return field.isOptional ? "#expect(configuration.\(field.property) == nil)" : nil
         }
@@ -125,7 +126,9 @@ struct TestRenderModel {
             case .bool:
                 (text, expected) = ("true", "true")
             case .url:
-                (text, expected) = ("https://env.example.com", "\(field.reader).literalURL(\"https://env.example.com\")")
+                (text, expected) = (
+                    "https://env.example.com", "\(field.reader).literalURL(\"https://env.example.com\")"
+                )
             case .duration:
                 let value = Self.sampleDuration(field.field)
                 (text, expected) = (ValueSyntax.durationText(value), ValueSyntax.duration(value))
@@ -163,38 +166,109 @@ struct TestRenderModel {
         for field in model.fields {
             let key = field.key
             if field.field.required {
-                add("a missing '\(key)' is an error", functionName("missing", field), field, value: "nil", message: "missing required key '\(key)'")
+                add(
+                    "a missing '\(key)' is an error",
+                    functionName("missing", field),
+                    field,
+                    value: "nil",
+                    message: "missing required key '\(key)'"
+                )
             }
             switch (field.field.min, field.field.type) {
             case (.int(let min)?, .int) where min > Int.min:
-                add("'\(key)' below its minimum is an error", functionName("belowMinimum", field), field, value: RenderSyntax.literal("\(min - 1)"), message: "must be at least")
+                add(
+                    "'\(key)' below its minimum is an error",
+                    functionName("belowMinimum", field),
+                    field,
+                    value: RenderSyntax.literal("\(min - 1)"),
+                    message: "must be at least"
+                )
             case (.double(let min)?, .double):
-                add("'\(key)' below its minimum is an error", functionName("belowMinimum", field), field, value: RenderSyntax.literal(ValueSyntax.double(min - 1)), message: "must be at least")
+                add(
+                    "'\(key)' below its minimum is an error",
+                    functionName("belowMinimum", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.double(min - 1)),
+                    message: "must be at least"
+                )
             case (.int(let min)?, .double):
-                add("'\(key)' below its minimum is an error", functionName("belowMinimum", field), field, value: RenderSyntax.literal(ValueSyntax.double(Double(min) - 1)), message: "must be at least")
+                add(
+                    "'\(key)' below its minimum is an error",
+                    functionName("belowMinimum", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.double(Double(min) - 1)),
+                    message: "must be at least"
+                )
             case (.duration(let min)?, .duration) where min > 0:
-                add("'\(key)' below its minimum is an error", functionName("belowMinimum", field), field, value: RenderSyntax.literal("\"0s\""), message: "must be at least")
+                add(
+                    "'\(key)' below its minimum is an error",
+                    functionName("belowMinimum", field),
+                    field,
+                    value: RenderSyntax.literal("\"0s\""),
+                    message: "must be at least"
+                )
             default: break
             }
             switch (field.field.max, field.field.type) {
             case (.int(let max)?, .int) where max < Int.max:
-                add("'\(key)' above its maximum is an error", functionName("aboveMaximum", field), field, value: RenderSyntax.literal("\(max + 1)"), message: "must be at most")
+                add(
+                    "'\(key)' above its maximum is an error",
+                    functionName("aboveMaximum", field),
+                    field,
+                    value: RenderSyntax.literal("\(max + 1)"),
+                    message: "must be at most"
+                )
             case (.double(let max)?, .double):
-                add("'\(key)' above its maximum is an error", functionName("aboveMaximum", field), field, value: RenderSyntax.literal(ValueSyntax.double(max + 1)), message: "must be at most")
+                add(
+                    "'\(key)' above its maximum is an error",
+                    functionName("aboveMaximum", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.double(max + 1)),
+                    message: "must be at most"
+                )
             case (.int(let max)?, .double):
-                add("'\(key)' above its maximum is an error", functionName("aboveMaximum", field), field, value: RenderSyntax.literal(ValueSyntax.double(Double(max) + 1)), message: "must be at most")
+                add(
+                    "'\(key)' above its maximum is an error",
+                    functionName("aboveMaximum", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.double(Double(max) + 1)),
+                    message: "must be at most"
+                )
             case (.duration(let max)?, .duration) where max < Int64.max - 1_000_000_000:
-                add("'\(key)' above its maximum is an error", functionName("aboveMaximum", field), field, value: RenderSyntax.literal(ValueSyntax.jsonString(ValueSyntax.durationText(max + 1_000_000_000))), message: "must be at most")
+                add(
+                    "'\(key)' above its maximum is an error",
+                    functionName("aboveMaximum", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.jsonString(ValueSyntax.durationText(max + 1_000_000_000))),
+                    message: "must be at most"
+                )
             default: break
             }
             if case .enumeration(let values) = field.field.type {
                 var bad = "not_a_value_zz"
                 while values.contains(bad) { bad += "z" }
-                add("'\(key)' outside its values is an error", functionName("unknownValue", field), field, value: RenderSyntax.literal(ValueSyntax.jsonString(bad)), message: "must be one of")
+                add(
+                    "'\(key)' outside its values is an error",
+                    functionName("unknownValue", field),
+                    field,
+                    value: RenderSyntax.literal(ValueSyntax.jsonString(bad)),
+                    message: "must be one of"
+                )
             }
             if let pattern = field.field.pattern {
-                let code = Self.sampleCall(support: support, pattern: pattern, matching: false, candidates: Self.failingCandidates)
-                add("'\(key)' not matching its pattern is an error", functionName("patternMismatch", field), field, code: code, message: "must match the pattern")
+                let code = Self.sampleCall(
+                    support: support,
+                    pattern: pattern,
+                    matching: false,
+                    candidates: Self.failingCandidates
+                )
+                add(
+                    "'\(key)' not matching its pattern is an error",
+                    functionName("patternMismatch", field),
+                    field,
+                    code: code,
+                    message: "must match the pattern"
+                )
             }
         }
         return tests

@@ -41,7 +41,12 @@ struct GenerationPlannerTests {
         let previous = Self.lock([old])
         let files = [Self.generated, Self.user]
         let existing = [Self.generated.path: "old\n", Self.user.path: "mine\n"]
-        let plan = GenerationPlanner().plan(files: files, lock: Self.lock(files), existing: existing, previousLock: previous)
+        let plan = GenerationPlanner().plan(
+            files: files,
+            lock: Self.lock(files),
+            existing: existing,
+            previousLock: previous
+        )
         #expect(action(plan, Self.generated.path) == .update)
         #expect(action(plan, Self.user.path) == .unchanged)
         #expect(!plan.writes.contains { $0.path == Self.user.path })
@@ -53,12 +58,18 @@ struct GenerationPlannerTests {
         let previous = Self.lock([old])
         let existing = [Self.generated.path: "old plus my edit\n"]
         let refused = GenerationPlanner().plan(
-            files: [Self.generated], lock: Self.lock([Self.generated]), existing: existing, previousLock: previous
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: existing,
+            previousLock: previous
         )
         #expect(refused.refusals.map(\.path) == [Self.generated.path])
         #expect(refused.refusals.first?.reason.contains("edited by hand") == true)
         let forced = GenerationPlanner(force: true).plan(
-            files: [Self.generated], lock: Self.lock([Self.generated]), existing: existing, previousLock: previous
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: existing,
+            previousLock: previous
         )
         #expect(forced.refusals.isEmpty)
         #expect(action(forced, Self.generated.path) == .update)
@@ -67,7 +78,10 @@ struct GenerationPlannerTests {
     @Test("a file in the way that scaffold did not make is refused")
     func foreignFile() {
         let plan = GenerationPlanner().plan(
-            files: [Self.generated], lock: Self.lock([Self.generated]), existing: [Self.generated.path: "x"], previousLock: nil
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "x"],
+            previousLock: nil
         )
         #expect(action(plan, Self.generated.path) == .refuse)
     }
@@ -77,13 +91,17 @@ struct GenerationPlannerTests {
         let orphan = GeneratedFile(path: "Sources/A/Generated/Old.swift", contents: "old\n", ownership: .generated)
         let previous = Self.lock([Self.generated, orphan])
         let clean = GenerationPlanner().plan(
-            files: [Self.generated], lock: Self.lock([Self.generated]),
-            existing: [Self.generated.path: "new\n", orphan.path: "old\n"], previousLock: previous
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "new\n", orphan.path: "old\n"],
+            previousLock: previous
         )
         #expect(clean.deletions == [orphan.path])
         let edited = GenerationPlanner().plan(
-            files: [Self.generated], lock: Self.lock([Self.generated]),
-            existing: [Self.generated.path: "new\n", orphan.path: "edited\n"], previousLock: previous
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "new\n", orphan.path: "edited\n"],
+            previousLock: previous
         )
         #expect(action(edited, orphan.path) == .refuse)
         #expect(edited.deletions.isEmpty)
@@ -99,7 +117,10 @@ struct GenerationPlannerTests {
         #expect(throws: (any Error).self) { try ScaffoldLock.decode("{not json") }
     }
 
-    @Test("paths that leave the output directory are unsafe", arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\b"])
+    @Test(
+        "paths that leave the output directory are unsafe",
+        arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\b"]
+    )
     func unsafe(path: String) {
         #expect(!OutputPath.isSafe(path))
     }

@@ -28,7 +28,10 @@ struct CompileTests {
         )
         for file in try ExporterRenderer(options: options).render(spec) {
             let url = directory.appendingPathComponent(file.path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
             try Data(file.contents.utf8).write(to: url)
         }
         let scratch = Self.workspace.appendingPathComponent(".build").path
@@ -40,7 +43,10 @@ struct CompileTests {
         #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
         let test = try Self.run(["swift", "test", "--skip-build", "--scratch-path", scratch], in: directory)
         #expect(test.status == 0, "\(test.output)")
-        let lint = try Self.run(["swift", "format", "lint", "--strict", "-r", "Sources", "Tests", "Package.swift"], in: directory)
+        let lint = try Self.run(
+            ["swift", "format", "lint", "--strict", "-r", "Sources", "Tests", "Package.swift"],
+            in: directory
+        )
         #expect(lint.status == 0 && lint.output.isEmpty, "\(lint.output)")
     }
 

@@ -18,10 +18,21 @@ enum RenderFixtures {
         pattern: String? = nil
     ) -> ConfigField {
         let words = name.split(separator: "_")
-        let swiftName = (words.first.map(String.init) ?? name) + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        let swiftName =
+            (words.first.map(String.init) ?? name)
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
         return ConfigField(
-            name: name, swiftName: swiftName, type: type, defaultValue: value, required: required, env: env,
-            description: description, min: min, max: max, pattern: pattern, location: here
+            name: name,
+            swiftName: swiftName,
+            type: type,
+            defaultValue: value,
+            required: required,
+            env: env,
+            description: description,
+            min: min,
+            max: max,
+            pattern: pattern,
+            location: here
         )
     }
 
@@ -45,11 +56,31 @@ enum RenderFixtures {
             field("verbose", .bool, default: .bool(false), env: "ACME_VERBOSE"),
         ],
         processors: [
-            .filter(FilterProcessorSpec(mode: .literal(.include), categories: .literal(["llm", "tool", "workflow", "function"]), location: here)),
-            .redact(RedactProcessorSpec(keyPaths: .literal(["input.api_key"]), valuePatterns: .literal(["sk-[A-Za-z0-9]{20,}"]), location: here)),
-            .batch(BatchProcessorSpec(batchSize: .field("batch_size"), flushInterval: .field("flush_interval"), location: here)),
+            .filter(
+                FilterProcessorSpec(
+                    mode: .literal(.include),
+                    categories: .literal(["llm", "tool", "workflow", "function"]),
+                    location: here
+                )
+            ),
+            .redact(
+                RedactProcessorSpec(
+                    keyPaths: .literal(["input.api_key"]),
+                    valuePatterns: .literal(["sk-[A-Za-z0-9]{20,}"]),
+                    location: here
+                )
+            ),
+            .batch(
+                BatchProcessorSpec(
+                    batchSize: .field("batch_size"),
+                    flushInterval: .field("flush_interval"),
+                    location: here
+                )
+            ),
         ],
-        transport: .file(FileTransportSpec(path: StringTemplate(parts: [.field("output_path")], location: here), location: here)),
+        transport: .file(
+            FileTransportSpec(path: StringTemplate(parts: [.field("output_path")], location: here), location: here)
+        ),
         location: here
     )
 
@@ -64,7 +95,13 @@ enum RenderFixtures {
             field("endpoint", .url, required: true, description: "Where to send spans."),
             field("sample_rate", .double, default: .double(1), min: .double(0), max: .double(1)),
             field("team", .string, default: .string("search"), env: "ACME_TEAM"),
-            field("timeout", .duration, default: .duration(nanoseconds: 250_000_000), min: .duration(nanoseconds: 1_000_000), max: .duration(nanoseconds: 60_000_000_000)),
+            field(
+                "timeout",
+                .duration,
+                default: .duration(nanoseconds: 250_000_000),
+                min: .duration(nanoseconds: 1_000_000),
+                max: .duration(nanoseconds: 60_000_000_000)
+            ),
         ],
         processors: [
             .enrich(EnrichProcessorSpec(tags: .literal(["team": "search"]), prefix: .literal("acme"), location: here)),
@@ -95,7 +132,8 @@ enum RenderFixtures {
         name: "nasty_strings",
         module: "NastyStrings",
         moduleWasDerived: true,
-        description: "Quotes \" and \\ and \"\"\" and \\(x) and #\"raw\"# and\nnew lines, tabs\t, émoji 🚀 and \u{202E}bidi.",
+        description:
+            "Quotes \" and \\ and \"\"\" and \\(x) and #\"raw\"# and\nnew lines, tabs\t, émoji 🚀 and \u{202E}bidi.",
         base: .raw,
         fields: [
             field("label", .string, default: .string("\"\"\"\\(boom)\"#\n"), description: "*/ /* \\(x) \"\"\""),

@@ -28,7 +28,10 @@ struct RenderGoldenTests {
         for file in files {
             let url = directory.appendingPathComponent(file.path)
             let recorded = try? String(contentsOf: url, encoding: .utf8)
-            #expect(recorded == file.contents, "\(name)/\(file.path) differs from the golden file; SCAFFOLD_RECORD=1 re-records")
+            #expect(
+                recorded == file.contents,
+                "\(name)/\(file.path) differs from the golden file; SCAFFOLD_RECORD=1 re-records"
+            )
         }
         let recordedPaths = Self.files(under: directory).sorted()
         #expect(recordedPaths == files.map(\.path).sorted())
@@ -48,11 +51,16 @@ struct RenderGoldenTests {
     func templatesFirstLine() throws {
         let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Templates")
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".mustache") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter {
+            $0.hasSuffix(".mustache")
+        }
         #expect(!names.isEmpty)
         for name in names {
             let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-            #expect(text.split(separator: "\n", omittingEmptySubsequences: false).first == "{{%CONTENT_TYPE: TEXT}}", "\(name)")
+            #expect(
+                text.split(separator: "\n", omittingEmptySubsequences: false).first == "{{%CONTENT_TYPE: TEXT}}",
+                "\(name)"
+            )
         }
         #expect(Set(TemplateSet.builtIn.keys) == Set(names.map { String($0.dropLast(".mustache".count)) }))
     }
@@ -78,7 +86,9 @@ struct RenderGoldenTests {
     }
 
     static func files(under directory: URL) -> [String] {
-        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else { return [] }
+        guard let enumerator = FileManager.default.enumerator(at: directory, includingPropertiesForKeys: nil) else {
+            return []
+        }
         var paths: [String] = []
         let prefix = directory.standardizedFileURL.path + "/"
         for case let url as URL in enumerator where !url.hasDirectoryPath {
