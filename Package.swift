@@ -17,13 +17,16 @@ let package = Package(
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
         .library(name: "ExporterDiagnostics", targets: ["ExporterDiagnostics"]),
         .library(name: "ExporterOTLP", targets: ["ExporterOTLP"]),
+        .library(name: "ScaffoldGenerator", targets: ["ScaffoldGenerator"]),
         .executable(name: "scaffold", targets: ["scaffold"]),
+        .plugin(name: "scaffold-generate", targets: ["ScaffoldGeneratePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.28.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -73,10 +76,35 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ScaffoldGenerator",
+            dependencies: ["ExporterDiagnostics", "ExporterYAML", .product(name: "Mustache", package: "swift-mustache")],
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "EmbedTemplates")]
+        ),
+        .executableTarget(
+            name: "embed-templates",
+            swiftSettings: strictSettings
+        ),
+        .plugin(
+            name: "EmbedTemplates",
+            capability: .buildTool(),
+            dependencies: ["embed-templates"]
+        ),
+        .plugin(
+            name: "ScaffoldGeneratePlugin",
+            capability: .command(
+                intent: .custom(verb: "scaffold-generate", description: "Regenerate every exporter.yaml in the package"),
+                permissions: [.writeToPackageDirectory(reason: "scaffold generate rewrites the generated files")]
+            ),
+            dependencies: ["scaffold"],
+            path: "Plugins/ScaffoldGenerate"
+        ),
+        .target(
             name: "ScaffoldCLI",
             dependencies: [
                 "ExporterRuntime",
                 "ExporterDiagnostics",
+                "ScaffoldGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,6 +134,12 @@ let package = Package(
         .testTarget(
             name: "ExporterOTLPTests",
             dependencies: ["ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterDiagnostics", "ExporterYAML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ScaffoldGeneratorTests",
+            dependencies: ["ScaffoldGenerator", "ExporterDiagnostics", "ExporterYAML"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings
         ),
         .testTarget(

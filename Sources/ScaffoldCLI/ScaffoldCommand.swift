@@ -8,12 +8,17 @@ public struct ScaffoldCommand: AsyncParsableCommand {
         discussion: """
             Exit codes:
               0  success
-              1  the command ran but found problems (dropped or failed exports, malformed trace lines)
-              2  invalid input (configuration, trace or spec errors; printed as file:line:col diagnostics)
+              1  the command ran but found problems (dropped or failed exports, malformed trace lines; \
+            for validate: an invalid spec)
+              2  invalid input (configuration, trace or spec errors; printed as file:line:col diagnostics; \
+            for validate: a spec file that cannot be read)
               64 invalid command-line usage
             """,
         version: ScaffoldVersion.current,
-        subcommands: [ReplayCommand.self]
+        subcommands: [
+            NewCommand.self, GenerateCommand.self, CheckCommand.self, ValidateCommand.self, SchemaCommand.self,
+            ListCommand.self, TemplatesCommand.self, ReplayCommand.self,
+        ]
     )
 
     public init() {}

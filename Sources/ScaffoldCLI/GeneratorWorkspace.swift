@@ -1,0 +1,203 @@
+import ExporterDiagnostics
+import Foundation
+import ScaffoldGenerator
+
+/// The I/O around the pure generator: reading specs and templates, finding the runtime, snapshotting an output
+/// directory and applying a plan atomically.
+struct GeneratorWorkspace {
+    /// A spec read from disk.
+    struct LoadedSpec {
+        var path: String
+        var text: String
+        var spec: ExporterSpec
+        /// The absolute directory the spec is in.
+        var directory: URL
+    }
+
+    static func load(specPath: String) throws(DiagnosticError) -> LoadedSpec {
+        guard let data = FileManager.default.contents(atPath: specPath) else {
+            throw DiagnosticError(.error(GeneratorCode.io, "cannot read '\(specPath)'"))
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        let spec = try SpecLoader.load(text: text, file: specPath)
+        let directory = URL(fileURLWithPath: specPath).standardizedFileURL.deletingLastPathComponent()
+        return LoadedSpec(path: specPath, text: text, spec: spec, directory: directory)
+    }
+
+    /// Every `*.mustache` of `directory`, by name without the extension.
+    static func templates(in directory: String?) throws(DiagnosticError) -> [String: String] {
+        guard let directory else { return [:] }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            throw DiagnosticError(.error(GeneratorCode.io, "cannot read the templates directory '\(directory)'"))
+        }
+        var templates: [String: String] = [:]
+        for name in names.sorted() where name.hasSuffix(".mustache") {
+            guard let data = FileManager.default.contents(atPath: directory + "/" + name) else { continue }
+            templates[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        }
+        return templates
+    }
+
+    /// The options for generating `loaded` into `output`: the spec's runtime (its path re-based on the output),
+    /// else the checkout `scaffold` runs from (relative to the output), else the released runtime.
+    static func options(for loaded: LoadedSpec, output: URL, templates: [String: String]) -> GeneratorOptions {
+        let runtime: RuntimeDependency
+        let identity: String
+        switch loaded.spec.runtime {
+        case .path(let path)?:
+            let absolute =
+                path.hasPrefix("/") ? URL(fileURLWithPath: path) : loaded.directory.appendingPathComponent(path)
+            runtime = .path(path.hasPrefix("/") ? path : relativePath(from: output, to: absolute.standardizedFileURL))
+            identity = absolute.standardizedFileURL.lastPathComponent
+        case .url(let url, let version)?:
+            runtime = .url(url, from: version)
+            identity = GeneratorOptions.packageIdentity(of: runtime)
+        case nil:
+            if let checkout = RuntimeCheckout.locate() {
+                runtime = .path(relativePath(from: output, to: checkout))
+                identity = checkout.lastPathComponent
+            } else {
+                runtime = .url(RuntimeCheckout.releaseURL, from: ScaffoldVersion.current)
+                identity = GeneratorOptions.packageIdentity(of: runtime)
+            }
+        }
+        return GeneratorOptions(
+            runtime: runtime,
+            runtimePackage: identity,
+            generatorVersion: ScaffoldVersion.current,
+            specFileName: relativePath(from: output, to: URL(fileURLWithPath: loaded.path).standardizedFileURL),
+            templateOverrides: templates
+        )
+    }
+
+    /// `target` relative to the directory `base` (both absolute).
+    static func relativePath(from base: URL, to target: URL) -> String {
+        let from = base.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let to = target.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        let ups = Array(repeating: "..", count: from.count - common)
+        let path = (ups + to[common...]).joined(separator: "/")
+        return path.isEmpty ? "." : path
+    }
+
+    /// The current contents of every path the plan may touch.
+    static func snapshot(of output: URL, paths: [String]) -> [String: String] {
+        var contents: [String: String] = [:]
+        for path in Set(paths) {
+            if let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) {
+                contents[path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return contents
+    }
+
+    /// The lock in `output`, if any.
+    static func previousLock(in output: URL) throws(DiagnosticError) -> ScaffoldLock? {
+        let url = output.appendingPathComponent(ScaffoldLock.path)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        return try ScaffoldLock.decode(String(decoding: data, as: UTF8.self), file: url.path)
+    }
+
+    /// Renders `loaded` into a plan for `output`.
+    static func plan(
+        _ loaded: LoadedSpec,
+        output: URL,
+        templates: [String: String],
+        force: Bool
+    ) throws(DiagnosticError) -> GenerationPlan {
+        let options = options(for: loaded, output: output, templates: templates)
+        let files = try ExporterRenderer(options: options).render(loaded.spec)
+        let lock = ScaffoldLock(generatorVersion: ScaffoldVersion.current, specText: loaded.text, files: files)
+        let previous = try previousLock(in: output)
+        let paths = files.map(\.path) + Array(previous?.files.keys ?? [:].keys) + [ScaffoldLock.path]
+        return GenerationPlanner(force: force).plan(
+            files: files,
+            lock: lock,
+            existing: snapshot(of: output, paths: paths),
+            previousLock: previous
+        )
+    }
+
+    /// Writes and deletes what `plan` says, every file through a temporary file renamed in place. Every path is
+    /// checked first (relative, no `..`, no symlinked parent), so nothing is written when one is unsafe.
+    static func apply(_ plan: GenerationPlan, to output: URL) throws(DiagnosticError) {
+        let manager = FileManager.default
+        let touched = plan.writes.map(\.path) + plan.deletions
+        for path in touched {
+            guard OutputPath.isSafe(path) else {
+                throw DiagnosticError(
+                    .error(GeneratorCode.unsafePath, "refusing to write '\(path)': it leaves the output directory")
+                )
+            }
+            for parent in OutputPath.parents(of: path) + [path] {
+                let url = output.appendingPathComponent(parent)
+                if let type = try? manager.attributesOfItem(atPath: url.path)[.type] as? FileAttributeType,
+                    type == .typeSymbolicLink
+                {
+                    throw DiagnosticError(
+                        .error(GeneratorCode.unsafePath, "refusing to write '\(path)': '\(parent)' is a symbolic link")
+                    )
+                }
+            }
+        }
+        do {
+            for (path, contents) in plan.writes {
+                let url = output.appendingPathComponent(path)
+                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let temporary = url.deletingLastPathComponent().appendingPathComponent(
+                    ".\(url.lastPathComponent).scaffold-tmp"
+                )
+                try Data(contents.utf8).write(to: temporary)
+                // rename(2) replaces the old file in one step: a reader sees the old or the new contents, never
+                // a mix, and an interrupted run leaves at most a stray temporary file.
+                guard rename(temporary.path, url.path) == 0 else {
+                    let reason = String(cString: strerror(errno))
+                    try? manager.removeItem(at: temporary)
+                    throw DiagnosticError(.error(GeneratorCode.io, "cannot write '\(url.path)': \(reason)"))
+                }
+            }
+            for path in plan.deletions {
+                try manager.removeItem(at: output.appendingPathComponent(path))
+            }
+        } catch let error as DiagnosticError {
+            throw error
+        } catch {
+            throw DiagnosticError(
+                .error(GeneratorCode.io, "cannot write into '\(output.path)': \(error.localizedDescription)")
+            )
+        }
+    }
+}
+
+/// Where the runtime `scaffold` was built from.
+enum RuntimeCheckout {
+    /// The released runtime, when `scaffold` does not run from a checkout.
+    static let releaseURL = "https://github.com/exporter-scaffold/exporter-scaffold.git"
+
+    /// The checkout: walking up from the executable to a `Package.swift` that declares `exporter-scaffold`, else
+    /// the source tree this file was compiled from when it still exists.
+    static func locate() -> URL? {
+        var candidates: [URL] = []
+        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
+            var directory = executable.deletingLastPathComponent()
+            while directory.path != "/" {
+                candidates.append(directory)
+                directory = directory.deletingLastPathComponent()
+            }
+        }
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(source)
+        return candidates.first(where: isRuntimeCheckout)
+    }
+
+    static func isRuntimeCheckout(_ directory: URL) -> Bool {
+        guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("Package.swift").path)
+        else { return false }
+        return String(decoding: data, as: UTF8.self).contains("name: \"exporter-scaffold\"")
+    }
+}

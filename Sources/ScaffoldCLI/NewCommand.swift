@@ -1,0 +1,168 @@
+import ArgumentParser
+import ExporterDiagnostics
+import Foundation
+import ScaffoldGenerator
+
+/// `scaffold new exporter NAME [--base B] [--transport T] [--field name:type[=default]]... [--output DIR] [--yes]`.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Create an exporter package: write its exporter.yaml and generate it.",
+        discussion: """
+            `scaffold new exporter acme --base span --transport console --field endpoint:url --field \
+            batch_size:int=50` writes acme/exporter.yaml (with a yaml-language-server modeline and the schema in \
+            .scaffold/) and generates the package. In a terminal it asks for a missing base or transport unless \
+            --yes; otherwise it never prompts and takes raw and console. Exits 2 for invalid input or an existing \
+            spec.
+            """
+    )
+
+    /// What to create.
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case exporter
+    }
+
+    @Argument(help: "What to create: exporter.")
+    var kind: Kind
+
+    @Argument(help: "The exporter's name, the `_type` ([a-z][a-z0-9_]*).")
+    var name: String
+
+    @Option(help: "raw, span or otel.")
+    var base: String?
+
+    @Option(help: "console, file, http, otlp or custom.")
+    var transport: String?
+
+    @Option(name: .customLong("field"), help: "A config field, name:type[=default] (repeatable).")
+    var fields: [String] = []
+
+    @Option(help: "The package directory (default: ./NAME).")
+    var output: String?
+
+    @Flag(help: "Never ask; take the defaults for what is missing.")
+    var yes = false
+
+    func run() throws {
+        let interactive = !yes && isatty(0) == 1 && isatty(1) == 1
+        let base = self.base ?? (interactive ? Self.ask("base (raw, span, otel)", default: "raw") : "raw")
+        let defaultTransport = base == "otel" ? "otlp" : "console"
+        let transport =
+            self.transport
+            ?? (interactive
+                ? Self.ask("transport (console, file, http, otlp, custom)", default: defaultTransport)
+                : defaultTransport)
+        let directory = URL(fileURLWithPath: output ?? name).standardizedFileURL
+        let specURL = directory.appendingPathComponent("exporter.yaml")
+        let terminal = Terminal.standardError
+        if FileManager.default.fileExists(atPath: specURL.path) {
+            terminal.write("\(specURL.path) already exists; edit it and run 'scaffold generate' instead\n")
+            throw ScaffoldExitCode.invalidInput
+        }
+        let text: String
+        do {
+            text = try Self.specText(name: name, base: base, transport: transport, fields: fields)
+            _ = try SpecLoader.load(text: text, file: specURL.path)
+        } catch {
+            terminal.print(error.diagnostics)
+            throw ScaffoldExitCode.invalidInput
+        }
+        do {
+            let schema = directory.appendingPathComponent(".scaffold/exporter.schema.json")
+            try FileManager.default.createDirectory(
+                at: schema.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            try Data((SpecJSONSchema.text + "\n").utf8).write(to: schema, options: .atomic)
+            try Data(text.utf8).write(to: specURL, options: .atomic)
+        } catch {
+            terminal.write("cannot write \(specURL.path): \(error.localizedDescription)\n")
+            throw ScaffoldExitCode.invalidInput
+        }
+        do {
+            let loaded = try GeneratorWorkspace.load(specPath: specURL.path)
+            let plan = try GeneratorWorkspace.plan(loaded, output: directory, templates: [:], force: false)
+            guard plan.refusals.isEmpty else {
+                terminal.write("refused: \(plan.refusals.map(\.path).joined(separator: ", ")) already exist\n")
+                throw ScaffoldExitCode.problems
+            }
+            try GeneratorWorkspace.apply(plan, to: directory)
+            print(PlanReport.describe(plan, output: directory.path, diff: false))
+            print("next: cd \(output ?? name) && swift test")
+        } catch let error as DiagnosticError {
+            terminal.print(error.diagnostics)
+            throw ScaffoldExitCode.invalidInput
+        }
+    }
+
+    static func ask(_ question: String, default value: String) -> String {
+        print("\(question) [\(value)]: ", terminator: "")
+        let answer = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
+        return answer.isEmpty ? value : answer
+    }
+
+    /// The spec text; values are written as JSON strings (valid YAML) so no input can change the document's shape.
+    static func specText(
+        name: String,
+        base: String,
+        transport: String,
+        fields: [String]
+    ) throws(DiagnosticError) -> String {
+        var lines = [
+            "# yaml-language-server: $schema=.scaffold/exporter.schema.json",
+            "spec_version: 1",
+            "name: \(quoted(name))",
+            "base: \(quoted(base))",
+        ]
+        if !fields.isEmpty {
+            lines += ["config:", "  fields:"]
+            for field in fields {
+                let (declaration, defaultValue) = split(field, at: "=")
+                let (fieldName, type) = split(declaration, at: ":")
+                guard let type, !fieldName.isEmpty else {
+                    throw DiagnosticError(
+                        .error(
+                            "SPEC000",
+                            "--field '\(field)' must be name:type[=default]",
+                            hint: "for example batch_size:int=50"
+                        )
+                    )
+                }
+                lines.append("    - name: \(quoted(fieldName))")
+                lines.append("      type: \(quoted(type))")
+                if let defaultValue {
+                    // Numbers and booleans stay plain so the field's type check sees them as written.
+                    let plain =
+                        Int(defaultValue) != nil || Double(defaultValue) != nil
+                        || ["true", "false"].contains(defaultValue)
+                    lines.append("      default: \(plain ? defaultValue : quoted(defaultValue))")
+                }
+            }
+        }
+        lines.append("transport:")
+        lines.append("  kind: \(quoted(transport))")
+        if transport == "file" { lines.append("  path: \(quoted("./\(name).jsonl"))") }
+        if transport == "http" || transport == "otlp" {
+            lines.append("  endpoint: \"http://localhost:4318/v1/traces\"")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func split(_ text: String, at separator: Character) -> (String, String?) {
+        guard let index = text.firstIndex(of: separator) else { return (text, nil) }
+        return (String(text[..<index]), String(text[text.index(after: index)...]))
+    }
+
+    private static func quoted(_ text: String) -> String {
+        var result = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": result += "\\\""
+            case "\\": result += "\\\\"
+            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result + "\""
+    }
+}

@@ -1,0 +1,380 @@
+import ExporterDiagnostics
+
+/// The exporter's stages and transport as Swift: which runtime processors, in which order, ending in the payload
+/// the transport takes.
+struct PipelineRenderModel {
+    /// The stage expressions inside `Pipeline.build`, after the hooks stage.
+    var stages: [String] = []
+    /// The runtime or generated type names of the stages, in order (for the generated order test).
+    var stageTypes: [String] = ["MapProcessor"]
+    var payloadType = "[UInt8]"
+    var transportType = ""
+    var transportInit: [String] = []
+    /// A Swift expression (of `payload`) turning one payload into text for the golden file.
+    var payloadText = ""
+    var needsStreamSink = false
+    var needsUnbatch = false
+    var needsSpanBatchSerializer = false
+
+    init(spec: ExporterSpec, fields: [FieldRenderModel]) throws(DiagnosticError) {
+        let module = spec.module
+        let options = OptionRenderer(fields: fields)
+        let spanBased = spec.base != .raw
+        var itemType = "AgentEvent"
+        var batched = false
+        let eventStage = spec.processors.filter { processor in
+            if case .custom(let custom) = processor { return custom.stage == .events || !spanBased }
+            if case .batch = processor { return false }
+            return true
+        }
+        let itemStage = spec.processors.filter { processor in
+            if case .custom(let custom) = processor { return custom.stage == .items && spanBased }
+            return false
+        }
+        let batch = spec.processors.compactMap { processor -> BatchProcessorSpec? in
+            if case .batch(let batch) = processor { return batch }
+            return nil
+        }.first
+        for processor in eventStage { add(processor, options: options, itemType: itemType) }
+        if spanBased {
+            appendPlain("SpanBuilder().named(\"spans\")", type: "SpanBuilder")
+            itemType = "Span"
+        }
+        for processor in itemStage { add(processor, options: options, itemType: itemType) }
+        if let batch {
+            add(.batch(batch), options: options, itemType: itemType)
+            batched = true
+        }
+
+        switch spec.transport {
+        case .console(let console):
+            let descriptor = console.stream == .stderr ? 2 : 1
+            if spanBased {
+                if batched {
+                    appendPlain("\(module)Unbatch<Span>()", type: "\(module)Unbatch")
+                    needsUnbatch = true
+                }
+                appendPlain("SpanTreeAssembler().named(\"trees\")", type: "SpanTreeAssembler")
+                payloadType = "SpanTree"
+                transportType = "ConsoleSink"
+                transportInit = [
+                    "        transport = ConsoleSink(renderer: ConsoleRenderer(), stream: .\(console.stream.rawValue))"
+                ]
+                payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
+            } else {
+                appendEventSerializer(format: ".intermediateStep", batched: batched)
+                transportType = "\(module)StreamSink"
+                transportInit = ["        transport = \(module)StreamSink(fileDescriptor: \(descriptor))"]
+                needsStreamSink = true
+                payloadText = "String(decoding: payload, as: UTF8.self)"
+            }
+        case .file(let file):
+            if spanBased {
+                if batched {
+                    appendPlain("\(module)SpanBatchSerializer()", type: "\(module)SpanBatchSerializer")
+                    needsSpanBatchSerializer = true
+                } else {
+                    appendPlain("SpanJSONSerializer()", type: "SpanJSONSerializer")
+                }
+            } else {
+                appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
+            }
+            transportType = "FileSink"
+            let path = SwiftCode.call(
+                "context.resolve",
+                [("path", .atom(options.template(file.path, configuration: "configuration")))]
+            )
+            transportInit = SwiftCode.call("FileSink", [("path", path)]).lines(indent: 8, prefix: "transport = try ")
+            payloadText = "String(decoding: payload, as: UTF8.self)"
+        case .custom:
+            payloadType = batched ? "[\(itemType)]" : itemType
+            transportType = "\(module)Transport"
+            transportInit = [
+                "        transport = try \(module)Transport(configuration: configuration, context: context)"
+            ]
+            switch (itemType, batched) {
+            case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
+            case ("AgentEvent", true):
+                payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
+            case (_, false):
+                payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
+            default:
+                needsSpanBatchSerializer = true
+                payloadText =
+                    "String(decoding: \(module)SpanBatchSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
+            }
+        case .http, .otlp:
+            throw DiagnosticError(
+                .error(
+                    GeneratorCode.unsupported,
+                    "this scaffold cannot generate the '\(spec.transport.kind.rawValue)' transport yet",
+                    at: spec.transport.location,
+                    hint: "use console, file or custom"
+                )
+            )
+        }
+    }
+
+    private mutating func appendEventSerializer(format: String, batched: Bool) {
+        if batched {
+            appendPlain("EventBatchJSONSerializer(format: \(format))", type: "EventBatchJSONSerializer")
+        } else {
+            appendPlain("EventJSONSerializer(format: \(format))", type: "EventJSONSerializer")
+        }
+    }
+
+    private mutating func append(_ name: String, _ processor: SwiftCode, type: String, throwing: Bool) {
+        let named = SwiftCode.call("NamedProcessor", [(nil, .atom(RenderSyntax.literal(name))), (nil, processor)])
+        stages += named.lines(indent: 12, prefix: throwing ? "try " : "")
+        stageTypes.append(type)
+    }
+
+    private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
+        switch processor {
+        case .filter(let filter):
+            let mode = filter.mode.map { options.enumeration($0, type: "FilterOptions.Mode", fallback: ".include") }
+            let phases: SwiftCode
+            switch filter.phases {
+            case .literal(let names)?:
+                phases = .array(
+                    names.filter { ["start", "end", "chunk", "mark"].contains($0) }.map { .atom("." + $0) }
+                )
+            case .field?:
+                phases = .atom(
+                    "Set(\(filter.phases.map { options.stringsExpression($0) } ?? "[]").compactMap(EventPhase.init(rawValue:)))"
+                )
+            case nil:
+                phases = .array([])
+            }
+            let optionsCode = SwiftCode.call(
+                "FilterOptions",
+                [
+                    ("mode", .atom(mode ?? ".include")),
+                    ("categories", filter.categories.map { options.strings($0) } ?? .array([])),
+                    ("phases", phases),
+                    ("names", filter.names.map { options.strings($0) } ?? .array([])),
+                ]
+            )
+            append(
+                "filter",
+                .call("FilterProcessor", [("options", optionsCode)]),
+                type: "FilterProcessor",
+                throwing: true
+            )
+        case .redact(let redact):
+            let optionsCode = SwiftCode.call(
+                "RedactionOptions",
+                [
+                    ("keyPaths", redact.keyPaths.map { options.strings($0) } ?? .array([])),
+                    ("valuePatterns", redact.valuePatterns.map { options.strings($0) } ?? .array([])),
+                    ("redactAttributes", redact.redactAttributes.map { options.strings($0) } ?? .array([])),
+                    ("replacement", .atom(redact.replacement.map { options.string($0) } ?? "\"[REDACTED]\"")),
+                ]
+            )
+            append(
+                "redact",
+                .call("RedactionProcessor", [("options", optionsCode)]),
+                type: "RedactionProcessor",
+                throwing: true
+            )
+        case .enrich(let enrich):
+            let optionsCode = SwiftCode.call(
+                "EnrichmentOptions",
+                [
+                    ("tags", enrich.tags.map { options.map($0) } ?? .atom("[:]")),
+                    ("environmentTags", enrich.environmentTags.map { options.map($0) } ?? .atom("[:]")),
+                    ("prefix", .atom(enrich.prefix.map { options.string($0) } ?? "nil")),
+                    ("appendToTags", .atom(enrich.appendToTags.map { options.bool($0) } ?? "false")),
+                ]
+            )
+            append(
+                "enrich",
+                .call(
+                    "EnrichmentProcessor",
+                    [("options", optionsCode), ("environment", .atom("context.environment"))]
+                ),
+                type: "EnrichmentProcessor",
+                throwing: true
+            )
+        case .sample(let sample):
+            let rate = sample.rate.map { options.double($0) } ?? "1.0"
+            append(
+                "sample",
+                .call("SamplingProcessor", [("rate", .atom(rate))]),
+                type: "SamplingProcessor",
+                throwing: true
+            )
+        case .custom(let custom):
+            let typeName = custom.swiftName + "Processor"
+            append(
+                custom.name,
+                .call(typeName, [("configuration", .atom("configuration"))]),
+                type: typeName,
+                throwing: true
+            )
+        case .batch(let batch):
+            let size = batch.batchSize.map { options.int($0) } ?? "100"
+            let optionsCode = SwiftCode.call(
+                "BatchingOptions",
+                [
+                    ("batchSize", .atom(size)),
+                    ("flushInterval", .atom(batch.flushInterval.map { options.duration($0) } ?? ".seconds(5)")),
+                    ("maxQueueSize", .atom(batch.maxQueueSize.map { options.int($0) } ?? "max(1000, \(size))")),
+                    (
+                        "overflowPolicy",
+                        .atom(
+                            batch.overflowPolicy.map {
+                                options.enumeration($0, type: "OverflowPolicy", fallback: ".dropOldest")
+                            } ?? ".dropOldest"
+                        )
+                    ),
+                ]
+            )
+            append(
+                "batch",
+                .call("BatchingProcessor<\(itemType)>", [("options", optionsCode)]),
+                type: "BatchingProcessor",
+                throwing: true
+            )
+        }
+    }
+
+    /// A stage that takes no part in the spec's processors (span building, encoding).
+    private mutating func appendPlain(_ expression: String, type: String) {
+        stages.append(String(repeating: " ", count: 12) + expression)
+        stageTypes.append(type)
+    }
+
+    func context(module: String) -> [String: Any] {
+        [
+            "stages": stages,
+            "payloadType": payloadType,
+            "transportType": transportType,
+            "transportInit": transportInit,
+            "payloadText": payloadText,
+            "needsStreamSink": needsStreamSink,
+            "needsUnbatch": needsUnbatch,
+            "needsSpanBatchSerializer": needsSpanBatchSerializer,
+            "expectedStageLines": SwiftCode.array(stageTypes.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "let expected = "),
+        ]
+    }
+}
+
+/// Swift expressions of processor and transport options: literals, or the configuration's value of a field.
+struct OptionRenderer {
+    let fields: [FieldRenderModel]
+
+    private func reference(_ name: String, fallback: String) -> (expression: String, field: FieldRenderModel?) {
+        guard let field = fields.first(where: { $0.key == name }) else { return (fallback, nil) }
+        let access = "configuration.\(field.property)"
+        return (field.isOptional ? "(\(access) ?? \(fallback))" : access, field)
+    }
+
+    func strings(_ value: OptionValue<[String]>) -> SwiftCode {
+        if case .literal(let list) = value { return .array(list.map { .atom(RenderSyntax.literal($0)) }) }
+        return .atom(stringsExpression(value))
+    }
+
+    func stringsExpression(_ value: OptionValue<[String]>) -> String {
+        switch value {
+        case .literal(let list): return RenderSyntax.literal(list)
+        case .field(let name):
+            let (expression, field) = reference(name, fallback: "[]")
+            if case .list(.enumeration) = field?.field.type { return "\(expression).map(\\.rawValue)" }
+            if case .list(.url) = field?.field.type { return "\(expression).map(\\.absoluteString)" }
+            return expression
+        }
+    }
+
+    func string(_ value: OptionValue<String>) -> String {
+        switch value {
+        case .literal(let text): return RenderSyntax.literal(text)
+        case .field(let name): return text(of: name)
+        }
+    }
+
+    /// A field's value as text.
+    func text(of name: String) -> String {
+        guard let field = fields.first(where: { $0.key == name }) else { return "\"\"" }
+        let access = "configuration.\(field.property)"
+        let convert: (String) -> String
+        switch field.field.type {
+        case .string, .secret: convert = { $0 }
+        case .url: convert = { "\($0).absoluteString" }
+        case .enumeration: convert = { "\($0).rawValue" }
+        default: convert = { "String(describing: \($0))" }
+        }
+        return field.isOptional ? "(\(access).map { \(convert("$0")) } ?? \"\")" : convert(access)
+    }
+
+    func map(_ value: OptionValue<[String: String]>) -> SwiftCode {
+        switch value {
+        case .literal(let map) where map.isEmpty: .atom("[:]")
+        case .literal(let map):
+            .array(
+                map.sorted { $0.key < $1.key }.map {
+                    .atom(RenderSyntax.literal($0.key) + ": " + RenderSyntax.literal($0.value))
+                }
+            )
+        case .field(let name): .atom(reference(name, fallback: "[:]").expression)
+        }
+    }
+
+    func bool(_ value: OptionValue<Bool>) -> String {
+        switch value {
+        case .literal(let flag): flag ? "true" : "false"
+        case .field(let name): reference(name, fallback: "false").expression
+        }
+    }
+
+    func double(_ value: OptionValue<Double>) -> String {
+        switch value {
+        case .literal(let number): return ValueSyntax.double(number)
+        case .field(let name):
+            let (expression, field) = reference(name, fallback: "1.0")
+            return field?.field.type == .int ? "Double(\(expression))" : expression
+        }
+    }
+
+    func int(_ value: OptionValue<Int>) -> String {
+        switch value {
+        case .literal(let number): "\(number)"
+        case .field(let name): reference(name, fallback: "100").expression
+        }
+    }
+
+    func duration(_ value: OptionValue<Duration>) -> String {
+        switch value {
+        case .literal(let duration):
+            let (seconds, attoseconds) = duration.components
+            return ValueSyntax.duration(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        case .field(let name): return reference(name, fallback: ".seconds(5)").expression
+        }
+    }
+
+    func enumeration<Value: RawRepresentable<String>>(
+        _ value: OptionValue<Value>,
+        type: String,
+        fallback: String
+    ) -> String {
+        switch value {
+        case .literal(let literal):
+            return RenderSyntax.lowerCamelCase(literal.rawValue).map { "." + $0 } ?? fallback
+        case .field(let name):
+            let text = text(of: name)
+            return "\(type)(rawValue: \(text)) ?? \(fallback)"
+        }
+    }
+
+    /// A string template (`"${dir}/out.jsonl"`) as a concatenation.
+    func template(_ template: StringTemplate, configuration: String) -> String {
+        let parts = template.parts.map { part -> String in
+            switch part {
+            case .literal(let text): RenderSyntax.literal(text)
+            case .field(let name): text(of: name)
+            }
+        }
+        return parts.isEmpty ? "\"\"" : parts.joined(separator: " + ")
+    }
+}

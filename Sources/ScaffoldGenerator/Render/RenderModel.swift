@@ -1,0 +1,221 @@
+import ExporterDiagnostics
+
+/// The typed view of a spec that the templates render: every identifier checked and escaped, every spec string a
+/// safe literal.
+struct RenderModel {
+    let spec: ExporterSpec
+    let options: GeneratorOptions
+    let fields: [FieldRenderModel]
+    let customProcessors: [CustomProcessorRenderModel]
+    let pipeline: PipelineRenderModel
+
+    var module: String { spec.module }
+    var configType: String { "\(module)Configuration" }
+    var blueprintType: String { "\(module)Blueprint" }
+    var hooksType: String { "\(module)Hooks" }
+    var transportType: String { pipeline.transportType }
+
+    init(spec: ExporterSpec, options: GeneratorOptions) throws(DiagnosticError) {
+        self.spec = spec
+        self.options = options
+        let configType = "\(spec.module)Configuration"
+        fields = spec.fields.map { field in
+            var enumType: String?
+            var cases: [(String, String)] = []
+            let values: [String]?
+            switch field.type {
+            case .enumeration(let list): values = list
+            case .list(.enumeration(let list)): values = list
+            default: values = nil
+            }
+            if let values {
+                enumType = (RenderSyntax.upperCamelCase(field.name) ?? "Field") + "Value"
+                cases = Self.caseNames(values)
+            }
+            return FieldRenderModel(field: field, configType: configType, enumType: enumType, enumCases: cases)
+        }
+        customProcessors = spec.processors.compactMap { processor in
+            guard case .custom(let custom) = processor else { return nil }
+            return CustomProcessorRenderModel(custom: custom, spec: spec)
+        }
+        pipeline = try PipelineRenderModel(spec: spec, fields: fields)
+    }
+
+    /// Swift case names for enum values: their lowerCamelCase when that is a valid, distinct identifier for every
+    /// value, else `value0`, `value1`, … for all (so names never depend on which value came first).
+    static func caseNames(_ values: [String]) -> [(value: String, name: String)] {
+        let names = values.map(RenderSyntax.lowerCamelCase)
+        let usable = names.compactMap { $0 }
+        if usable.count == values.count, Set(usable).count == usable.count {
+            return zip(values, usable).map { ($0, RenderSyntax.identifier($1)) }
+        }
+        return values.enumerated().map { ($1, "value\($0)") }
+    }
+
+    var context: [String: Any] {
+        var context: [String: Any] = [
+            "generatorVersion": RenderSyntax.commentLines(options.generatorVersion).joined(separator: " "),
+            "specFile": RenderSyntax.commentLines(options.specFileName).joined(separator: " "),
+            "module": module,
+            "moduleLiteral": RenderSyntax.literal(module),
+            "testModuleLiteral": RenderSyntax.literal(module + "Tests"),
+            "replayName": "\(spec.name)-replay",
+            "replayLiteral": RenderSyntax.literal("\(spec.name)-replay"),
+            "runtimeDependency": runtimeDependency,
+            "runtimePackageLiteral": RenderSyntax.literal(options.runtimePackage),
+            "libraryProducts": ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"].map(RenderSyntax.literal),
+            "configType": configType,
+            "blueprintType": blueprintType,
+            "hooksType": hooksType,
+            "typeNameDoc": spec.name,
+            "typeNameLiteral": RenderSyntax.literal(spec.name),
+            "typeNameProperty": (RenderSyntax.lowerCamelCase(module) ?? "exporter") + "TypeName",
+            "summaryLiteral": RenderSyntax.literal(registrySummary),
+            "base": spec.base.rawValue,
+            "transportKind": spec.transport.kind.rawValue,
+            "readmeDescription": RenderSyntax.commentLines(summary).joined(separator: "\n"),
+            "configDoc": configDoc,
+            "exporterDoc": exporterDoc,
+            "fields": fields.map(fieldContext),
+            "enums": enumContexts,
+            "exampleLines": exampleLines,
+            "dependencyLines": SwiftCode.array([.atom(runtimeDependency)]).lines(
+                indent: 4,
+                prefix: "dependencies: ",
+                suffix: ","
+            ),
+            "replayImports": ["ExporterDiagnostics", "ExporterRuntime", "Foundation", module].sorted(),
+            "decodeLines": decodeLines,
+        ]
+        context.merge(pipeline.context(module: module)) { _, new in new }
+        context.merge(TestRenderModel(model: self).context) { _, new in new }
+        return context
+    }
+
+    /// `Document.init(from:)`'s statements, fields then the buffer keys.
+    private var decodeLines: [String] {
+        var lines = fields.flatMap(\.decodeLines)
+        for (property, type) in [("bufferCapacity", "Int"), ("overflowPolicy", "String")] {
+            lines += SwiftCode.call(
+                "try container.decodeIfPresent",
+                [(nil, .atom("\(configType)Entry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
+            ).lines(indent: 12, prefix: "\(property) = ")
+        }
+        return lines
+    }
+
+    /// The registry's one-line summary: the description when it is one short line, else a generic one (a long
+    /// literal could not be laid out within the line length).
+    private var registrySummary: String {
+        let literal = RenderSyntax.literal(spec.description)
+        if !spec.description.isEmpty, literal.count <= 80, !literal.contains("\\") {
+            return spec.description
+        }
+        return "\(spec.base.rawValue) telemetry over \(spec.transport.kind.rawValue)"
+    }
+
+    private var summary: String {
+        spec.description.isEmpty ? "Exports \(spec.base.rawValue) telemetry." : spec.description
+    }
+
+    private var runtimeDependency: String {
+        switch options.runtime {
+        case .path(let path): ".package(path: \(RenderSyntax.literal(path)))"
+        case .url(let url, let version):
+            ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
+        }
+    }
+
+    private var configDoc: [String] {
+        ["The configuration of the `\(spec.name)` exporter: its section in the workflow YAML."]
+    }
+
+    private var exporterDoc: [String] {
+        var lines = [
+            "The `\(spec.name)` exporter (base `\(spec.base.rawValue)`, transport `\(spec.transport.kind.rawValue)`)."
+        ]
+        if !spec.description.isEmpty {
+            lines.append("")
+            lines += RenderSyntax.commentLines(spec.description)
+        }
+        return lines
+    }
+
+    private func fieldContext(_ field: FieldRenderModel) -> [String: Any] {
+        var context: [String: Any] = [
+            "key": RenderSyntax.commentLines(field.key).joined(),
+            "keyLiteral": field.keyLiteral,
+            "property": field.property,
+            "label": RenderSyntax.label(field.field.swiftName),
+            "propertyType": field.propertyType,
+            "yamlType": field.yamlType,
+            "doc": field.doc,
+            "resolveLines": field.resolveLines,
+            "resolvedValue": field.resolvedValue,
+            "describe": field.describe,
+            "keyMarkdown": field.key,
+            "typeMarkdown": RenderSyntax.markdownCell(field.field.type.displayName),
+            "defaultMarkdown": field.field.defaultValue.map {
+                "`" + RenderSyntax.markdownCell(ValueSyntax.display($0)) + "`"
+            }
+                ?? (field.field.required ? "required" : ""),
+            "envMarkdown": field.field.env.map { "`\(RenderSyntax.markdownCell($0))`" } ?? "",
+            "descriptionMarkdown": RenderSyntax.markdownCell(field.field.description),
+        ]
+        if let initDefault = field.initDefault { context["initDefault"] = initDefault }
+        return context
+    }
+
+    private var enumContexts: [[String: Any]] {
+        fields.compactMap { field in
+            guard let typeName = field.enumType else { return nil }
+            return [
+                "key": field.key,
+                "typeName": typeName,
+                "cases": field.enumCases.map { entry in
+                    [
+                        "name": entry.name,
+                        "literal": RenderSyntax.literal(entry.value),
+                        "doc": "`" + RenderSyntax.commentLines(entry.value).joined(separator: " ") + "`",
+                    ]
+                },
+            ]
+        }
+    }
+
+    /// YAML lines of the README's example section: required keys with sample values, defaults shown.
+    private var exampleLines: [String] {
+        fields.compactMap { field in
+            if let defaultValue = field.field.defaultValue {
+                return "\(field.key): \(ValueSyntax.json(defaultValue))"
+            }
+            if field.field.required {
+                return "\(field.key): \(TestRenderModel.sampleJSON(field))"
+            }
+            return nil
+        }
+    }
+}
+
+/// A `kind: custom` processor: its user-owned type.
+struct CustomProcessorRenderModel {
+    let custom: CustomProcessorSpec
+    let spec: ExporterSpec
+
+    var typeName: String { custom.swiftName + "Processor" }
+
+    var itemType: String {
+        custom.stage == .events || spec.base == .raw ? "AgentEvent" : "Span"
+    }
+
+    func context(path: String) -> [String: Any] {
+        [
+            "typeName": typeName,
+            "specName": custom.name,
+            "itemType": itemType,
+            "fileLiteral": RenderSyntax.literal(path),
+            "stageDoc": itemType == "AgentEvent"
+                ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one.",
+        ]
+    }
+}

@@ -1,0 +1,28 @@
+// The `rename_spans` processor of exporter.yaml. This file is yours: `scaffold generate` created it once and never
+// rewrites it. Implement `transform` and set `isImplemented` to true (the generated tests that run the whole
+// pipeline wait for it).
+
+import ExporterRuntime
+
+/// `rename_spans`: transforms spans; return nil to drop one.
+struct RenameSpansProcessor: TransformProcessor {
+    typealias Input = Span
+    typealias Output = Span
+
+    /// Whether `transform` is written; the generated pipeline tests are skipped until it is.
+    static let isImplemented = false
+
+    let configuration: AcmeCustomConfiguration
+
+    init(configuration: AcmeCustomConfiguration) throws {
+        self.configuration = configuration
+    }
+
+    /// The item to pass on, or nil to drop it.
+    mutating func transform(_ item: Span) async throws -> Span? {
+        throw AcmeCustomNotImplemented(
+            what: "RenameSpansProcessor.transform",
+            file: "Sources/AcmeCustom/RenameSpansProcessor.swift"
+        )
+    }
+}

@@ -1,0 +1,134 @@
+import Testing
+
+@testable import ScaffoldGenerator
+
+@Suite("Generation planner")
+struct GenerationPlannerTests {
+    static let generated = GeneratedFile(path: "Sources/A/Generated/A.swift", contents: "new\n", ownership: .generated)
+    static let user = GeneratedFile(path: "Sources/A/AHooks.swift", contents: "hooks\n", ownership: .userOwned)
+
+    static func lock(_ files: [GeneratedFile]) -> ScaffoldLock {
+        ScaffoldLock(generatorVersion: "0.1.0", specText: "spec", files: files)
+    }
+
+    func action(_ plan: GenerationPlan, _ path: String) -> GenerationPlan.Action? {
+        plan.changes.first { $0.path == path }?.action
+    }
+
+    @Test("a fresh directory gets every file and the lock")
+    func fresh() {
+        let files = [Self.generated, Self.user]
+        let plan = GenerationPlanner().plan(files: files, lock: Self.lock(files), existing: [:], previousLock: nil)
+        #expect(action(plan, Self.generated.path) == .create)
+        #expect(action(plan, Self.user.path) == .create)
+        #expect(action(plan, ScaffoldLock.path) == .create)
+        #expect(plan.writes.count == 3)
+    }
+
+    @Test("an up-to-date directory is left alone (no write keeps mtimes)")
+    func unchanged() {
+        let files = [Self.generated, Self.user]
+        let lock = Self.lock(files)
+        let existing = [Self.generated.path: "new\n", Self.user.path: "my edits\n", ScaffoldLock.path: lock.encoded()]
+        let plan = GenerationPlanner().plan(files: files, lock: lock, existing: existing, previousLock: lock)
+        #expect(plan.isUpToDate)
+        #expect(plan.writes.isEmpty)
+    }
+
+    @Test("an outdated generated file is updated; a user-owned file never is")
+    func outdated() {
+        let old = GeneratedFile(path: Self.generated.path, contents: "old\n", ownership: .generated)
+        let previous = Self.lock([old])
+        let files = [Self.generated, Self.user]
+        let existing = [Self.generated.path: "old\n", Self.user.path: "mine\n"]
+        let plan = GenerationPlanner().plan(
+            files: files,
+            lock: Self.lock(files),
+            existing: existing,
+            previousLock: previous
+        )
+        #expect(action(plan, Self.generated.path) == .update)
+        #expect(action(plan, Self.user.path) == .unchanged)
+        #expect(!plan.writes.contains { $0.path == Self.user.path })
+    }
+
+    @Test("a hand-edited generated file is refused and named, unless forced")
+    func handEdited() {
+        let old = GeneratedFile(path: Self.generated.path, contents: "old\n", ownership: .generated)
+        let previous = Self.lock([old])
+        let existing = [Self.generated.path: "old plus my edit\n"]
+        let refused = GenerationPlanner().plan(
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: existing,
+            previousLock: previous
+        )
+        #expect(refused.refusals.map(\.path) == [Self.generated.path])
+        #expect(refused.refusals.first?.reason.contains("edited by hand") == true)
+        let forced = GenerationPlanner(force: true).plan(
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: existing,
+            previousLock: previous
+        )
+        #expect(forced.refusals.isEmpty)
+        #expect(action(forced, Self.generated.path) == .update)
+    }
+
+    @Test("a file in the way that scaffold did not make is refused")
+    func foreignFile() {
+        let plan = GenerationPlanner().plan(
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "x"],
+            previousLock: nil
+        )
+        #expect(action(plan, Self.generated.path) == .refuse)
+    }
+
+    @Test("a file no longer generated is deleted; refused when hand-edited")
+    func orphan() {
+        let orphan = GeneratedFile(path: "Sources/A/Generated/Old.swift", contents: "old\n", ownership: .generated)
+        let previous = Self.lock([Self.generated, orphan])
+        let clean = GenerationPlanner().plan(
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "new\n", orphan.path: "old\n"],
+            previousLock: previous
+        )
+        #expect(clean.deletions == [orphan.path])
+        let edited = GenerationPlanner().plan(
+            files: [Self.generated],
+            lock: Self.lock([Self.generated]),
+            existing: [Self.generated.path: "new\n", orphan.path: "edited\n"],
+            previousLock: previous
+        )
+        #expect(action(edited, orphan.path) == .refuse)
+        #expect(edited.deletions.isEmpty)
+    }
+
+    @Test("the lock round-trips and is deterministic")
+    func lockRoundTrip() throws {
+        let lock = Self.lock([Self.generated, Self.user])
+        #expect(lock.files.keys.sorted() == [Self.generated.path])
+        let decoded = try ScaffoldLock.decode(lock.encoded())
+        #expect(decoded == lock)
+        #expect(lock.encoded() == Self.lock([Self.user, Self.generated]).encoded())
+        #expect(throws: (any Error).self) { try ScaffoldLock.decode("{not json") }
+    }
+
+    @Test(
+        "paths that leave the output directory are unsafe",
+        arguments: ["../x", "/etc/passwd", "a/../../b", "a//b", "", "./a", "a\\b"]
+    )
+    func unsafe(path: String) {
+        #expect(!OutputPath.isSafe(path))
+    }
+
+    @Test("ordinary relative paths are safe")
+    func safe() {
+        #expect(OutputPath.isSafe("Sources/A/Generated/A.swift"))
+        #expect(OutputPath.isSafe(".scaffold/lock.json"))
+        #expect(OutputPath.parents(of: "a/b/c.swift") == ["a", "a/b"])
+    }
+}

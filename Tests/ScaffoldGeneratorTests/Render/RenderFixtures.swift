@@ -1,0 +1,160 @@
+import ExporterDiagnostics
+
+@testable import ScaffoldGenerator
+
+/// Specs the render tests generate, built directly (the loader has its own tests).
+enum RenderFixtures {
+    static let here = SourceLocation(file: "exporter.yaml", line: 1, column: 1)
+
+    static func field(
+        _ name: String,
+        _ type: FieldType,
+        default value: FieldValue? = nil,
+        required: Bool = false,
+        env: String? = nil,
+        description: String = "",
+        min: FieldValue? = nil,
+        max: FieldValue? = nil,
+        pattern: String? = nil
+    ) -> ConfigField {
+        let words = name.split(separator: "_")
+        let swiftName =
+            (words.first.map(String.init) ?? name)
+            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+        return ConfigField(
+            name: name,
+            swiftName: swiftName,
+            type: type,
+            defaultValue: value,
+            required: required,
+            env: env,
+            description: description,
+            min: min,
+            max: max,
+            pattern: pattern,
+            location: here
+        )
+    }
+
+    /// base raw, transport file, filter + redact + batch, every scalar field type.
+    static let rawFile = ExporterSpec(
+        name: "acme_raw",
+        module: "AcmeRaw",
+        moduleWasDerived: true,
+        description: "Writes events to a file.",
+        base: .raw,
+        fields: [
+            field("output_path", .string, default: .string("traces/acme.jsonl"), description: "Where lines go."),
+            field("api_key", .secret, env: "ACME_API_KEY"),
+            field("batch_size", .int, default: .int(50), min: .int(1), max: .int(10_000)),
+            field("flush_interval", .duration, default: .duration(nanoseconds: 5_000_000_000)),
+            field("region", .enumeration(["us", "eu"]), default: .string("us"), env: "ACME_REGION"),
+            field("tags", .list(.string), default: .list([])),
+            field("extra_headers", .map, default: .map([:])),
+            field("service", .string, required: true, pattern: "^[a-z-]+$"),
+            field("ratio", .double, default: .double(0.5), min: .double(0), max: .double(1)),
+            field("verbose", .bool, default: .bool(false), env: "ACME_VERBOSE"),
+        ],
+        processors: [
+            .filter(
+                FilterProcessorSpec(
+                    mode: .literal(.include),
+                    categories: .literal(["llm", "tool", "workflow", "function"]),
+                    location: here
+                )
+            ),
+            .redact(
+                RedactProcessorSpec(
+                    keyPaths: .literal(["input.api_key"]),
+                    valuePatterns: .literal(["sk-[A-Za-z0-9]{20,}"]),
+                    location: here
+                )
+            ),
+            .batch(
+                BatchProcessorSpec(
+                    batchSize: .field("batch_size"),
+                    flushInterval: .field("flush_interval"),
+                    location: here
+                )
+            ),
+        ],
+        transport: .file(
+            FileTransportSpec(path: StringTemplate(parts: [.field("output_path")], location: here), location: here)
+        ),
+        location: here
+    )
+
+    /// base span, transport console, enrich + sample + batch.
+    static let spanConsole = ExporterSpec(
+        name: "acme_span",
+        module: "AcmeSpan",
+        moduleWasDerived: true,
+        description: "Prints span trees.",
+        base: .span,
+        fields: [
+            field("endpoint", .url, required: true, description: "Where to send spans."),
+            field("sample_rate", .double, default: .double(1), min: .double(0), max: .double(1)),
+            field("team", .string, default: .string("search"), env: "ACME_TEAM"),
+            field(
+                "timeout",
+                .duration,
+                default: .duration(nanoseconds: 250_000_000),
+                min: .duration(nanoseconds: 1_000_000),
+                max: .duration(nanoseconds: 60_000_000_000)
+            ),
+        ],
+        processors: [
+            .enrich(EnrichProcessorSpec(tags: .literal(["team": "search"]), prefix: .literal("acme"), location: here)),
+            .sample(SampleProcessorSpec(rate: .field("sample_rate"), location: here)),
+            .batch(BatchProcessorSpec(batchSize: .literal(10), location: here)),
+        ],
+        transport: .console(ConsoleTransportSpec(stream: .stdout, location: here)),
+        location: here
+    )
+
+    /// base span, custom processors on both stages and a custom transport.
+    static let custom = ExporterSpec(
+        name: "acme_custom",
+        module: "AcmeCustom",
+        moduleWasDerived: true,
+        base: .span,
+        fields: [field("token", .secret, required: true, env: "ACME_TOKEN")],
+        processors: [
+            .custom(CustomProcessorSpec(name: "scrub_pii", swiftName: "ScrubPii", stage: .events, location: here)),
+            .custom(CustomProcessorSpec(name: "rename_spans", swiftName: "RenameSpans", stage: .items, location: here)),
+        ],
+        transport: .custom(CustomTransportSpec(location: here)),
+        location: here
+    )
+
+    /// Strings that break naive code generation, everywhere a spec allows free text.
+    static let nasty = ExporterSpec(
+        name: "nasty_strings",
+        module: "NastyStrings",
+        moduleWasDerived: true,
+        description:
+            "Quotes \" and \\ and \"\"\" and \\(x) and #\"raw\"# and\nnew lines, tabs\t, émoji 🚀 and \u{202E}bidi.",
+        base: .raw,
+        fields: [
+            field("label", .string, default: .string("\"\"\"\\(boom)\"#\n"), description: "*/ /* \\(x) \"\"\""),
+            field("mode", .enumeration(["a-b", "a_b", "class", "\"q\""]), default: .string("class")),
+            field("keywords", .list(.string), default: .list([.string("func"), .string("\\u{0}"), .string("#")])),
+            field("headers", .map, default: .map(["\"k\"": "\\v", "x": "#\"y\"#"])),
+            field("default", .string, pattern: "^[\"\\\\]+$"),
+        ],
+        processors: [
+            .redact(RedactProcessorSpec(replacement: .literal("\"\"\"#\\("), location: here)),
+            .enrich(EnrichProcessorSpec(tags: .literal(["a\"b": "c\\d\n"]), prefix: .field("label"), location: here)),
+        ],
+        transport: .console(ConsoleTransportSpec(stream: .stderr, location: here)),
+        location: here
+    )
+
+    static let all: [(name: String, spec: ExporterSpec)] = [
+        ("raw-file", rawFile), ("span-console", spanConsole), ("custom", custom), ("nasty", nasty),
+    ]
+
+    static func options(runtimePath: String = "../exporter-scaffold") -> GeneratorOptions {
+        GeneratorOptions(runtime: .path(runtimePath), runtimePackage: "exporter-scaffold", generatorVersion: "0.1.0")
+    }
+}
