@@ -103,6 +103,7 @@ let package = Package(
             name: "ScaffoldCLI",
             dependencies: [
                 "ExporterRuntime",
+                "ExporterOTLP",
                 "ExporterDiagnostics",
                 "ScaffoldGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

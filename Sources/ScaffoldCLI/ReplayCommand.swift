@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExporterDiagnostics
+import ExporterOTLP
 import ExporterRuntime
 import Foundation
 
@@ -39,7 +40,7 @@ struct ReplayCommand: AsyncParsableCommand {
         let terminal = Terminal.standardError
         let workflow: WorkflowConfiguration
         do {
-            workflow = try WorkflowConfiguration.load(contentsOf: config)
+            workflow = try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP)
         } catch {
             terminal.print(error.diagnostics)
             throw ScaffoldExitCode.invalidInput

@@ -54,7 +54,7 @@ struct OTLPExporterConfigurationTests {
         #expect(configuration.buffer == BufferSettings())
         #expect(blueprint.sink.configuration.endpoint == configuration.endpoint)
         await blueprint.close()
-        #expect(ExporterRegistry.withOTLP.typeNames == ["console", "file", "otelcollector"])
+        #expect(ExporterRegistry.withOTLP.typeNames == ["atif", "console", "file", "otelcollector"])
     }
 
     @Test("every key is read")
