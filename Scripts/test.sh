@@ -20,5 +20,15 @@ if [ -n "$ours" ]; then
     exit 1
 fi
 
+echo "== swift format lint"
+# Our sources only: the protobuf code is protoc's and the golden files are the generator's own output.
+lint=$(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift' | grep -v '/Generated/' | grep -v '/Golden/' \
+    | xargs swift format lint 2>&1 || true)
+if [ -n "$lint" ]; then
+    echo "$lint" >&2
+    echo "swift format lint found problems: run swift format format -i on these files" >&2
+    exit 1
+fi
+
 echo "== swift test"
 swift test --skip-build "$@"

@@ -93,7 +93,10 @@ public struct DiagnosticRenderer: Sendable {
 /// Whether a stream should be coloured: a terminal and no `NO_COLOR` (https://no-color.org).
 public enum TerminalColor {
     /// True when `fileDescriptor` is a TTY and `NO_COLOR` is unset or empty.
-    public static func enabled(fileDescriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment)
+    public static func enabled(
+        fileDescriptor: Int32,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    )
         -> Bool
     {
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }

@@ -22,44 +22,90 @@ public enum TestEvents {
         var sequence = Recorder(root: root, clock: start)
         let functionID = "\(root).fn"
         let workflowStart = sequence.add(
-            uuid: root, parent: nil, phase: .start, category: .agent, name: root, input: "question"
+            uuid: root,
+            parent: nil,
+            phase: .start,
+            category: .agent,
+            name: root,
+            input: "question"
         )
         let functionStart = sequence.add(
-            uuid: functionID, parent: root, phase: .start, category: .function, name: "\(root)_function"
+            uuid: functionID,
+            parent: root,
+            phase: .start,
+            category: .function,
+            name: "\(root)_function"
         )
         for turn in 0..<max(0, turns) {
             let llmID = "\(root).llm\(turn)"
             let llmStart = sequence.add(
-                uuid: llmID, parent: functionID, phase: .start, category: .llm, name: model,
-                input: .string("prompt \(turn)"), modelName: model
+                uuid: llmID,
+                parent: functionID,
+                phase: .start,
+                category: .llm,
+                name: model,
+                input: .string("prompt \(turn)"),
+                modelName: model
             )
             for chunk in 0..<max(0, chunksPerCall) {
                 sequence.add(
-                    uuid: llmID, parent: functionID, phase: .chunk, category: .llm, name: model,
-                    chunk: .string("token \(chunk)"), modelName: model
+                    uuid: llmID,
+                    parent: functionID,
+                    phase: .chunk,
+                    category: .llm,
+                    name: model,
+                    chunk: .string("token \(chunk)"),
+                    modelName: model
                 )
             }
             sequence.add(
-                uuid: llmID, parent: functionID, phase: .end, category: .llm, name: model, startedAt: llmStart,
-                output: .string("answer \(turn)"), modelName: model,
+                uuid: llmID,
+                parent: functionID,
+                phase: .end,
+                category: .llm,
+                name: model,
+                startedAt: llmStart,
+                output: .string("answer \(turn)"),
+                modelName: model,
                 tokenUsage: TokenUsage(prompt: 100 + turn, completion: 20 + turn, cached: 10, reasoning: 5)
             )
             let toolID = "\(root).tool\(turn)"
             let toolStart = sequence.add(
-                uuid: toolID, parent: functionID, phase: .start, category: .tool, name: tool,
-                input: .string("query \(turn)"), toolCallID: "call-\(turn)"
+                uuid: toolID,
+                parent: functionID,
+                phase: .start,
+                category: .tool,
+                name: tool,
+                input: .string("query \(turn)"),
+                toolCallID: "call-\(turn)"
             )
             sequence.add(
-                uuid: toolID, parent: functionID, phase: .end, category: .tool, name: tool, startedAt: toolStart,
-                output: .string("result \(turn)"), toolCallID: "call-\(turn)"
+                uuid: toolID,
+                parent: functionID,
+                phase: .end,
+                category: .tool,
+                name: tool,
+                startedAt: toolStart,
+                output: .string("result \(turn)"),
+                toolCallID: "call-\(turn)"
             )
         }
         sequence.add(
-            uuid: functionID, parent: root, phase: .end, category: .function, name: "\(root)_function",
-            startedAt: functionStart, output: "done"
+            uuid: functionID,
+            parent: root,
+            phase: .end,
+            category: .function,
+            name: "\(root)_function",
+            startedAt: functionStart,
+            output: "done"
         )
         sequence.add(
-            uuid: root, parent: nil, phase: .end, category: .agent, name: root, startedAt: workflowStart,
+            uuid: root,
+            parent: nil,
+            phase: .end,
+            category: .agent,
+            name: root,
+            startedAt: workflowStart,
             output: "final answer"
         )
         return sequence.events
@@ -110,9 +156,20 @@ public enum TestEvents {
             let timestamp = clock
             events.append(
                 AgentEvent(
-                    uuid: uuid, parentUUID: parent, rootUUID: root, phase: phase, category: category, name: name,
-                    timestamp: timestamp, startTimestamp: startedAt, input: input, output: output, chunk: chunk,
-                    modelName: modelName, toolCallID: toolCallID, tokenUsage: tokenUsage
+                    uuid: uuid,
+                    parentUUID: parent,
+                    rootUUID: root,
+                    phase: phase,
+                    category: category,
+                    name: name,
+                    timestamp: timestamp,
+                    startTimestamp: startedAt,
+                    input: input,
+                    output: output,
+                    chunk: chunk,
+                    modelName: modelName,
+                    toolCallID: toolCallID,
+                    tokenUsage: tokenUsage
                 )
             )
             clock = clock.advanced(byNanoseconds: 1_000_000)

@@ -21,7 +21,9 @@ struct ListCommand: ParsableCommand {
             if !lines.isEmpty { lines.append("") }
             lines.append(section.title)
             for entry in section.entries {
-                lines.append("  " + entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.summary)
+                lines.append(
+                    "  " + entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.summary
+                )
             }
         }
         print(lines.joined(separator: "\n"))

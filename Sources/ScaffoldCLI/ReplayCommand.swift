@@ -68,7 +68,9 @@ struct ReplayCommand: AsyncParsableCommand {
             print(lines.joined(separator: "\n"))
         }
         if !report.isClean || !result.diagnostics.isEmpty {
-            terminal.write("replay finished with problems: \(report.problemSummary(malformedLines: result.diagnostics.count))\n")
+            terminal.write(
+                "replay finished with problems: \(report.problemSummary(malformedLines: result.diagnostics.count))\n"
+            )
             throw ScaffoldExitCode.problems
         }
     }

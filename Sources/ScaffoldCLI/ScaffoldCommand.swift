@@ -7,11 +7,11 @@ public struct ScaffoldCommand: AsyncParsableCommand {
         abstract: "Build telemetry exporters for Swift agents and try them on recorded traces.",
         discussion: """
             Exit codes:
-              0  success
-              1  the command ran but found problems (dropped or failed exports, malformed trace lines; \
-            for validate: an invalid spec)
-              2  invalid input (configuration, trace or spec errors; printed as file:line:col diagnostics; \
-            for validate: a spec file that cannot be read)
+              0  success (for check: everything up to date)
+              1  the command ran but found problems: dropped or failed exports or malformed trace lines \
+            (replay), an invalid spec (validate), drift (check), a hand-edited file refused (generate)
+              2  invalid input: configuration, trace or spec errors, printed as file:line:col diagnostics, \
+            or a file that cannot be read
               64 invalid command-line usage
             """,
         version: ScaffoldVersion.current,

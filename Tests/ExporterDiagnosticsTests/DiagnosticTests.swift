@@ -49,7 +49,12 @@ struct DiagnosticTests {
     @Test("the JSON form carries every field")
     func json() throws {
         let diagnostics = [
-            Diagnostic.error("SPEC001", "bad \"name\"", at: SourceLocation(file: "e.yaml", line: 2, column: 7), hint: "h"),
+            Diagnostic.error(
+                "SPEC001",
+                "bad \"name\"",
+                at: SourceLocation(file: "e.yaml", line: 2, column: 7),
+                hint: "h"
+            ),
             Diagnostic(.warning, code: "SPEC100", message: "no location"),
         ]
         let data = Data(DiagnosticRenderer.json(diagnostics).utf8)

@@ -81,15 +81,19 @@ struct OTLPJSONEncoderTests {
     @Test("default fields are left out")
     func defaultsOmitted() {
         #expect(json(OTLPTraceRequest()) == "{}")
-        #expect(json(OTLPFixtures.request(spans: [OTLPSpan()], withResourceAndScope: false))
-            == #"{"resourceSpans":[{"scopeSpans":[{"spans":[{}]}]}]}"#)
+        #expect(
+            json(OTLPFixtures.request(spans: [OTLPSpan()], withResourceAndScope: false))
+                == #"{"resourceSpans":[{"scopeSpans":[{"spans":[{}]}]}]}"#
+        )
         var span = OTLPSpan()
         span.status = OTLPStatus()
         span.kind = .unspecified
         span.flags = 0x100
         span.droppedAttributesCount = 2
-        #expect(json(OTLPFixtures.request(spans: [span], withResourceAndScope: false))
-            == #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"droppedAttributesCount":2,"status":{},"flags":256}]}]}]}"#)
+        #expect(
+            json(OTLPFixtures.request(spans: [span], withResourceAndScope: false))
+                == #"{"resourceSpans":[{"scopeSpans":[{"spans":[{"droppedAttributesCount":2,"status":{},"flags":256}]}]}]}"#
+        )
     }
 
     @Test("the full request is valid JSON with the expected structure")
@@ -111,8 +115,10 @@ struct OTLPJSONEncoderTests {
         #expect(spans[1]["parentSpanId"] as? String == spans[0]["spanId"] as? String)
         #expect(spans[1]["name"] as? String == "tool \"search\"")
         let attributes = try #require(spans[1]["attributes"] as? [[String: Any]])
-        #expect(attributes.compactMap { $0["key"] as? String }
-            == ["tool.name", "retry", "attempts", "score", "tags", "metadata", "payload"])
+        #expect(
+            attributes.compactMap { $0["key"] as? String }
+                == ["tool.name", "retry", "attempts", "score", "tags", "metadata", "payload"]
+        )
         let attempts = try #require(attributes[2]["value"] as? [String: Any])
         #expect(attempts["intValue"] as? String == "9007199254740993")
         let event = try #require((spans[1]["events"] as? [[String: Any]])?.first)

@@ -36,12 +36,17 @@ struct ReplayCommandTests {
     }
 
     private func jsonLines(_ path: String) throws -> [JSONValue] {
-        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { try JSONValue(parsing: String($0)) }
+        try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map {
+            try JSONValue(parsing: String($0))
+        }
     }
 
-    @Test("replaying a toolkit trace into a file exporter writes the same events back", arguments: [
-        ("toolkit-trace", "intermediate_step"), ("relay-trace.atof", "atof"),
-    ])
+    @Test(
+        "replaying a toolkit trace into a file exporter writes the same events back",
+        arguments: [
+            ("toolkit-trace", "intermediate_step"), ("relay-trace.atof", "atof"),
+        ]
+    )
     func roundTrip(fixture: String, format: String) async throws {
         let (directory, config) = try workspace(
             "      out: {_type: file, output_path: out.jsonl, format: \(format), mode: overwrite}\n"

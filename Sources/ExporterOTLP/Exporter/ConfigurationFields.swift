@@ -59,7 +59,8 @@ struct ConfigurationFields<Key: CodingKey> {
         guard let prefix = try container.decodeIfPresent(String.self, forKey: key) else { return nil }
         let words = prefix.split(separator: ".", omittingEmptySubsequences: false)
         let valid = words.allSatisfy { word in
-            !word.isEmpty && word.unicodeScalars.allSatisfy { $0.isASCII && (Self.isAlphanumeric($0) || $0 == "_" || $0 == "-") }
+            !word.isEmpty
+                && word.unicodeScalars.allSatisfy { $0.isASCII && (Self.isAlphanumeric($0) || $0 == "_" || $0 == "-") }
         }
         if !valid {
             throw try invalid(

@@ -78,9 +78,11 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         let fields = ConfigurationFields(container: container, decoder: decoder)
         endpoint = try fields.endpoint(.endpoint)
         project = try fields.nonEmptyString(.project)
-        resourceAttributes = try container.decodeIfPresent(
-            [String: OTLPAttributeValue].self, forKey: .resourceAttributes
-        ) ?? [:]
+        resourceAttributes =
+            try container.decodeIfPresent(
+                [String: OTLPAttributeValue].self,
+                forKey: .resourceAttributes
+            ) ?? [:]
 
         let batchSize = try fields.integer(.batchSize, atLeast: 1) ?? batching.batchSize
         let maxQueueSize = try fields.integer(.maxQueueSize, atLeast: 1) ?? batching.maxQueueSize

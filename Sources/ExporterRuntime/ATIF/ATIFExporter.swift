@@ -59,7 +59,8 @@ public final class ATIFExporter: EventSubscriber {
             if let trajectory = builder.consume(event) { built.append((root, trajectory)) }
         }
         built += builder.finishAllKeyed()
-        return built
+        return
+            built
             .filter { rootUUID == nil || $0.root == rootUUID }
             .sorted { startOrder[$0.root, default: 0] < startOrder[$1.root, default: 0] }
             .map(\.trajectory)

@@ -58,7 +58,10 @@ public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         case (let path?, nil):
             if path.isEmpty || path.hasSuffix("/") {
                 throw Self.invalid(
-                    "'output_path' must name a file", key: .outputPath, in: container, decoder: decoder,
+                    "'output_path' must name a file",
+                    key: .outputPath,
+                    in: container,
+                    decoder: decoder,
                     hint: "use 'output_dir' for one file per trajectory in a directory"
                 )
             }
@@ -70,7 +73,9 @@ public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
             destination = .directory(directory)
         case (_?, _?):
             throw Self.invalid(
-                "set either 'output_path' or 'output_dir', not both", key: .outputDir, in: container,
+                "set either 'output_path' or 'output_dir', not both",
+                key: .outputDir,
+                in: container,
                 decoder: decoder,
                 hint: "'output_path' writes one file; 'output_dir' writes one <session_id>.json per trajectory"
             )

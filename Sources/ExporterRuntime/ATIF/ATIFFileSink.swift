@@ -1,3 +1,5 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -5,7 +7,6 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Writes each trajectory as one JSON file, atomically: the bytes go to a temporary file in the same directory,
 /// which is fsynced and renamed over the target, and the directory is fsynced; a reader never sees half a file.
@@ -51,7 +52,8 @@ public final class ATIFFileSink: ExportSink {
     public static func fileName(forSessionID sessionID: String) -> String {
         var name = ""
         for scalar in sessionID.unicodeScalars.prefix(200) {
-            let isSafe = scalar.isASCII
+            let isSafe =
+                scalar.isASCII
                 && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
                     || scalar == "-" || scalar == "_" || scalar == ".")
             name.unicodeScalars.append(isSafe ? scalar : "_")

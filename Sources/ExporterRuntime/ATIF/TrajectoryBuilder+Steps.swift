@@ -28,8 +28,13 @@ extension TrajectoryBuilder {
         if scopes[event.uuid] == nil {
             count("anomaly.end_without_start")
             scopes[event.uuid] = ATIFScopeRecord(
-                root: root, name: event.name, category: event.category, parentUUID: event.parentUUID,
-                input: event.input, modelName: event.modelName, toolCallID: event.toolCallID
+                root: root,
+                name: event.name,
+                category: event.category,
+                parentUUID: event.parentUUID,
+                input: event.input,
+                modelName: event.modelName,
+                toolCallID: event.toolCallID
             )
             runs[root]?.memberUUIDs.append(event.uuid)
         }
@@ -100,7 +105,8 @@ extension TrajectoryBuilder {
         let callID = event.toolCallID ?? record?.toolCallID
         let content: String
         if case .error(let type, let message) = event.status {
-            content = "ERROR: tool '\(event.name)' failed: \(type): \(message)"
+            content =
+                "ERROR: tool '\(event.name)' failed: \(type): \(message)"
                 + (event.output.map { "\noutput: " + ATIFText.text(of: $0) } ?? "")
         } else {
             content = event.output.map(ATIFText.text(of:)) ?? ""

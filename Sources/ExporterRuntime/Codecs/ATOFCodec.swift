@@ -51,7 +51,9 @@ public enum ATOFCodec {
         let ext = ATOFExtension(event.extensions[extensionKey]?.objectValue)
         var line = StreamingObject(opening: &buffer)
         for field in ATOFField.allCases {
-            if ext.asRead.isEmpty || !ext.asRead.covers(field.rawValue), field.writeDirectly(event, in: &line, to: &buffer) {
+            if ext.asRead.isEmpty || !ext.asRead.covers(field.rawValue),
+                field.writeDirectly(event, in: &line, to: &buffer)
+            {
                 continue
             }
             var value = field.encodedValue(of: event, extension: ext)

@@ -28,7 +28,11 @@ extension IntermediateStepCodec {
             throw TraceIssue.missing("payload.event_timestamp")
         }
         guard let seconds = timestampValue.doubleValue else {
-            throw TraceIssue.wrongType("payload.event_timestamp", expected: "a number (epoch seconds)", found: timestampValue)
+            throw TraceIssue.wrongType(
+                "payload.event_timestamp",
+                expected: "a number (epoch seconds)",
+                found: timestampValue
+            )
         }
         guard let timestamp = Timestamp(checkedSecondsSinceEpoch: seconds) else {
             throw TraceIssue.error("TRACE007", "payload.event_timestamp \(seconds) is not a representable time")
@@ -72,7 +76,8 @@ extension IntermediateStepCodec {
         if let supplement {
             if let explicit = CanonicalSupplement.category(in: supplement) { category = explicit }
             if phase == .chunk, supplement["phase"] == "mark" { phase = .mark }
-            modelName = supplement["model_name"].map { $0.stringValue } ?? impliedModelName(category: category, name: name)
+            modelName =
+                supplement["model_name"].map { $0.stringValue } ?? impliedModelName(category: category, name: name)
             toolCallID = supplement["tool_call_id"]?.stringValue
             status = EventStatus(errorJSON: supplement["error"])
         }
@@ -84,7 +89,9 @@ extension IntermediateStepCodec {
             category: category,
             name: name,
             timestamp: timestamp,
-            startTimestamp: payload["span_event_timestamp"]?.doubleValue.flatMap(Timestamp.init(checkedSecondsSinceEpoch:)),
+            startTimestamp: payload["span_event_timestamp"]?.doubleValue.flatMap(
+                Timestamp.init(checkedSecondsSinceEpoch:)
+            ),
             input: data?["input"].flatMap(JSONValue.nonNull),
             output: data?["output"].flatMap(JSONValue.nonNull),
             chunk: data?["chunk"].flatMap(JSONValue.nonNull),
@@ -117,7 +124,9 @@ extension IntermediateStepCodec {
         if !isExactTags(payload["tags"]) { verify(.tags, payload["tags"]) }
         let metadata = payload["metadata"]
         if metadata?.isNull != true, metadata?.objectValue?.isEmpty != false { verify(.metadata, metadata) }
-        if !(payload["data"]?.isNull == true || data.map { $0["input"] != nil && $0["output"] != nil && $0["chunk"] != nil } == true) {
+        if !(payload["data"]?.isNull == true
+            || data.map { $0["input"] != nil && $0["output"] != nil && $0["chunk"] != nil } == true)
+        {
             verify(.data, payload["data"])
         }
         if !isExactUsage(payload["usage_info"], event: event) { verify(.usageInfo, payload["usage_info"]) }

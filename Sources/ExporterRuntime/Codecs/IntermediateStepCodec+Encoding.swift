@@ -56,7 +56,10 @@ extension IntermediateStepCodec {
         var payload = StreamingObject(opening: &buffer)
         field(.eventType, "\"event_type\"", in: &payload) { buffer in
             buffer.append(UInt8(ascii: "\""))
-            JSONWriter.writeRaw(IntermediateStepEventType.encode(phase: event.phase, category: event.category), to: &buffer)
+            JSONWriter.writeRaw(
+                IntermediateStepEventType.encode(phase: event.phase, category: event.category),
+                to: &buffer
+            )
             buffer.append(UInt8(ascii: "\""))
         }
         field(.eventTimestamp, "\"event_timestamp\"", in: &payload) {
@@ -71,7 +74,11 @@ extension IntermediateStepCodec {
         }
         field(.framework, "\"framework\"", in: &payload) { JSONWriter.writeString(event.framework, to: &$0) }
         field(.name, "\"name\"", in: &payload) { buffer in
-            if event.name.isEmpty { JSONWriter.writeNull(to: &buffer) } else { JSONWriter.writeString(event.name, to: &buffer) }
+            if event.name.isEmpty {
+                JSONWriter.writeNull(to: &buffer)
+            } else {
+                JSONWriter.writeString(event.name, to: &buffer)
+            }
         }
         field(.tags, "\"tags\"", in: &payload) { buffer in
             guard !event.tags.isEmpty else { return JSONWriter.writeNull(to: &buffer) }
@@ -127,7 +134,10 @@ extension IntermediateStepCodec {
         JSONWriter.writeString(event.uuid, to: &buffer)
         let supplement = IntermediateStepField.canonical.encodedValue(of: event, extension: ext)
         if !ext.asRead.isEmpty,
-            let replacement = ext.asRead.replacement(for: IntermediateStepField.canonical.rawValue, encoded: { supplement })
+            let replacement = ext.asRead.replacement(
+                for: IntermediateStepField.canonical.rawValue,
+                encoded: { supplement }
+            )
         {
             if let replacement { payload.member(CanonicalSupplement.key, replacement, to: &buffer) }
         } else if let supplement {

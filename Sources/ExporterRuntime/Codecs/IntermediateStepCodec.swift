@@ -124,7 +124,9 @@ enum IntermediateStepField: String, CaseIterable {
             return .object(data)
         case .usageInfo:
             guard event.tokenUsage != nil || ext.usageExtra != nil else { return .null }
-            var usage = JSONObject(uniqueMembers: [("token_usage", event.tokenUsage.map { .object($0.jsonObject) } ?? .null)])
+            var usage = JSONObject(uniqueMembers: [
+                ("token_usage", event.tokenUsage.map { .object($0.jsonObject) } ?? .null)
+            ])
             if let extra = ext.usageExtra {
                 for (key, value) in extra where key != "token_usage" { usage.appendUnique(key, value) }
             } else {

@@ -68,7 +68,8 @@ public struct TraceReader: Sendable {
                             TraceIssue.error(
                                 "TRACE009",
                                 "cannot tell the trace format from this line",
-                                hint: "IntermediateStep lines have a 'payload' object; ATOF lines have 'kind' and 'atof_version'"
+                                hint:
+                                    "IntermediateStep lines have a 'payload' object; ATOF lines have 'kind' and 'atof_version'"
                             )
                         )
                         return true

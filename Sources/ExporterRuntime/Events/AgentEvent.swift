@@ -28,7 +28,27 @@ public struct AgentEvent: Sendable, Hashable {
         status: EventStatus = .ok,
         extensions: JSONObject = [:]
     ) {
-        storage = Storage(uuid: uuid, parentUUID: parentUUID, rootUUID: rootUUID, phase: phase, category: category, name: name, timestamp: timestamp, startTimestamp: startTimestamp, input: input, output: output, chunk: chunk, metadata: metadata, tags: tags, modelName: modelName, toolCallID: toolCallID, framework: framework, tokenUsage: tokenUsage, status: status, extensions: extensions)
+        storage = Storage(
+            uuid: uuid,
+            parentUUID: parentUUID,
+            rootUUID: rootUUID,
+            phase: phase,
+            category: category,
+            name: name,
+            timestamp: timestamp,
+            startTimestamp: startTimestamp,
+            input: input,
+            output: output,
+            chunk: chunk,
+            metadata: metadata,
+            tags: tags,
+            modelName: modelName,
+            toolCallID: toolCallID,
+            framework: framework,
+            tokenUsage: tokenUsage,
+            status: status,
+            extensions: extensions
+        )
     }
 
     /// The scope's id: a scope's start, chunks and end share it; a mark has its own.
@@ -270,7 +290,27 @@ public struct AgentEvent: Sendable, Hashable {
         var status: EventStatus
         var extensions: JSONObject
 
-        init(uuid: String, parentUUID: String?, rootUUID: String?, phase: EventPhase, category: EventCategory, name: String, timestamp: Timestamp, startTimestamp: Timestamp?, input: JSONValue?, output: JSONValue?, chunk: JSONValue?, metadata: JSONObject, tags: [String], modelName: String?, toolCallID: String?, framework: String?, tokenUsage: TokenUsage?, status: EventStatus, extensions: JSONObject) {
+        init(
+            uuid: String,
+            parentUUID: String?,
+            rootUUID: String?,
+            phase: EventPhase,
+            category: EventCategory,
+            name: String,
+            timestamp: Timestamp,
+            startTimestamp: Timestamp?,
+            input: JSONValue?,
+            output: JSONValue?,
+            chunk: JSONValue?,
+            metadata: JSONObject,
+            tags: [String],
+            modelName: String?,
+            toolCallID: String?,
+            framework: String?,
+            tokenUsage: TokenUsage?,
+            status: EventStatus,
+            extensions: JSONObject
+        ) {
             self.uuid = uuid
             self.parentUUID = parentUUID
             self.rootUUID = rootUUID
@@ -293,7 +333,27 @@ public struct AgentEvent: Sendable, Hashable {
         }
 
         func copy() -> Storage {
-            Storage(uuid: uuid, parentUUID: parentUUID, rootUUID: rootUUID, phase: phase, category: category, name: name, timestamp: timestamp, startTimestamp: startTimestamp, input: input, output: output, chunk: chunk, metadata: metadata, tags: tags, modelName: modelName, toolCallID: toolCallID, framework: framework, tokenUsage: tokenUsage, status: status, extensions: extensions)
+            Storage(
+                uuid: uuid,
+                parentUUID: parentUUID,
+                rootUUID: rootUUID,
+                phase: phase,
+                category: category,
+                name: name,
+                timestamp: timestamp,
+                startTimestamp: startTimestamp,
+                input: input,
+                output: output,
+                chunk: chunk,
+                metadata: metadata,
+                tags: tags,
+                modelName: modelName,
+                toolCallID: toolCallID,
+                framework: framework,
+                tokenUsage: tokenUsage,
+                status: status,
+                extensions: extensions
+            )
         }
     }
 }

@@ -93,7 +93,10 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
 
     /// `received=… processed=… exported=… dropped=… failed=…` plus anomalies and stage counters, keys sorted.
     public var description: String {
-        var parts = ["received=\(received)", "processed=\(processed)", "exported=\(exported)", "dropped=\(dropped)", "failed=\(failed)"]
+        var parts = [
+            "received=\(received)", "processed=\(processed)", "exported=\(exported)", "dropped=\(dropped)",
+            "failed=\(failed)",
+        ]
         parts += anomalies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         parts += stages.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.format($0.value))" }
         return parts.joined(separator: " ")

@@ -14,8 +14,14 @@ extension Instrument {
         operation: (LLMCall) async throws -> Result
     ) async rethrows -> Result {
         try await llm(
-            model: model, name: name, provider: provider, input: messages.jsonValue, metadata: metadata, tags: tags,
-            isolation: isolation, operation: operation
+            model: model,
+            name: name,
+            provider: provider,
+            input: messages.jsonValue,
+            metadata: metadata,
+            tags: tags,
+            isolation: isolation,
+            operation: operation
         )
     }
 
@@ -34,7 +40,12 @@ extension Instrument {
         var metadata = metadata
         if let provider { metadata[MetadataKeys.llmProvider] = .string(provider) }
         let scope = ScopeHandle(
-            category: .llm, name: name ?? model, input: input, metadata: metadata, tags: tags, modelName: model
+            category: .llm,
+            name: name ?? model,
+            input: input,
+            metadata: metadata,
+            tags: tags,
+            modelName: model
         )
         return try await run(scope, handle: LLMCall(scope: scope), isolation: isolation, operation: operation)
     }
@@ -52,7 +63,12 @@ extension Instrument {
         operation: (ScopeHandle) async throws -> Result
     ) async rethrows -> Result {
         let scope = ScopeHandle(
-            category: .tool, name: name, input: arguments, metadata: metadata, tags: tags, toolCallID: toolCallID
+            category: .tool,
+            name: name,
+            input: arguments,
+            metadata: metadata,
+            tags: tags,
+            toolCallID: toolCallID
         )
         return try await run(scope, isolation: isolation, operation: operation)
     }

@@ -84,8 +84,15 @@ public enum Instrument {
         let uuid = EventUUID.make()
         EventHub.current.emit(
             AgentEvent(
-                uuid: uuid, parentUUID: parent?.uuid, rootUUID: parent?.rootUUID ?? uuid, phase: .mark,
-                category: .custom("mark"), name: name, timestamp: Timestamp.now(), input: data, metadata: metadata,
+                uuid: uuid,
+                parentUUID: parent?.uuid,
+                rootUUID: parent?.rootUUID ?? uuid,
+                phase: .mark,
+                category: .custom("mark"),
+                name: name,
+                timestamp: Timestamp.now(),
+                input: data,
+                metadata: metadata,
                 tags: tags
             )
         )

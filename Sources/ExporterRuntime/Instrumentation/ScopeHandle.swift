@@ -56,9 +56,18 @@ public final class ScopeHandle: Sendable {
         self.startTimestamp = Timestamp.now()
         hub.emit(
             AgentEvent(
-                uuid: uuid, parentUUID: parentUUID, rootUUID: rootUUID, phase: .start, category: category,
-                name: name, timestamp: startTimestamp, input: input, metadata: metadata, tags: tags,
-                modelName: modelName, toolCallID: toolCallID
+                uuid: uuid,
+                parentUUID: parentUUID,
+                rootUUID: rootUUID,
+                phase: .start,
+                category: category,
+                name: name,
+                timestamp: startTimestamp,
+                input: input,
+                metadata: metadata,
+                tags: tags,
+                modelName: modelName,
+                toolCallID: toolCallID
             )
         )
     }
@@ -100,8 +109,16 @@ public final class ScopeHandle: Sendable {
     public func chunk(_ data: JSONValue) {
         hub.emit(
             AgentEvent(
-                uuid: uuid, parentUUID: parentUUID, rootUUID: rootUUID, phase: .chunk, category: category,
-                name: name, timestamp: Timestamp.now(), chunk: data, modelName: modelName, toolCallID: toolCallID
+                uuid: uuid,
+                parentUUID: parentUUID,
+                rootUUID: rootUUID,
+                phase: .chunk,
+                category: category,
+                name: name,
+                timestamp: Timestamp.now(),
+                chunk: data,
+                modelName: modelName,
+                toolCallID: toolCallID
             )
         )
     }
@@ -117,10 +134,20 @@ public final class ScopeHandle: Sendable {
         let output = closing.output ?? (result as? any JSONRepresentable)?.jsonValue
         hub.emit(
             AgentEvent(
-                uuid: uuid, parentUUID: parentUUID, rootUUID: rootUUID, phase: .end, category: category,
-                name: name, timestamp: Timestamp.now(), startTimestamp: startTimestamp, output: output,
-                metadata: closing.metadata, modelName: modelName, toolCallID: toolCallID,
-                tokenUsage: closing.tokenUsage, status: status
+                uuid: uuid,
+                parentUUID: parentUUID,
+                rootUUID: rootUUID,
+                phase: .end,
+                category: category,
+                name: name,
+                timestamp: Timestamp.now(),
+                startTimestamp: startTimestamp,
+                output: output,
+                metadata: closing.metadata,
+                modelName: modelName,
+                toolCallID: toolCallID,
+                tokenUsage: closing.tokenUsage,
+                status: status
             )
         )
     }

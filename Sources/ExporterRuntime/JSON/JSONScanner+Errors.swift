@@ -23,7 +23,8 @@ extension JSONScanner {
 
     /// The input ended where `expected` should have come.
     func endOfInput(_ expected: String) -> DiagnosticError {
-        let message = bytes.isEmpty ? "empty input; expected a JSON value" : "unexpected end of input; expected \(expected)"
+        let message =
+            bytes.isEmpty ? "empty input; expected a JSON value" : "unexpected end of input; expected \(expected)"
         return failure("JSON001", message, at: bytes.count)
     }
 
@@ -35,7 +36,10 @@ extension JSONScanner {
         if byte >= 0x20 && byte < 0x7F { return "'\(Character(Unicode.Scalar(byte)))'" }
         if byte < 0x80 { return Self.scalarName(UInt32(byte)) }
         if let length = try? validatedUTF8Length(at: position) {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]), as: UTF8.self)
+            let text = String(
+                decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + length)]),
+                as: UTF8.self
+            )
             return "'\(text)'"
         }
         return "byte 0x\(Self.hex(byte))"

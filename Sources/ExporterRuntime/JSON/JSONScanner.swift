@@ -114,7 +114,11 @@ struct JSONScanner {
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("':'") }
             guard bytes[index] == UInt8(ascii: ":") else {
-                throw failure("JSON009", "expected ':' after key \"\(key)\", found \(describeByte(at: index))", at: index)
+                throw failure(
+                    "JSON009",
+                    "expected ':' after key \"\(key)\", found \(describeByte(at: index))",
+                    at: index
+                )
             }
             index += 1
             skipWhitespace()

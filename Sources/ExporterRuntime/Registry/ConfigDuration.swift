@@ -1,6 +1,6 @@
 import ExporterDiagnostics
-import Foundation
 import ExporterYAML
+import Foundation
 
 /// A duration in configuration: a number of seconds (the toolkit's `flush_interval: 5.0`) or a string with a unit
 /// (`250ms`, `5s`, `2m`, `1h`, `1.5s`).

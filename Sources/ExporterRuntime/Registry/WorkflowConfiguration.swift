@@ -89,7 +89,8 @@ public struct WorkflowConfiguration: Sendable {
                         ConfigurationCode.noExporters,
                         "the workflow configuration has no 'general.telemetry.tracing' section",
                         at: node.location,
-                        hint: "missing key '\(key)' under '\(path.isEmpty ? "the top level" : path.joined(separator: "."))'"
+                        hint:
+                            "missing key '\(key)' under '\(path.isEmpty ? "the top level" : path.joined(separator: "."))'"
                     )
                 )
             }

@@ -1,9 +1,12 @@
 /// Lowercase hexadecimal formatting and parsing for ids, written by hand because ids are formatted on the emit
 /// path, where `String(format:)` and `String(_:radix:)` plus padding cost several allocations each.
 enum HexDigits {
-    private static let digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                                UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-        (48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102)
+    private static let digits:
+        (
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+            UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8
+        ) =
+            (48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102)
 
     /// The ASCII lowercase digit for a nibble (0...15).
     @inline(__always)
@@ -13,7 +16,12 @@ enum HexDigits {
 
     /// Writes the `count` lowest nibbles of `value`, most significant first, at `buffer[offset...]`.
     @inline(__always)
-    static func write(_ value: UInt64, nibbles count: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at offset: Int) {
+    static func write(
+        _ value: UInt64,
+        nibbles count: Int,
+        into buffer: UnsafeMutableBufferPointer<UInt8>,
+        at offset: Int
+    ) {
         var shift = UInt64(count * 4)
         var position = offset
         while shift > 0 {

@@ -116,11 +116,19 @@ public struct SpanBuilder: Processor {
         }
         let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: true)
         let span = Span(
-            traceID: lineage.traceID, spanID: lineage.spanID, parentSpanID: parentSpanID,
-            uuid: event.uuid, parentUUID: event.parentUUID, rootUUID: lineage.rootUUID,
-            name: Self.spanName(of: event), category: event.category,
-            start: event.timestamp, end: event.timestamp,
-            startEvent: event, sessionID: lineage.sessionID, userID: lineage.userID
+            traceID: lineage.traceID,
+            spanID: lineage.spanID,
+            parentSpanID: parentSpanID,
+            uuid: event.uuid,
+            parentUUID: event.parentUUID,
+            rootUUID: lineage.rootUUID,
+            name: Self.spanName(of: event),
+            category: event.category,
+            start: event.timestamp,
+            end: event.timestamp,
+            startEvent: event,
+            sessionID: lineage.sessionID,
+            userID: lineage.userID
         )
         open[event.uuid] = OpenSpan(span: span, lineage: lineage, sequence: nextSequence)
         nextSequence += 1
@@ -144,12 +152,22 @@ public struct SpanBuilder: Processor {
         recentlyClosed.insert(event.uuid, lineage)
         let start = min(event.startTimestamp ?? event.timestamp, event.timestamp)
         return Span(
-            traceID: lineage.traceID, spanID: lineage.spanID, parentSpanID: parentSpanID,
-            uuid: event.uuid, parentUUID: event.parentUUID, rootUUID: lineage.rootUUID,
-            name: Self.spanName(of: event), category: event.category,
-            start: start, end: event.timestamp, origin: .endWithoutStart,
-            startEvent: event, endEvent: event, status: event.status,
-            sessionID: lineage.sessionID, userID: lineage.userID
+            traceID: lineage.traceID,
+            spanID: lineage.spanID,
+            parentSpanID: parentSpanID,
+            uuid: event.uuid,
+            parentUUID: event.parentUUID,
+            rootUUID: lineage.rootUUID,
+            name: Self.spanName(of: event),
+            category: event.category,
+            start: start,
+            end: event.timestamp,
+            origin: .endWithoutStart,
+            startEvent: event,
+            endEvent: event,
+            status: event.status,
+            sessionID: lineage.sessionID,
+            userID: lineage.userID
         )
     }
 
@@ -173,11 +191,20 @@ public struct SpanBuilder: Processor {
         }
         let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: true)
         return Span(
-            traceID: lineage.traceID, spanID: lineage.spanID, parentSpanID: parentSpanID,
-            uuid: event.uuid, parentUUID: event.parentUUID, rootUUID: lineage.rootUUID,
-            name: Self.spanName(of: event), category: event.category,
-            start: event.timestamp, end: event.timestamp, origin: .mark,
-            startEvent: event, sessionID: lineage.sessionID, userID: lineage.userID
+            traceID: lineage.traceID,
+            spanID: lineage.spanID,
+            parentSpanID: parentSpanID,
+            uuid: event.uuid,
+            parentUUID: event.parentUUID,
+            rootUUID: lineage.rootUUID,
+            name: Self.spanName(of: event),
+            category: event.category,
+            start: event.timestamp,
+            end: event.timestamp,
+            origin: .mark,
+            startEvent: event,
+            sessionID: lineage.sessionID,
+            userID: lineage.userID
         )
     }
 
@@ -203,15 +230,22 @@ public struct SpanBuilder: Processor {
         guard let parentUUID = event.parentUUID else {
             let root = event.uuid
             let lineage = ScopeLineage(
-                traceID: TraceID(deriving: root), spanID: spanID, rootUUID: root,
-                sessionID: ownSession, userID: ownUser, depth: 0
+                traceID: TraceID(deriving: root),
+                spanID: spanID,
+                rootUUID: root,
+                sessionID: ownSession,
+                userID: ownUser,
+                depth: 0
             )
             return (lineage, nil)
         }
         if let parent = open[parentUUID]?.lineage ?? recentlyClosed[parentUUID] {
             let lineage = ScopeLineage(
-                traceID: parent.traceID, spanID: spanID, rootUUID: parent.rootUUID,
-                sessionID: ownSession ?? parent.sessionID, userID: ownUser ?? parent.userID,
+                traceID: parent.traceID,
+                spanID: spanID,
+                rootUUID: parent.rootUUID,
+                sessionID: ownSession ?? parent.sessionID,
+                userID: ownUser ?? parent.userID,
                 depth: parent.depth + 1
             )
             return (lineage, parent.spanID)
@@ -219,8 +253,12 @@ public struct SpanBuilder: Processor {
         if countingUnknownParent { counters.unknownParent += 1 }
         let root = event.rootUUID ?? parentUUID
         let lineage = ScopeLineage(
-            traceID: TraceID(deriving: root), spanID: spanID, rootUUID: root,
-            sessionID: ownSession, userID: ownUser, depth: 1
+            traceID: TraceID(deriving: root),
+            spanID: spanID,
+            rootUUID: root,
+            sessionID: ownSession,
+            userID: ownUser,
+            depth: 1
         )
         return (lineage, SpanID(deriving: parentUUID))
     }

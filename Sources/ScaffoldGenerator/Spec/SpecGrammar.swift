@@ -36,41 +36,55 @@ package enum SpecGrammar {
     package static let processors: [SpecMapping] = ProcessorKind.allCases.map { kind in
         let keys: [SpecKey] =
             switch kind {
-            case .filter: [
-                SpecKey("mode", .referable(.choice(FilterProcessorSpec.Mode.allCases.map(\.rawValue))), "include or exclude"),
-                SpecKey("categories", .referable(.list(.string)), "event categories (llm, tool, custom:<subtype>, ...)"),
-                SpecKey("phases", .referable(.list(.choice(filterPhases))), "start, end, chunk, mark"),
-                SpecKey("names", .referable(.list(.string)), "event names, `*` wildcards allowed"),
-            ]
-            case .redact: [
-                SpecKey("key_paths", .referable(.list(.string)), "dotted JSON key paths to redact"),
-                SpecKey("value_patterns", .referable(.list(.string)), "regular expressions to redact"),
-                SpecKey("replacement", .referable(.string), "text put in place of redacted values"),
-                SpecKey("redact_attributes", .referable(.list(.string)), "span attributes redacted as a whole"),
-            ]
-            case .enrich: [
-                SpecKey("tags", .referable(.map(.string)), "fixed tags"),
-                SpecKey("environment_tags", .referable(.map(.string)), "tag name to environment variable"),
-                SpecKey("prefix", .referable(.string), "prefix of added tag names"),
-                SpecKey("append_to_tags", .referable(.boolean), "append rather than replace"),
-            ]
-            case .sample: [
-                SpecKey("rate", .referable(.number), "fraction of traces kept, 0...1")
-            ]
-            case .batch: [
-                SpecKey("batch_size", .referable(.integer), "items per batch"),
-                SpecKey("flush_interval", .referable(.duration), "longest wait of a partial batch"),
-                SpecKey("max_queue_size", .referable(.integer), "most items held"),
-                SpecKey(
-                    "overflow_policy",
-                    .referable(.choice(BatchProcessorSpec.OverflowPolicy.allCases.map(\.rawValue))),
-                    "drop_newest or drop_oldest"
-                ),
-            ]
-            case .custom: [
-                SpecKey("name", .string, required: true, "snake_case name of the hook"),
-                SpecKey("stage", .choice(CustomProcessorSpec.Stage.allCases.map(\.rawValue)), "events or items"),
-            ]
+            case .filter:
+                [
+                    SpecKey(
+                        "mode",
+                        .referable(.choice(FilterProcessorSpec.Mode.allCases.map(\.rawValue))),
+                        "include or exclude"
+                    ),
+                    SpecKey(
+                        "categories",
+                        .referable(.list(.string)),
+                        "event categories (llm, tool, custom:<subtype>, ...)"
+                    ),
+                    SpecKey("phases", .referable(.list(.choice(filterPhases))), "start, end, chunk, mark"),
+                    SpecKey("names", .referable(.list(.string)), "event names, `*` wildcards allowed"),
+                ]
+            case .redact:
+                [
+                    SpecKey("key_paths", .referable(.list(.string)), "dotted JSON key paths to redact"),
+                    SpecKey("value_patterns", .referable(.list(.string)), "regular expressions to redact"),
+                    SpecKey("replacement", .referable(.string), "text put in place of redacted values"),
+                    SpecKey("redact_attributes", .referable(.list(.string)), "span attributes redacted as a whole"),
+                ]
+            case .enrich:
+                [
+                    SpecKey("tags", .referable(.map(.string)), "fixed tags"),
+                    SpecKey("environment_tags", .referable(.map(.string)), "tag name to environment variable"),
+                    SpecKey("prefix", .referable(.string), "prefix of added tag names"),
+                    SpecKey("append_to_tags", .referable(.boolean), "append rather than replace"),
+                ]
+            case .sample:
+                [
+                    SpecKey("rate", .referable(.number), "fraction of traces kept, 0...1")
+                ]
+            case .batch:
+                [
+                    SpecKey("batch_size", .referable(.integer), "items per batch"),
+                    SpecKey("flush_interval", .referable(.duration), "longest wait of a partial batch"),
+                    SpecKey("max_queue_size", .referable(.integer), "most items held"),
+                    SpecKey(
+                        "overflow_policy",
+                        .referable(.choice(BatchProcessorSpec.OverflowPolicy.allCases.map(\.rawValue))),
+                        "drop_newest or drop_oldest"
+                    ),
+                ]
+            case .custom:
+                [
+                    SpecKey("name", .string, required: true, "snake_case name of the hook"),
+                    SpecKey("stage", .choice(CustomProcessorSpec.Stage.allCases.map(\.rawValue)), "events or items"),
+                ]
             }
         return SpecMapping("processor '\(kind.rawValue)'", kind: kind.rawValue, keys: keys)
     }
@@ -100,30 +114,46 @@ package enum SpecGrammar {
     package static let transports: [SpecMapping] = TransportKind.allCases.map { kind in
         let keys: [SpecKey] =
             switch kind {
-            case .console: [
-                SpecKey("stream", .choice(ConsoleTransportSpec.Stream.allCases.map(\.rawValue)), "stdout or stderr")
-            ]
-            case .file: [
-                SpecKey("path", .template, required: true, "the output file"),
-                SpecKey("format", .choice(FileTransportSpec.Format.allCases.map(\.rawValue)), "how items are written"),
-            ]
-            case .http: [
-                SpecKey("endpoint", .template, required: true, "URL literal or ${field} (url/string)"),
-                SpecKey("method", .choice(HTTPTransportSpec.Method.allCases.map(\.rawValue)), "POST, PUT or PATCH"),
-                SpecKey("headers", .map(.template), "request headers; values may reference fields"),
-                SpecKey(
-                    "auth",
-                    .either(.choice(HTTPAuthKind.allCases.map(\.rawValue)), .mapping(auth)),
-                    "authorization header sugar"
-                ),
-                SpecKey("encoding", .choice(HTTPTransportSpec.Encoding.allCases.map(\.rawValue)), "json, jsonl or custom"),
-            ] + transportKeys
-            case .otlp: [
-                SpecKey("endpoint", .template, required: true, "URL literal or ${field} (url/string)"),
-                SpecKey("encoding", .choice(OTLPTransportSpec.Encoding.allCases.map(\.rawValue)), "protobuf or json"),
-                SpecKey("headers", .map(.template), "request headers; values may reference fields"),
-                SpecKey("resource_attributes", .map(.template), "OTLP resource attributes"),
-            ] + transportKeys
+            case .console:
+                [
+                    SpecKey("stream", .choice(ConsoleTransportSpec.Stream.allCases.map(\.rawValue)), "stdout or stderr")
+                ]
+            case .file:
+                [
+                    SpecKey("path", .template, required: true, "the output file"),
+                    SpecKey(
+                        "format",
+                        .choice(FileTransportSpec.Format.allCases.map(\.rawValue)),
+                        "how items are written"
+                    ),
+                ]
+            case .http:
+                [
+                    SpecKey("endpoint", .template, required: true, "URL literal or ${field} (url/string)"),
+                    SpecKey("method", .choice(HTTPTransportSpec.Method.allCases.map(\.rawValue)), "POST, PUT or PATCH"),
+                    SpecKey("headers", .map(.template), "request headers; values may reference fields"),
+                    SpecKey(
+                        "auth",
+                        .either(.choice(HTTPAuthKind.allCases.map(\.rawValue)), .mapping(auth)),
+                        "authorization header sugar"
+                    ),
+                    SpecKey(
+                        "encoding",
+                        .choice(HTTPTransportSpec.Encoding.allCases.map(\.rawValue)),
+                        "json, jsonl or custom"
+                    ),
+                ] + transportKeys
+            case .otlp:
+                [
+                    SpecKey("endpoint", .template, required: true, "URL literal or ${field} (url/string)"),
+                    SpecKey(
+                        "encoding",
+                        .choice(OTLPTransportSpec.Encoding.allCases.map(\.rawValue)),
+                        "protobuf or json"
+                    ),
+                    SpecKey("headers", .map(.template), "request headers; values may reference fields"),
+                    SpecKey("resource_attributes", .map(.template), "OTLP resource attributes"),
+                ] + transportKeys
             case .custom: []
             }
         return SpecMapping("transport '\(kind.rawValue)'", kind: kind.rawValue, keys: keys)

@@ -2,7 +2,8 @@
 /// the keys the parser accepts. Semantic rules (references, batch placement, base/transport) stay with the parser.
 public enum SpecJSONSchema {
     /// The schema's `$id`.
-    public static let identifier = "https://github.com/exporter-scaffold/exporter-scaffold/schemas/exporter-spec-v1.json"
+    public static let identifier =
+        "https://github.com/exporter-scaffold/exporter-scaffold/schemas/exporter-spec-v1.json"
 
     /// The schema as pretty-printed JSON text.
     public static let text: String = {
@@ -42,13 +43,16 @@ public enum SpecJSONSchema {
             return [("type", .string("boolean"))]
         case .duration:
             return [
-                ("anyOf", .array([
-                    .object([("type", .string("number")), ("minimum", .number("0"))]),
-                    .object([
-                        ("type", .string("string")),
-                        ("pattern", .string("^[0-9]+(\\.[0-9]*)?(ns|us|µs|ms|s|m|h)?$")),
-                    ]),
-                ]))
+                (
+                    "anyOf",
+                    .array([
+                        .object([("type", .string("number")), ("minimum", .number("0"))]),
+                        .object([
+                            ("type", .string("string")),
+                            ("pattern", .string("^[0-9]+(\\.[0-9]*)?(ns|us|µs|ms|s|m|h)?$")),
+                        ]),
+                    ])
+                )
             ]
         case .choice(let words):
             return [("enum", .array(words.map(JSONText.string)))]

@@ -57,7 +57,8 @@ extension SpecParser {
                     .invalidFieldName,
                     "'\(text)' is not a valid field name",
                     at: location(nameNode),
-                    hint: "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(text))"
+                    hint:
+                        "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(text))"
                 )
             }
         }
@@ -68,7 +69,12 @@ extension SpecParser {
             if SpecSyntax.isEnvironmentName(text) {
                 env = text
             } else {
-                report(.invalidEnvironmentVariable, "'\(text)' is not an environment variable name", at: location(envNode), hint: "use letters, digits and '_', not starting with a digit")
+                report(
+                    .invalidEnvironmentVariable,
+                    "'\(text)' is not an environment variable name",
+                    at: location(envNode),
+                    hint: "use letters, digits and '_', not starting with a digit"
+                )
             }
         }
         let description = entries["description"].flatMap { text($0, "description") } ?? ""
@@ -107,10 +113,20 @@ extension SpecParser {
         var elementKeyword: String?
         if keyword == "list" {
             if let ofNode = entries["of"] {
-                elementKeyword = choice(ofNode, SpecCatalog.scalarFieldTypes, .invalidListElementType, "list element type")
+                elementKeyword = choice(
+                    ofNode,
+                    SpecCatalog.scalarFieldTypes,
+                    .invalidListElementType,
+                    "list element type"
+                )
                 if elementKeyword == nil { return nil }
             } else {
-                report(.invalidListElementType, "a list field needs 'of' (its element type)", at: location(node), hint: "add 'of: string'")
+                report(
+                    .invalidListElementType,
+                    "a list field needs 'of' (its element type)",
+                    at: location(node),
+                    hint: "add 'of: string'"
+                )
                 return nil
             }
         } else if let ofKey = entries.keys["of"] {
@@ -122,7 +138,11 @@ extension SpecParser {
             guard let parsed = parseEnumValues(entries, typeNode: node) else { return nil }
             values = parsed
         } else if let valuesKey = entries.keys["values"] {
-            report(.constraintNotApplicable, "'values' applies only to enum fields, not \(keyword)", at: location(valuesKey))
+            report(
+                .constraintNotApplicable,
+                "'values' applies only to enum fields, not \(keyword)",
+                at: location(valuesKey)
+            )
         }
         func scalarType(_ keyword: String) -> FieldType {
             switch keyword {
@@ -143,7 +163,12 @@ extension SpecParser {
 
     private mutating func parseEnumValues(_ entries: SpecEntries, typeNode: YAMLNode) -> [String]? {
         guard let node = entries["values"] else {
-            report(.invalidEnumValues, "an enum field needs 'values'", at: location(typeNode), hint: "add 'values: [a, b]'")
+            report(
+                .invalidEnumValues,
+                "an enum field needs 'values'",
+                at: location(typeNode),
+                hint: "add 'values: [a, b]'"
+            )
             return nil
         }
         guard let elements = node.sequence, !elements.isEmpty else {
@@ -177,7 +202,11 @@ extension SpecParser {
         for key in ["min", "max"] {
             guard let node = entries[key], let keyNode = entries.keys[key] else { continue }
             guard type == .int || type == .double || type == .duration else {
-                report(.constraintNotApplicable, "'\(key)' applies only to int, double and duration fields, not \(type.displayName)", at: location(keyNode))
+                report(
+                    .constraintNotApplicable,
+                    "'\(key)' applies only to int, double and duration fields, not \(type.displayName)",
+                    at: location(keyNode)
+                )
                 continue
             }
             guard let value = fieldValue(node, type: type, code: .invalidConstraint, what: key) else { continue }
@@ -201,10 +230,17 @@ extension SpecParser {
     }
 
     /// `pattern`: only on string, secret and url; must compile.
-    private mutating func parsePattern(_ entries: SpecEntries, type: FieldType) -> (text: String, regex: Regex<AnyRegexOutput>)? {
+    private mutating func parsePattern(
+        _ entries: SpecEntries,
+        type: FieldType
+    ) -> (text: String, regex: Regex<AnyRegexOutput>)? {
         guard let node = entries["pattern"], let keyNode = entries.keys["pattern"] else { return nil }
         guard type == .string || type == .secret || type == .url else {
-            report(.constraintNotApplicable, "'pattern' applies only to string, secret and url fields, not \(type.displayName)", at: location(keyNode))
+            report(
+                .constraintNotApplicable,
+                "'pattern' applies only to string, secret and url fields, not \(type.displayName)",
+                at: location(keyNode)
+            )
             return nil
         }
         guard let text = text(node, "pattern") else { return nil }
@@ -224,21 +260,43 @@ extension SpecParser {
         pattern: (text: String, regex: Regex<AnyRegexOutput>)?
     ) -> FieldValue? {
         if required {
-            report(.requiredWithDefault, "a required field cannot have a default", at: location(node), hint: "remove 'default' or 'required: true'")
+            report(
+                .requiredWithDefault,
+                "a required field cannot have a default",
+                at: location(node),
+                hint: "remove 'default' or 'required: true'"
+            )
         }
         guard let value = fieldValue(node, type: type, code: .invalidDefault, what: "default") else { return nil }
         if type == .secret, value != .string("") {
-            report(.secretDefault, "a secret field cannot have a non-empty default", at: location(node), hint: "use 'env' to read the secret from the environment")
+            report(
+                .secretDefault,
+                "a secret field cannot have a non-empty default",
+                at: location(node),
+                hint: "use 'env' to read the secret from the environment"
+            )
             return nil
         }
         if let min = bounds.min, Self.compare(value, min.value) == true {
-            report(.defaultViolatesConstraint, "the default is smaller than 'min' (\(min.node.scalar?.value ?? ""))", at: location(node))
+            report(
+                .defaultViolatesConstraint,
+                "the default is smaller than 'min' (\(min.node.scalar?.value ?? ""))",
+                at: location(node)
+            )
         }
         if let max = bounds.max, Self.compare(max.value, value) == true {
-            report(.defaultViolatesConstraint, "the default is larger than 'max' (\(max.node.scalar?.value ?? ""))", at: location(node))
+            report(
+                .defaultViolatesConstraint,
+                "the default is larger than 'max' (\(max.node.scalar?.value ?? ""))",
+                at: location(node)
+            )
         }
         if let pattern, case .string(let text) = value, (try? pattern.regex.wholeMatch(in: text)) == nil {
-            report(.defaultViolatesConstraint, "the default does not match 'pattern' (\(pattern.text))", at: location(node))
+            report(
+                .defaultViolatesConstraint,
+                "the default does not match 'pattern' (\(pattern.text))",
+                at: location(node)
+            )
         }
         return value
     }
@@ -254,7 +312,9 @@ extension SpecParser {
         case .string, .secret:
             return node.stringValue.map(FieldValue.string) ?? mismatch("text")
         case .url:
-            guard let text = node.stringValue, SpecSyntax.isAbsoluteURL(text) else { return mismatch("an absolute URL") }
+            guard let text = node.stringValue, SpecSyntax.isAbsoluteURL(text) else {
+                return mismatch("an absolute URL")
+            }
             return .string(text)
         case .int:
             return node.intValue.map(FieldValue.int) ?? mismatch("a whole number")
@@ -264,7 +324,8 @@ extension SpecParser {
         case .bool:
             return node.boolValue.map(FieldValue.bool) ?? mismatch("true or false")
         case .duration:
-            return Self.durationNanoseconds(node).map { .duration(nanoseconds: $0) } ?? mismatch("a duration (250ms, 5s, 2m or seconds)")
+            return Self.durationNanoseconds(node).map { .duration(nanoseconds: $0) }
+                ?? mismatch("a duration (250ms, 5s, 2m or seconds)")
         case .enumeration(let values):
             guard let text = node.stringValue else { return mismatch("one of \(Self.list(values))") }
             guard values.contains(text) else {

@@ -34,7 +34,8 @@ extension SpecParser {
                         .optionNotApplicable,
                         "'\(key)' is not an option of \(mapping.title)",
                         at: location(pair.key),
-                        hint: "'\(key)' belongs to \(owner.title); \(mapping.title) takes \(Self.list(mapping.keys.map(\.name)))"
+                        hint:
+                            "'\(key)' belongs to \(owner.title); \(mapping.title) takes \(Self.list(mapping.keys.map(\.name)))"
                     )
                 } else {
                     report(

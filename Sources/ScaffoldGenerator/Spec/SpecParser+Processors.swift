@@ -26,7 +26,12 @@ extension SpecParser {
                 if batchCount > 1 {
                     report(.misplacedBatch, "'batch' may appear only once", at: processor.location)
                 } else if batchTotal == 1, index != elements.count - 1 {
-                    report(.misplacedBatch, "'batch' must be the last processor", at: processor.location, hint: "move it to the end of 'processors'")
+                    report(
+                        .misplacedBatch,
+                        "'batch' must be the last processor",
+                        at: processor.location,
+                        hint: "move it to the end of 'processors'"
+                    )
                 }
             }
             if case .custom(let custom) = processor {
@@ -68,8 +73,13 @@ extension SpecParser {
             processor = .filter(
                 FilterProcessorSpec(
                     mode: option(entries["mode"], .choice(FilterProcessorSpec.Mode.allCases.map(\.rawValue)), "mode") {
-                        $0.choice($1, FilterProcessorSpec.Mode.allCases.map(\.rawValue), .invalidOptionValue, "filter mode")
-                            .flatMap(FilterProcessorSpec.Mode.init(rawValue:))
+                        $0.choice(
+                            $1,
+                            FilterProcessorSpec.Mode.allCases.map(\.rawValue),
+                            .invalidOptionValue,
+                            "filter mode"
+                        )
+                        .flatMap(FilterProcessorSpec.Mode.init(rawValue:))
                     },
                     categories: option(entries["categories"], .textList, "categories") { $0.categories($1) },
                     phases: option(entries["phases"], .textList, "phases") { $0.phases($1) },
@@ -109,7 +119,11 @@ extension SpecParser {
                     rate: option(entries["rate"], .number, "rate") { parser, node in
                         guard let rate = parser.number(node, "rate") else { return nil }
                         guard (0...1).contains(rate) else {
-                            parser.report(.invalidOptionValue, "'rate' must be from 0 to 1, not \(node.scalar?.value ?? "")", at: parser.location(node))
+                            parser.report(
+                                .invalidOptionValue,
+                                "'rate' must be from 0 to 1, not \(node.scalar?.value ?? "")",
+                                at: parser.location(node)
+                            )
                             return nil
                         }
                         return rate
@@ -126,7 +140,8 @@ extension SpecParser {
                     .invalidCustomProcessorName,
                     "'\(name)' is not a valid custom processor name",
                     at: location(nameNode),
-                    hint: "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(name))"
+                    hint:
+                        "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(name))"
                 )
                 return nil
             }
@@ -149,18 +164,29 @@ extension SpecParser {
     private mutating func parseBatch(_ entries: SpecEntries, at: SourceLocation) -> BatchProcessorSpec {
         let policies = BatchProcessorSpec.OverflowPolicy.allCases.map(\.rawValue)
         let batchSize = option(entries["batch_size"], .int, "batch_size") { $0.atLeast(1, $1, "batch_size") }
-        let maxQueueSize = option(entries["max_queue_size"], .int, "max_queue_size") { $0.atLeast(1, $1, "max_queue_size") }
+        let maxQueueSize = option(entries["max_queue_size"], .int, "max_queue_size") {
+            $0.atLeast(1, $1, "max_queue_size")
+        }
         if case .literal(let size)? = batchSize, case .literal(let queue)? = maxQueueSize, queue < size,
             let node = entries["max_queue_size"]
         {
-            report(.invalidOptionValue, "'max_queue_size' (\(queue)) is smaller than 'batch_size' (\(size))", at: location(node), hint: "set it to at least \(size)")
+            report(
+                .invalidOptionValue,
+                "'max_queue_size' (\(queue)) is smaller than 'batch_size' (\(size))",
+                at: location(node),
+                hint: "set it to at least \(size)"
+            )
         }
         return BatchProcessorSpec(
             batchSize: batchSize,
             flushInterval: option(entries["flush_interval"], .duration, "flush_interval") { parser, node in
                 guard let nanoseconds = parser.duration(node, "flush_interval") else { return nil }
                 guard nanoseconds > 0 else {
-                    parser.report(.invalidOptionValue, "'flush_interval' must be greater than zero", at: parser.location(node))
+                    parser.report(
+                        .invalidOptionValue,
+                        "'flush_interval' must be greater than zero",
+                        at: parser.location(node)
+                    )
                     return nil
                 }
                 return .nanoseconds(nanoseconds)
@@ -193,7 +219,8 @@ extension SpecParser {
                 .invalidOptionValue,
                 "unknown event category '\(name)'",
                 at: location(element),
-                hint: DidYouMean.hint(for: name, among: Self.eventCategories) ?? "use \(Self.list(Self.eventCategories)) or custom:<subtype>"
+                hint: DidYouMean.hint(for: name, among: Self.eventCategories)
+                    ?? "use \(Self.list(Self.eventCategories)) or custom:<subtype>"
             )
             failed = true
         }
@@ -202,7 +229,9 @@ extension SpecParser {
 
     private mutating func phases(_ node: YAMLNode) -> [String]? {
         guard node.sequence != nil else { return textList(node, "phases") }
-        let phases = (node.sequence ?? []).map { choice($0, SpecGrammar.filterPhases, .invalidOptionValue, "event phase") }
+        let phases = (node.sequence ?? []).map {
+            choice($0, SpecGrammar.filterPhases, .invalidOptionValue, "event phase")
+        }
         return phases.contains(nil) ? nil : phases.compactMap(\.self)
     }
 
@@ -213,7 +242,11 @@ extension SpecParser {
             do {
                 _ = try Regex(pattern)
             } catch {
-                report(.invalidOptionValue, "'\(pattern)' is not a valid regular expression: \(error)", at: location(element))
+                report(
+                    .invalidOptionValue,
+                    "'\(pattern)' is not a valid regular expression: \(error)",
+                    at: location(element)
+                )
                 failed = true
             }
         }

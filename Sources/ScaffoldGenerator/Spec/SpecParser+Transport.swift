@@ -5,7 +5,12 @@ extension SpecParser {
     /// `transport`: its kind's options, and the rule that `base: otel` and `kind: otlp` go together.
     mutating func parseTransport(_ node: YAMLNode) -> TransportSpec? {
         guard
-            let kinded = kindedEntries(of: node, SpecGrammar.transports, what: "transport", unknownCode: .unknownTransportKind),
+            let kinded = kindedEntries(
+                of: node,
+                SpecGrammar.transports,
+                what: "transport",
+                unknownCode: .unknownTransportKind
+            ),
             let kind = TransportKind(rawValue: kinded.kind)
         else { return nil }
         let entries = kinded.entries
@@ -25,17 +30,32 @@ extension SpecParser {
             let stream = entries["stream"].flatMap {
                 choice($0, ConsoleTransportSpec.Stream.allCases.map(\.rawValue), .invalidOptionValue, "stream")
             }
-            return .console(ConsoleTransportSpec(stream: stream.flatMap(ConsoleTransportSpec.Stream.init(rawValue:)) ?? .stdout, location: at))
+            return .console(
+                ConsoleTransportSpec(
+                    stream: stream.flatMap(ConsoleTransportSpec.Stream.init(rawValue:)) ?? .stdout,
+                    location: at
+                )
+            )
         case .file:
             guard let pathNode = entries["path"], let path = template(pathNode, "path", .scalar) else { return nil }
             var format = FileTransportSpec.Format.jsonl
             if let formatNode = entries["format"],
-                let chosen = choice(formatNode, FileTransportSpec.Format.allCases.map(\.rawValue), .invalidOptionValue, "file format")
-                    .flatMap(FileTransportSpec.Format.init(rawValue:))
+                let chosen = choice(
+                    formatNode,
+                    FileTransportSpec.Format.allCases.map(\.rawValue),
+                    .invalidOptionValue,
+                    "file format"
+                )
+                .flatMap(FileTransportSpec.Format.init(rawValue:))
             {
                 format = chosen
                 if chosen != .jsonl, let base, base != .raw {
-                    report(.invalidOptionValue, "file format '\(chosen.rawValue)' writes events and needs base 'raw'", at: location(formatNode), hint: "use 'format: jsonl' for spans")
+                    report(
+                        .invalidOptionValue,
+                        "file format '\(chosen.rawValue)' writes events and needs base 'raw'",
+                        at: location(formatNode),
+                        hint: "use 'format: jsonl' for spans"
+                    )
                 }
             }
             return .file(FileTransportSpec(path: path, format: format, location: at))
@@ -96,7 +116,12 @@ extension SpecParser {
         if endpoint.singleField != nil { return endpoint }
         if let literal = endpoint.literalValue {
             guard SpecSyntax.isHTTPURL(literal) else {
-                report(.invalidEndpoint, "endpoint '\(literal)' is not an http or https URL", at: location(node), hint: "write 'https://host/path' or '${field}'")
+                report(
+                    .invalidEndpoint,
+                    "endpoint '\(literal)' is not an http or https URL",
+                    at: location(node),
+                    hint: "write 'https://host/path' or '${field}'"
+                )
                 return nil
             }
             return endpoint
@@ -135,7 +160,9 @@ extension SpecParser {
         var retry: RetrySpec?
         if let node = entries["retry"], let retryEntries = self.entries(of: node, SpecGrammar.retry) {
             retry = RetrySpec(
-                maxAttempts: option(retryEntries["max_attempts"], .int, "max_attempts") { $0.atLeast(1, $1, "max_attempts") },
+                maxAttempts: option(retryEntries["max_attempts"], .int, "max_attempts") {
+                    $0.atLeast(1, $1, "max_attempts")
+                },
                 deadline: option(retryEntries["deadline"], .duration, "deadline") { parser, node in
                     parser.duration(node, "deadline").map(Duration.nanoseconds)
                 },
@@ -153,11 +180,14 @@ extension SpecParser {
         if node.scalar != nil {
             kindNode = node
         } else {
-            guard let parsed = self.entries(of: node, SpecGrammar.auth), let written = parsed["kind"] else { return nil }
+            guard let parsed = self.entries(of: node, SpecGrammar.auth), let written = parsed["kind"] else {
+                return nil
+            }
             entries = parsed
             kindNode = written
         }
-        guard let kind = choice(kindNode, kinds, .invalidOptionValue, "auth kind").flatMap(HTTPAuthKind.init(rawValue:)) else {
+        guard let kind = choice(kindNode, kinds, .invalidOptionValue, "auth kind").flatMap(HTTPAuthKind.init(rawValue:))
+        else {
             return nil
         }
         let needed: [String] =
@@ -167,7 +197,8 @@ extension SpecParser {
             case .basic: ["user_field", "password_field"]
             case .apiKeyHeader: ["header", "token_field"]
             }
-        for (key, keyNode) in entries.keys.sorted(by: { $0.key < $1.key }) where key != "kind" && !needed.contains(key) {
+        for (key, keyNode) in entries.keys.sorted(by: { $0.key < $1.key }) where key != "kind" && !needed.contains(key)
+        {
             report(.optionNotApplicable, "'\(key)' does not apply to auth '\(kind.rawValue)'", at: location(keyNode))
         }
         var values: [String: String] = [:]

@@ -209,7 +209,12 @@ extension SpecParser {
                 continue
             }
             guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
-                report(.malformedTemplate, "'${' in '\(what)' has no closing '}'", at: position(index), hint: "write '$${' for a literal '${'")
+                report(
+                    .malformedTemplate,
+                    "'${' in '\(what)' has no closing '}'",
+                    at: position(index),
+                    hint: "write '$${' for a literal '${'"
+                )
                 failed = true
                 break
             }

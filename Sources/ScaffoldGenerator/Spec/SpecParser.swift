@@ -67,11 +67,18 @@ struct SpecParser {
             if SpecSyntax.isSemanticVersion(text) {
                 version = text
             } else {
-                report(.invalidVersion, "'\(text)' is not a semantic version", at: location(node), hint: "write MAJOR.MINOR.PATCH, such as 0.1.0")
+                report(
+                    .invalidVersion,
+                    "'\(text)' is not a semantic version",
+                    at: location(node),
+                    hint: "write MAJOR.MINOR.PATCH, such as 0.1.0"
+                )
             }
         }
         if let node = root["base"] {
-            base = choice(node, SpecCatalog.bases.map(\.name), .unknownBase, "base").flatMap(ExporterBase.init(rawValue:))
+            base = choice(node, SpecCatalog.bases.map(\.name), .unknownBase, "base").flatMap(
+                ExporterBase.init(rawValue:)
+            )
         }
         let fields = parseConfig(root["config"])
         let processors = root["processors"].map { parseProcessors($0) } ?? []
@@ -117,7 +124,8 @@ struct SpecParser {
                 .invalidName,
                 "'\(name)' is not a valid exporter name",
                 at: location(node),
-                hint: "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(name))"
+                hint:
+                    "use lower-case letters, digits and '_', starting with a letter: \(SpecSyntax.suggestedSnakeCase(name))"
             )
             return nil
         }
@@ -142,7 +150,12 @@ struct SpecParser {
         if let node {
             guard let module = text(node, "module") else { return nil }
             if let problem = moduleProblem(module) {
-                report(.invalidModule, "module \(problem)", at: location(node), hint: "write an UpperCamelCase Swift identifier, such as 'AcmeExporter'")
+                report(
+                    .invalidModule,
+                    "module \(problem)",
+                    at: location(node),
+                    hint: "write an UpperCamelCase Swift identifier, such as 'AcmeExporter'"
+                )
                 return nil
             }
             return (module, false)
@@ -179,16 +192,35 @@ struct SpecParser {
             return .path(path)
         case (nil, let url?, let from?):
             guard SpecSyntax.isSemanticVersion(from) else {
-                report(.invalidRuntime, "runtime 'from' '\(from)' is not a semantic version", at: location(runtime["from"] ?? node), hint: "write MAJOR.MINOR.PATCH, such as 0.1.0")
+                report(
+                    .invalidRuntime,
+                    "runtime 'from' '\(from)' is not a semantic version",
+                    at: location(runtime["from"] ?? node),
+                    hint: "write MAJOR.MINOR.PATCH, such as 0.1.0"
+                )
                 return nil
             }
             return .url(url, from: from)
         case (nil, _?, nil):
-            report(.invalidRuntime, "runtime 'url' needs 'from' (the minimum version)", at: location(node), hint: "add 'from: 0.1.0'")
+            report(
+                .invalidRuntime,
+                "runtime 'url' needs 'from' (the minimum version)",
+                at: location(node),
+                hint: "add 'from: 0.1.0'"
+            )
         case (_?, _, _):
-            report(.invalidRuntime, "runtime takes either 'path' or 'url' with 'from', not both", at: location(runtime["url"] ?? runtime["from"] ?? node))
+            report(
+                .invalidRuntime,
+                "runtime takes either 'path' or 'url' with 'from', not both",
+                at: location(runtime["url"] ?? runtime["from"] ?? node)
+            )
         case (nil, nil, _):
-            report(.invalidRuntime, "runtime needs 'path', or 'url' with 'from'", at: location(node), hint: "write 'path: ../exporter-scaffold' or 'url: ...' and 'from: 0.1.0'")
+            report(
+                .invalidRuntime,
+                "runtime needs 'path', or 'url' with 'from'",
+                at: location(node),
+                hint: "write 'path: ../exporter-scaffold' or 'url: ...' and 'from: 0.1.0'"
+            )
         }
         return nil
     }

@@ -233,7 +233,8 @@ public struct RetrySpec: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates the spec.
-    public init(maxAttempts: OptionValue<Int>? = nil, deadline: OptionValue<Duration>? = nil, location: SourceLocation) {
+    public init(maxAttempts: OptionValue<Int>? = nil, deadline: OptionValue<Duration>? = nil, location: SourceLocation)
+    {
         self.maxAttempts = maxAttempts
         self.deadline = deadline
         self.location = location

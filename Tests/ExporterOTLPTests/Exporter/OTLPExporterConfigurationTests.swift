@@ -33,7 +33,12 @@ struct OTLPExporterConfigurationTests {
                 tracing:
                   otel:   {_type: otelcollector, endpoint: "${OTEL_EP:-http://localhost:4318/v1/traces}", project: demo, batch_size: 50}
             """
-        let workflow = try WorkflowConfiguration.parse(yaml, file: "workflow.yml", registry: .withOTLP, environment: [:])
+        let workflow = try WorkflowConfiguration.parse(
+            yaml,
+            file: "workflow.yml",
+            registry: .withOTLP,
+            environment: [:]
+        )
         let exporter = try #require(workflow.exporters.first)
         #expect(exporter.name == "otel")
         let blueprint = try #require(exporter.blueprint as? OTLPExporterBlueprint)
@@ -90,7 +95,12 @@ struct OTLPExporterConfigurationTests {
         )
         #expect(
             configuration.batching
-                == BatchingOptions(batchSize: 20, flushInterval: .milliseconds(250), maxQueueSize: 40, overflowPolicy: .dropNewest)
+                == BatchingOptions(
+                    batchSize: 20,
+                    flushInterval: .milliseconds(250),
+                    maxQueueSize: 40,
+                    overflowPolicy: .dropNewest
+                )
         )
         #expect(configuration.shutdownTimeout == .milliseconds(2500))
         #expect(configuration.encoding == .json)
@@ -98,7 +108,9 @@ struct OTLPExporterConfigurationTests {
         #expect(configuration.headers["X-API-KEY"] == "k-123")
         #expect(configuration.timeout == .seconds(3))
         #expect(configuration.compression == .gzip)
-        #expect(configuration.mapping == OTLPSpanMapper.Options(attributePrefix: "relay.agent", toolkitAttributes: true))
+        #expect(
+            configuration.mapping == OTLPSpanMapper.Options(attributePrefix: "relay.agent", toolkitAttributes: true)
+        )
         #expect(configuration.deadLetterPath == "./dead.jsonl")
         #expect(configuration.buffer == BufferSettings(capacity: 64, overflowPolicy: .dropOldest))
     }
@@ -116,7 +128,9 @@ struct OTLPExporterConfigurationTests {
                       authorization: "Bearer ${OTLP_TOKEN}"
             """
         let workflow = try WorkflowConfiguration.parse(
-            yaml, registry: .withOTLP, environment: ["OTLP_TOKEN": "s3cr3t-token"]
+            yaml,
+            registry: .withOTLP,
+            environment: ["OTLP_TOKEN": "s3cr3t-token"]
         )
         let blueprint = try #require(workflow.exporters.first?.blueprint as? OTLPExporterBlueprint)
         #expect(blueprint.configuration.headers["Authorization"] == "Bearer s3cr3t-token")
@@ -151,33 +165,61 @@ struct OTLPExporterConfigurationTests {
             (endpointLine + "project: demo\n", YAMLDiagnosticCode.missingKey, 1, 1, "endpoint"),
             (endpointLine + "endpoint: localhost:4318\n", ConfigurationCode.invalidValue, 2, 11, "http://"),
             (endpointLine + "endpoint: ftp://host/v1/traces\n", ConfigurationCode.invalidValue, 2, 11, "http://"),
-            (endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 0\n", ConfigurationCode.invalidValue, 3, 13, "at least 1"),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 0\n", ConfigurationCode.invalidValue, 3, 13,
+                "at least 1"
+            ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 50\nmax_queue_size: 10\n",
                 ConfigurationCode.invalidValue, 4, 17, "smaller than 'batch_size'"
             ),
-            (endpointLine + "endpoint: http://h/v1/traces\nflush_interval: soon\n", ConfigurationCode.invalidValue, 3, 17, "not a duration"),
-            (endpointLine + "endpoint: http://h/v1/traces\ntimeout: 0\n", ConfigurationCode.invalidValue, 3, 10, "longer than zero"),
-            (endpointLine + "endpoint: http://h/v1/traces\nencoding: protobf\n", YAMLDiagnosticCode.invalidValue, 3, 11, "protobf"),
-            (endpointLine + "endpoint: http://h/v1/traces\ncompression: zstd\n", YAMLDiagnosticCode.invalidValue, 3, 14, "zstd"),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nflush_interval: soon\n", ConfigurationCode.invalidValue,
+                3, 17, "not a duration"
+            ),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\ntimeout: 0\n", ConfigurationCode.invalidValue, 3, 10,
+                "longer than zero"
+            ),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nencoding: protobf\n", YAMLDiagnosticCode.invalidValue, 3,
+                11, "protobf"
+            ),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\ncompression: zstd\n", YAMLDiagnosticCode.invalidValue, 3,
+                14, "zstd"
+            ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  Content-Type: text/plain\n",
                 ConfigurationCode.invalidValue, 4, 3, "set by the exporter"
             ),
-            (endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  bad name: x\n", ConfigurationCode.invalidValue, 4, 3, "HTTP tokens"),
-            (endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  x-key: [a]\n", ConfigurationCode.invalidValue, 4, 10, "one line"),
-            (endpointLine + "endpoint: http://h/v1/traces\nattribute_prefix: \"a..b\"\n", ConfigurationCode.invalidValue, 3, 19, "dot-separated"),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  bad name: x\n",
+                ConfigurationCode.invalidValue, 4, 3, "HTTP tokens"
+            ),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  x-key: [a]\n", ConfigurationCode.invalidValue,
+                4, 10, "one line"
+            ),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nattribute_prefix: \"a..b\"\n",
+                ConfigurationCode.invalidValue, 3, 19, "dot-separated"
+            ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nresource_attributes:\n  nested: {a: 1}\n",
                 ConfigurationCode.invalidValue, 4, 11, "list of strings"
             ),
-            (endpointLine + "endpoint: http://h/v1/traces\nbuffer_capacity: 0\n", ConfigurationCode.invalidValue, 3, 18, "at least 1"),
+            (
+                endpointLine + "endpoint: http://h/v1/traces\nbuffer_capacity: 0\n", ConfigurationCode.invalidValue, 3,
+                18, "at least 1"
+            ),
         ]
         for testCase in cases {
             let diagnostic = try failure(testCase.yaml)
             #expect(diagnostic.code == testCase.code, "\(testCase.yaml)")
             #expect(
-                diagnostic.location == SourceLocation(file: "workflow.yml", line: testCase.line, column: testCase.column),
+                diagnostic.location
+                    == SourceLocation(file: "workflow.yml", line: testCase.line, column: testCase.column),
                 "\(testCase.yaml): \(diagnostic)"
             )
             #expect(

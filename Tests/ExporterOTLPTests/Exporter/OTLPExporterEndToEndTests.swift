@@ -58,7 +58,10 @@ struct OTLPExporterEndToEndTests {
             #expect(resource.resource.attributes.first { $0.key == "service.name" }?.value.stringValue == "demo")
             spans += resource.scopeSpans.flatMap(\.spans)
         }
-        #expect(requests.map { try? OTLPTraceRequest(serializedBytes: $0.body).resourceSpans[0].scopeSpans[0].spans.count } == [3, 3, 2])
+        #expect(
+            requests.map { try? OTLPTraceRequest(serializedBytes: $0.body).resourceSpans[0].scopeSpans[0].spans.count }
+                == [3, 3, 2]
+        )
         #expect(spans.count == 8)
         let ids = Set(spans.map(\.spanID))
         #expect(ids.count == 8)
@@ -82,7 +85,9 @@ struct OTLPExporterEndToEndTests {
         _ = try await run(TestEvents.run(root: "first", turns: 1), manager: manager)
         _ = try await run(TestEvents.run(root: "second", turns: 1), manager: manager)
         await manager.close()
-        let counts = try server.requests.map { try OTLPTraceRequest(serializedBytes: $0.body).resourceSpans[0].scopeSpans[0].spans.count }
+        let counts = try server.requests.map {
+            try OTLPTraceRequest(serializedBytes: $0.body).resourceSpans[0].scopeSpans[0].spans.count
+        }
         #expect(counts == [4, 4])
     }
 

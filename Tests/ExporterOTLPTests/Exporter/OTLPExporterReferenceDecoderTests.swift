@@ -17,7 +17,10 @@ struct OTLPExporterReferenceDecoderTests {
         configuration.encoding = encoding
         configuration.mapping.toolkitAttributes = true
         let manager = ExporterManager()
-        manager.add(try OTLPExporterBlueprint(configuration: configuration, context: ExporterBuildContext(name: "otel")), name: "otel")
+        manager.add(
+            try OTLPExporterBlueprint(configuration: configuration, context: ExporterBuildContext(name: "otel")),
+            name: "otel"
+        )
         _ = try await manager.withRun { run in
             for event in events { run.hub.emit(event) }
         }
@@ -35,7 +38,10 @@ struct OTLPExporterReferenceDecoderTests {
         let protobufBody = try await receivedBody(of: events, encoding: .protobuf)
         let protobuf = try await OTLPReferenceDecoder.decode(protobufBody, json: false)
         #expect(protobuf.status == 0, "\(protobuf.output)")
-        let json = try await OTLPReferenceDecoder.decode(try await receivedBody(of: events, encoding: .json), json: true)
+        let json = try await OTLPReferenceDecoder.decode(
+            try await receivedBody(of: events, encoding: .json),
+            json: true
+        )
         #expect(json.status == 0, "\(json.output)")
 
         let decoded = try OTLPMappingSupport.jsonSpans(Array(protobuf.output.utf8))

@@ -11,21 +11,28 @@ struct OTLPMappingEncodingTests {
     func resourceAndScope() async throws {
         let builder = OTLPRequestBuilder(
             project: "demo",
-            resourceAttributes: ["telemetry.sdk.language": .string("swift-6"), "deployment.environment": .string("prod"), "replicas": .int(2)]
+            resourceAttributes: [
+                "telemetry.sdk.language": .string("swift-6"), "deployment.environment": .string("prod"),
+                "replicas": .int(2),
+            ]
         )
         let spans = try await OTLPMappingSupport.spans(from: TestEvents.run(root: "r"))
         let request = builder.request(for: spans)
         #expect(request.resourceSpans.count == 1)
         let resourceSpans = try #require(request.resourceSpans.first)
         let attributes = resourceSpans.resource.attributes.map { ($0.key, OTLPAttributeValue($0.value)) }
-        #expect(attributes.map(\.0) == [
-            "service.name", "openinference.project.name", "telemetry.sdk.name", "telemetry.sdk.language",
-            "telemetry.sdk.version", "deployment.environment", "replicas",
-        ])
-        #expect(attributes.map(\.1) == [
-            .string("demo"), .string("demo"), .string("exporter-scaffold"), .string("swift-6"),
-            .string(OTLPRequestBuilder.version), .string("prod"), .int(2),
-        ])
+        #expect(
+            attributes.map(\.0) == [
+                "service.name", "openinference.project.name", "telemetry.sdk.name", "telemetry.sdk.language",
+                "telemetry.sdk.version", "deployment.environment", "replicas",
+            ]
+        )
+        #expect(
+            attributes.map(\.1) == [
+                .string("demo"), .string("demo"), .string("exporter-scaffold"), .string("swift-6"),
+                .string(OTLPRequestBuilder.version), .string("prod"), .int(2),
+            ]
+        )
         #expect(resourceSpans.scopeSpans.count == 1)
         #expect(resourceSpans.scopeSpans[0].scope.name == "exporter-scaffold")
         #expect(resourceSpans.scopeSpans[0].scope.version == OTLPRequestBuilder.version)

@@ -31,15 +31,23 @@ enum OTLPMappingSupport {
     static func instrumentedRun() async throws -> [AgentEvent] {
         try await events {
             await Instrument.agent(
-                "support-bot", input: "What is the weather in Paris?", sessionID: "session-1", userID: "user-7",
-                metadata: ["team": "weather"], tags: ["demo", "otlp"]
+                "support-bot",
+                input: "What is the weather in Paris?",
+                sessionID: "session-1",
+                userID: "user-7",
+                metadata: ["team": "weather"],
+                tags: ["demo", "otlp"]
             ) { _ in
                 await Instrument.llm(
-                    model: "gpt-4o", provider: "openai",
+                    model: "gpt-4o",
+                    provider: "openai",
                     messages: [
                         .system("Be brief."),
                         .user("What is the weather in Paris?"),
-                        .assistant(nil, toolCalls: [ToolCall(id: "call-1", name: "weather", arguments: ["city": "Paris"])]),
+                        .assistant(
+                            nil,
+                            toolCalls: [ToolCall(id: "call-1", name: "weather", arguments: ["city": "Paris"])]
+                        ),
                         .tool("sunny", toolCallID: "call-1"),
                     ]
                 ) { call in
@@ -47,7 +55,8 @@ enum OTLPMappingSupport {
                     call.chunk(["delta": "ny"])
                     call.finish(
                         message: .assistant(
-                            "Sunny.", toolCalls: [ToolCall(id: "call-2", name: "forecast", arguments: ["days": 2])]
+                            "Sunny.",
+                            toolCalls: [ToolCall(id: "call-2", name: "forecast", arguments: ["days": 2])]
                         ),
                         usage: TokenUsage(prompt: 30, completion: 12, cached: 10, reasoning: 4)
                     )

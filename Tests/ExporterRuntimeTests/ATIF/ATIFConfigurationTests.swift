@@ -40,8 +40,12 @@ import Testing
 
     @Test func unknownKeysAndBadValuesAreRefused() {
         #expect(diagnostic("        _type: atif\n        output_dir: out\n        agent_nam: x\n")?.location?.line == 7)
-        #expect(diagnostic("        _type: atif\n        output_path: dir/\n")?.message == "'output_path' must name a file")
-        #expect(diagnostic("        _type: atif\n        output_dir: out\n        buffer_capacity: 0\n")?.code == "CFG004")
+        #expect(
+            diagnostic("        _type: atif\n        output_path: dir/\n")?.message == "'output_path' must name a file"
+        )
+        #expect(
+            diagnostic("        _type: atif\n        output_dir: out\n        buffer_capacity: 0\n")?.code == "CFG004"
+        )
     }
 
     @Test func validConfigurationIsRegisteredAsAtif() throws {

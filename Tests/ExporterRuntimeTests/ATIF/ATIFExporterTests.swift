@@ -22,9 +22,11 @@ import Testing
             #expect(only[0].sessionID == root.metadata["session.id"]?.stringValue)
             #expect(only[0].steps[0].message == root.input?.stringValue)
             #expect(only[0].steps.map(\.source) == [.user, .system, .agent, .agent])
-            #expect(only[0].steps.allSatisfy { step in
-                step.ancestry("function_id") == root.uuid || step.ancestry("parent_id") == root.uuid
-            })
+            #expect(
+                only[0].steps.allSatisfy { step in
+                    step.ancestry("function_id") == root.uuid || step.ancestry("parent_id") == root.uuid
+                }
+            )
         }
         #expect(exporter.export(rootUUID: "no-such-root").isEmpty)
     }
@@ -55,28 +57,47 @@ import Testing
         #expect(json["agent"]?.objectValue?.keys == ["name", "version", "model_name"])
         let steps = try #require(json["steps"]?.arrayValue)
         #expect(steps[0].objectValue?.keys == ["step_id", "timestamp", "source", "message", "extra"])
-        #expect(steps[2].objectValue?.keys == [
-            "step_id", "timestamp", "source", "model_name", "message", "tool_calls", "observation", "metrics", "extra",
-        ])
-        #expect(steps[2]["tool_calls"]?.arrayValue?.first?.objectValue?.keys == ["tool_call_id", "function_name", "arguments"])
-        #expect(steps[2]["metrics"]?.objectValue?.keys == ["prompt_tokens", "completion_tokens", "cached_tokens", "extra"])
-        #expect(json["final_metrics"]?.objectValue?.keys == [
-            "total_prompt_tokens", "total_completion_tokens", "total_cached_tokens", "total_steps",
-        ])
+        #expect(
+            steps[2].objectValue?.keys == [
+                "step_id", "timestamp", "source", "model_name", "message", "tool_calls", "observation", "metrics",
+                "extra",
+            ]
+        )
+        #expect(
+            steps[2]["tool_calls"]?.arrayValue?.first?.objectValue?.keys == [
+                "tool_call_id", "function_name", "arguments",
+            ]
+        )
+        #expect(
+            steps[2]["metrics"]?.objectValue?.keys == ["prompt_tokens", "completion_tokens", "cached_tokens", "extra"]
+        )
+        #expect(
+            json["final_metrics"]?.objectValue?.keys == [
+                "total_prompt_tokens", "total_completion_tokens", "total_cached_tokens", "total_steps",
+            ]
+        )
         #expect(try JSONParser().parse(trajectory.jsonString) == trajectory.jsonValue)
     }
 
     @Test func agentOnlyFieldsAreNeverWrittenOnOtherSteps() {
         let step = ATIFStep(
-            stepID: 1, source: .user, message: "hi", modelName: "m", reasoningEffort: .label("high"),
-            reasoningContent: "r", toolCalls: [ATIFToolCall(toolCallID: "c", functionName: "f")],
+            stepID: 1,
+            source: .user,
+            message: "hi",
+            modelName: "m",
+            reasoningEffort: .label("high"),
+            reasoningContent: "r",
+            toolCalls: [ATIFToolCall(toolCallID: "c", functionName: "f")],
             metrics: ATIFMetrics(promptTokens: 1)
         )
         #expect(step.jsonValue.objectValue?.keys == ["step_id", "source", "message"])
         var agentStep = step
         agentStep.source = .agent
-        #expect(agentStep.jsonValue.objectValue?.keys == [
-            "step_id", "source", "model_name", "reasoning_effort", "message", "reasoning_content", "tool_calls", "metrics",
-        ])
+        #expect(
+            agentStep.jsonValue.objectValue?.keys == [
+                "step_id", "source", "model_name", "reasoning_effort", "message", "reasoning_content", "tool_calls",
+                "metrics",
+            ]
+        )
     }
 }

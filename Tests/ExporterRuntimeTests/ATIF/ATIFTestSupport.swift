@@ -5,7 +5,9 @@ import Testing
 /// Shared scenarios and helpers of the ATIF tests.
 enum ATIFScenario {
     static let agent = ATIFAgentInfo(name: "librarian", version: "1.0.0")
-    static let weatherResult: JSONValue = ["city": "Paris", "temperature_c": 21.5, "tags": ["sunny", "dry"], "alerts": .null]
+    static let weatherResult: JSONValue = [
+        "city": "Paris", "temperature_c": 21.5, "tags": ["sunny", "dry"], "alerts": .null,
+    ]
 
     struct LookupFailure: Error, CustomStringConvertible {
         var description: String { "catalogue offline" }
@@ -13,7 +15,11 @@ enum ATIFScenario {
 
     /// Runs an instrumented agent: a system prompt and a user turn, an LLM call asking for two tools (one returning
     /// a JSON object, one failing), a second LLM call answering; events go to `hub`.
-    static func runAgent(on hub: EventHub, sessionID: String? = "session-42", question: String = "Weather in Paris?")
+    static func runAgent(
+        on hub: EventHub,
+        sessionID: String? = "session-42",
+        question: String = "Weather in Paris?"
+    )
         async throws
     {
         await hub.bind {
@@ -24,22 +30,34 @@ enum ATIFScenario {
                     ToolCall(id: "call_lookup", name: "lookup", arguments: .string("{\"isbn\": \"978-0441478125\"}")),
                 ]
                 await Instrument.llm(model: "gpt-4o", messages: messages) { call in
-                    call.finish(output: nil, usage: TokenUsage(prompt: 100, completion: 20, cached: 40, reasoning: 5), toolCalls: calls)
+                    call.finish(
+                        output: nil,
+                        usage: TokenUsage(prompt: 100, completion: 20, cached: 40, reasoning: 5),
+                        toolCalls: calls
+                    )
                 }
                 await Instrument.tool("weather", toolCallID: "call_weather", arguments: ["city": "Paris"]) { scope in
                     scope.setOutput(weatherResult)
                 }
                 do {
-                    try await Instrument.tool("lookup", toolCallID: "call_lookup", arguments: ["isbn": "978-0441478125"]) { _ in
+                    try await Instrument.tool(
+                        "lookup",
+                        toolCallID: "call_lookup",
+                        arguments: ["isbn": "978-0441478125"]
+                    ) { _ in
                         throw LookupFailure()
                     }
                 } catch {}
-                let followUp = messages + [
-                    .assistant(nil, toolCalls: calls), .tool(weatherResult, toolCallID: "call_weather"),
-                    .tool("error", toolCallID: "call_lookup"),
-                ]
+                let followUp =
+                    messages + [
+                        .assistant(nil, toolCalls: calls), .tool(weatherResult, toolCallID: "call_weather"),
+                        .tool("error", toolCallID: "call_lookup"),
+                    ]
                 await Instrument.llm(model: "gpt-4o-mini", messages: followUp) { call in
-                    call.finish(output: "It is 21.5 °C and sunny in Paris.", usage: TokenUsage(prompt: 300, completion: 12, cached: 100))
+                    call.finish(
+                        output: "It is 21.5 °C and sunny in Paris.",
+                        usage: TokenUsage(prompt: 300, completion: 12, cached: 100)
+                    )
                 }
                 agent.setOutput("It is 21.5 °C and sunny in Paris.")
             }

@@ -16,11 +16,21 @@ import Testing
         let calling = trajectory.steps[2]
         #expect(calling.message == "")
         #expect(calling.modelName == "gpt-4o")
-        #expect(calling.toolCalls == [
-            ATIFToolCall(toolCallID: "call_weather", functionName: "weather", arguments: ["city": "Paris"]),
-            ATIFToolCall(toolCallID: "call_lookup", functionName: "lookup", arguments: ["isbn": "978-0441478125"]),
-        ])
-        #expect(calling.metrics == ATIFMetrics(promptTokens: 100, completionTokens: 20, cachedTokens: 40, extra: ["reasoning_tokens": 5]))
+        #expect(
+            calling.toolCalls == [
+                ATIFToolCall(toolCallID: "call_weather", functionName: "weather", arguments: ["city": "Paris"]),
+                ATIFToolCall(toolCallID: "call_lookup", functionName: "lookup", arguments: ["isbn": "978-0441478125"]),
+            ]
+        )
+        #expect(
+            calling.metrics
+                == ATIFMetrics(
+                    promptTokens: 100,
+                    completionTokens: 20,
+                    cachedTokens: 40,
+                    extra: ["reasoning_tokens": 5]
+                )
+        )
         let answer = trajectory.steps[3]
         #expect(answer.message == "It is 21.5 °C and sunny in Paris.")
         #expect(answer.modelName == "gpt-4o-mini")
@@ -71,9 +81,15 @@ import Testing
 
     @Test func finalMetricsSumTheSteps() async throws {
         let trajectory = try #require(try await ATIFScenario.agentTrajectories().first)
-        #expect(trajectory.finalMetrics == ATIFFinalMetrics(
-            totalPromptTokens: 400, totalCompletionTokens: 32, totalCachedTokens: 140, totalSteps: 4
-        ))
+        #expect(
+            trajectory.finalMetrics
+                == ATIFFinalMetrics(
+                    totalPromptTokens: 400,
+                    totalCompletionTokens: 32,
+                    totalCachedTokens: 140,
+                    totalSteps: 4
+                )
+        )
     }
 
     @Test func sessionIDFallsBackToTheRootUUID() async throws {
@@ -93,12 +109,62 @@ import Testing
         let t = { (n: Int64) in Timestamp(nanosecondsSinceEpoch: 1_760_000_000_000_000_000 + n * 1_000_000) }
         let events = [
             AgentEvent(uuid: "r", phase: .start, category: .agent, name: "bot", timestamp: t(0), input: "go"),
-            AgentEvent(uuid: "l", parentUUID: "r", phase: .start, category: .llm, name: "m", timestamp: t(1), input: "go", modelName: "m"),
-            AgentEvent(uuid: "l", parentUUID: "r", phase: .end, category: .llm, name: "m", timestamp: t(2), output: "thinking"),
-            AgentEvent(uuid: "x", parentUUID: "r", phase: .start, category: .tool, name: "calc", timestamp: t(3), input: ["a": 1], toolCallID: "call_9"),
-            AgentEvent(uuid: "x", parentUUID: "r", phase: .end, category: .tool, name: "calc", timestamp: t(4), output: [1, 2]),
-            AgentEvent(uuid: "y", parentUUID: "r", phase: .start, category: .tool, name: "echo", timestamp: t(5), input: "raw"),
-            AgentEvent(uuid: "y", parentUUID: "r", phase: .end, category: .tool, name: "echo", timestamp: t(6), output: "raw"),
+            AgentEvent(
+                uuid: "l",
+                parentUUID: "r",
+                phase: .start,
+                category: .llm,
+                name: "m",
+                timestamp: t(1),
+                input: "go",
+                modelName: "m"
+            ),
+            AgentEvent(
+                uuid: "l",
+                parentUUID: "r",
+                phase: .end,
+                category: .llm,
+                name: "m",
+                timestamp: t(2),
+                output: "thinking"
+            ),
+            AgentEvent(
+                uuid: "x",
+                parentUUID: "r",
+                phase: .start,
+                category: .tool,
+                name: "calc",
+                timestamp: t(3),
+                input: ["a": 1],
+                toolCallID: "call_9"
+            ),
+            AgentEvent(
+                uuid: "x",
+                parentUUID: "r",
+                phase: .end,
+                category: .tool,
+                name: "calc",
+                timestamp: t(4),
+                output: [1, 2]
+            ),
+            AgentEvent(
+                uuid: "y",
+                parentUUID: "r",
+                phase: .start,
+                category: .tool,
+                name: "echo",
+                timestamp: t(5),
+                input: "raw"
+            ),
+            AgentEvent(
+                uuid: "y",
+                parentUUID: "r",
+                phase: .end,
+                category: .tool,
+                name: "echo",
+                timestamp: t(6),
+                output: "raw"
+            ),
         ]
         for event in events { #expect(builder.consume(event) == nil) }
         let trajectory = builder.consume(
@@ -106,14 +172,18 @@ import Testing
         )
         let steps = try? #require(trajectory?.steps)
         #expect(steps?.map(\.source) == [.user, .agent])
-        #expect(steps?[1].toolCalls == [
-            ATIFToolCall(toolCallID: "call_9", functionName: "calc", arguments: ["a": 1]),
-            ATIFToolCall(toolCallID: "call_y", functionName: "echo", arguments: ["input": "raw"]),
-        ])
-        #expect(steps?[1].observation?.results == [
-            ATIFObservationResult(sourceCallID: "call_9", content: "[1,2]"),
-            ATIFObservationResult(sourceCallID: "call_y", content: "raw"),
-        ])
+        #expect(
+            steps?[1].toolCalls == [
+                ATIFToolCall(toolCallID: "call_9", functionName: "calc", arguments: ["a": 1]),
+                ATIFToolCall(toolCallID: "call_y", functionName: "echo", arguments: ["input": "raw"]),
+            ]
+        )
+        #expect(
+            steps?[1].observation?.results == [
+                ATIFObservationResult(sourceCallID: "call_9", content: "[1,2]"),
+                ATIFObservationResult(sourceCallID: "call_y", content: "raw"),
+            ]
+        )
         #expect(builder.statistics["anomaly.tool_call_synthesized"] == 2)
         #expect(builder.statistics["trajectories"] == 1)
     }
@@ -133,9 +203,15 @@ import Testing
         #expect(trajectory.agent.toolDefinitions?.count == 1)
         #expect(trajectory.steps.map(\.source) == [.user, .system, .agent, .agent])
         let search = trajectory.steps[2]
-        #expect(search.toolCalls == [
-            ATIFToolCall(toolCallID: "call_8f2a", functionName: "wiki_search", arguments: ["query": "The Left Hand of Darkness"]),
-        ])
+        #expect(
+            search.toolCalls == [
+                ATIFToolCall(
+                    toolCallID: "call_8f2a",
+                    functionName: "wiki_search",
+                    arguments: ["query": "The Left Hand of Darkness"]
+                )
+            ]
+        )
         #expect(search.observation?.results.map(\.sourceCallID) == ["call_8f2a"])
         #expect(search.observation?.results.first?.content?.hasPrefix("The Left Hand of Darkness is a 1969") == true)
         #expect(search.metrics == ATIFMetrics(promptTokens: 412, completionTokens: 38, cachedTokens: 256))
@@ -149,11 +225,41 @@ import Testing
     @Test func rootOutputThatDiffersFromTheLastAnswerBecomesTheFinalStep() {
         var builder = TrajectoryBuilder(agent: ATIFScenario.agent)
         let t = Timestamp(nanosecondsSinceEpoch: 1_500_000_000_123_456_789)
-        _ = builder.consume(AgentEvent(uuid: "r", phase: .start, category: .agent, name: "bot", timestamp: t, input: "q"))
-        _ = builder.consume(AgentEvent(uuid: "l", parentUUID: "r", phase: .start, category: .llm, name: "m", timestamp: t, input: [["role": "user", "content": "q"]]))
-        _ = builder.consume(AgentEvent(uuid: "l", parentUUID: "r", phase: .end, category: .llm, name: "m", timestamp: t, output: ["role": "assistant", "content": "draft", "reasoning_content": "because"]))
+        _ = builder.consume(
+            AgentEvent(uuid: "r", phase: .start, category: .agent, name: "bot", timestamp: t, input: "q")
+        )
+        _ = builder.consume(
+            AgentEvent(
+                uuid: "l",
+                parentUUID: "r",
+                phase: .start,
+                category: .llm,
+                name: "m",
+                timestamp: t,
+                input: [["role": "user", "content": "q"]]
+            )
+        )
+        _ = builder.consume(
+            AgentEvent(
+                uuid: "l",
+                parentUUID: "r",
+                phase: .end,
+                category: .llm,
+                name: "m",
+                timestamp: t,
+                output: ["role": "assistant", "content": "draft", "reasoning_content": "because"]
+            )
+        )
         let trajectory = builder.consume(
-            AgentEvent(uuid: "r", phase: .end, category: .agent, name: "bot", timestamp: t, output: ["answer": 42], status: .error(type: "Timeout", message: "too slow"))
+            AgentEvent(
+                uuid: "r",
+                phase: .end,
+                category: .agent,
+                name: "bot",
+                timestamp: t,
+                output: ["answer": 42],
+                status: .error(type: "Timeout", message: "too slow")
+            )
         )
         #expect(trajectory?.steps.map(\.message) == ["q", "draft", #"{"answer":42}"#])
         #expect(trajectory?.steps[1].reasoningContent == "because")
@@ -166,7 +272,11 @@ import Testing
     @Test func unfinishedRunsAreExportedWithNotes() {
         var builder = TrajectoryBuilder(agent: ATIFScenario.agent)
         let start = AgentEvent(
-            uuid: "r", phase: .start, category: .agent, name: "bot", timestamp: Timestamp(nanosecondsSinceEpoch: 0),
+            uuid: "r",
+            phase: .start,
+            category: .agent,
+            name: "bot",
+            timestamp: Timestamp(nanosecondsSinceEpoch: 0),
             input: ["question": "why?"]
         )
         #expect(builder.consume(start) == nil)

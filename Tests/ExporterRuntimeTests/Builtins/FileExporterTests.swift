@@ -68,7 +68,9 @@ struct FileExporterTests {
         let root = try #require(spans.last)
         #expect(root["parent_span_id"] == .null)
         #expect(root["category"]?.stringValue == "agent")
-        #expect(spans.filter { $0["category"]?.stringValue == "llm" }.allSatisfy { $0["token_usage"]?.objectValue != nil })
+        #expect(
+            spans.filter { $0["category"]?.stringValue == "llm" }.allSatisfy { $0["token_usage"]?.objectValue != nil }
+        )
     }
 
     @Test("overwrite truncates, append keeps what was there")

@@ -12,7 +12,10 @@ struct ATOFCodecTests {
             let original = try TraceFixtures.parse(line)
             let event = try ATOFCodec.decode(line: line)
             let rewritten = try TraceFixtures.parse(ATOFCodec.encode(event))
-            #expect(rewritten == original, "line \(number + 1) differs:\n\(original.jsonString)\n\(rewritten.jsonString)")
+            #expect(
+                rewritten == original,
+                "line \(number + 1) differs:\n\(original.jsonString)\n\(rewritten.jsonString)"
+            )
         }
     }
 
@@ -46,22 +49,34 @@ struct ATOFCodecTests {
         var samples = CodecSamples.instrumented
         samples.append(
             AgentEvent(
-                uuid: "n1", parentUUID: "w1", phase: .start, category: .tool, name: "precise",
-                timestamp: Timestamp(nanosecondsSinceEpoch: 1_760_000_000_123_456_789), tags: ["x"],
+                uuid: "n1",
+                parentUUID: "w1",
+                phase: .start,
+                category: .tool,
+                name: "precise",
+                timestamp: Timestamp(nanosecondsSinceEpoch: 1_760_000_000_123_456_789),
+                tags: ["x"],
                 framework: "crewai"
             )
         )
         for event in samples {
             let bytes = ATOFCodec.encode(event)
             let line = try #require(try TraceFixtures.parse(bytes).objectValue)
-            for key in ["kind", "atof_version", "uuid", "parent_uuid", "timestamp", "name", "data", "data_schema", "metadata"] {
+            for key in [
+                "kind", "atof_version", "uuid", "parent_uuid", "timestamp", "name", "data", "data_schema", "metadata",
+            ] {
                 #expect(line[key] != nil, "\(key) missing in \(String(decoding: bytes, as: UTF8.self))")
             }
             if event.phase == .start || event.phase == .end {
-                for key in ["scope_category", "attributes", "category", "category_profile"] { #expect(line[key] != nil) }
+                for key in ["scope_category", "attributes", "category", "category_profile"] {
+                    #expect(line[key] != nil)
+                }
             }
             let decoded = try ATOFCodec.decode(line: bytes)
-            #expect(IntermediateStepCodecTests.withoutExtensions(decoded) == event, "\(String(decoding: bytes, as: UTF8.self))")
+            #expect(
+                IntermediateStepCodecTests.withoutExtensions(decoded) == event,
+                "\(String(decoding: bytes, as: UTF8.self))"
+            )
         }
     }
 
@@ -84,16 +99,21 @@ struct ATOFCodecTests {
             ("1760000000000001", 1_760_000_000_000_001_000),
         ]
         for (timestamp, nanos) in cases {
-            let text = #"{"kind":"mark","atof_version":"0.1","uuid":"m","parent_uuid":null,"timestamp":\#(timestamp),"name":"t"}"#
+            let text =
+                #"{"kind":"mark","atof_version":"0.1","uuid":"m","parent_uuid":null,"timestamp":\#(timestamp),"name":"t"}"#
             let original = try TraceFixtures.parse(text)
             let event = try ATOFCodec.decode(original)
             #expect(event.timestamp.nanosecondsSinceEpoch == nanos, "\(timestamp)")
             #expect(try TraceFixtures.parse(ATOFCodec.encode(event)) == original)
         }
         #expect(RFC3339.format(Timestamp(nanosecondsSinceEpoch: -1_000_000)) == "1969-12-31T23:59:59.999Z")
-        for bad in [#""2025-02-30T00:00:00Z""#, #""2025-10-09 08:53""#, #""2025-10-09T08:53:20""#, #""2025-10-09T08:53:20.Z""#] {
+        for bad in [
+            #""2025-02-30T00:00:00Z""#, #""2025-10-09 08:53""#, #""2025-10-09T08:53:20""#, #""2025-10-09T08:53:20.Z""#,
+        ] {
             let text = #"{"kind":"mark","uuid":"m","timestamp":\#(bad)}"#
-            let diagnostic = TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try ATOFCodec.decode(line: Array(text.utf8)) }
+            let diagnostic = TraceFixtures.diagnostic { () throws(DiagnosticError) in
+                _ = try ATOFCodec.decode(line: Array(text.utf8))
+            }
             #expect(diagnostic?.code == "TRACE007", "\(bad)")
         }
     }
@@ -108,7 +128,10 @@ struct ATOFCodecTests {
         #expect(diagnostic(#"{"kind":"mark","timestamp":0}"#)?.code == "TRACE003")
         #expect(diagnostic(#"{"kind":"mark","uuid":"u","timestamp":1.5}"#)?.code == "TRACE004")
         #expect(diagnostic(#"{"kind":"mark","uuid":"u","timestamp":9223372036854775807}"#)?.code == "TRACE007")
-        #expect(diagnostic(#"{"kind":"scope","scope_category":"start","uuid":"u","timestamp":0,"category":3}"#)?.code == "TRACE004")
+        #expect(
+            diagnostic(#"{"kind":"scope","scope_category":"start","uuid":"u","timestamp":0,"category":3}"#)?.code
+                == "TRACE004"
+        )
     }
 
     @Test func crossFormatKeepsIdentityCategoryAndTime() throws {

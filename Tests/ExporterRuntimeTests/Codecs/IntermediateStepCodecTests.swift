@@ -12,7 +12,10 @@ struct IntermediateStepCodecTests {
             let original = try TraceFixtures.parse(line)
             let event = try IntermediateStepCodec.decode(line: line)
             let rewritten = try TraceFixtures.parse(IntermediateStepCodec.encode(event))
-            #expect(rewritten == original, "line \(number + 1) differs:\n\(original.jsonString)\n\(rewritten.jsonString)")
+            #expect(
+                rewritten == original,
+                "line \(number + 1) differs:\n\(original.jsonString)\n\(rewritten.jsonString)"
+            )
         }
     }
 
@@ -35,7 +38,9 @@ struct IntermediateStepCodecTests {
         #expect(events.filter { $0.phase == .chunk && $0.category == .custom("span") }.count == 2)
         #expect(events.contains { $0.category == .custom("ttc") } && events.contains { $0.category == .task })
         let tool = try #require(events.first { $0.category == .tool && $0.phase == .end })
-        #expect(tool.extensions["intermediate_step"]?["data_extra"]?["payload"] == ["http_status": 200, "cached": false])
+        #expect(
+            tool.extensions["intermediate_step"]?["data_extra"]?["payload"] == ["http_status": 200, "cached": false]
+        )
         #expect(tool.output?.stringValue?.hasPrefix("The Left Hand") == true)
     }
 
@@ -109,10 +114,17 @@ struct IntermediateStepCodecTests {
         let unknown = code(#"{"payload":{"event_type":"TOOL_STRAT","event_timestamp":1,"UUID":"u"}}"#)
         #expect(unknown?.code == "TRACE005")
         #expect(unknown?.hint == "did you mean 'TOOL_START'?")
-        #expect(code(#"{"payload":{"event_type":"TOOL_START","event_timestamp":"now","UUID":"u"}}"#)?.code == "TRACE004")
-        #expect(code(#"{"payload":{"event_type":"TOOL_START","event_timestamp":1e300,"UUID":"u"}}"#)?.code == "TRACE007")
+        #expect(
+            code(#"{"payload":{"event_type":"TOOL_START","event_timestamp":"now","UUID":"u"}}"#)?.code == "TRACE004"
+        )
+        #expect(
+            code(#"{"payload":{"event_type":"TOOL_START","event_timestamp":1e300,"UUID":"u"}}"#)?.code == "TRACE007"
+        )
         #expect(code(#"{"payload":{"event_type":"TOOL_START","event_timestamp":NaN,"UUID":"u"}}"#)?.code == "TRACE007")
-        #expect(code(#"{"parent_id":7,"payload":{"event_type":"TOOL_START","event_timestamp":1,"UUID":"u"}}"#)?.code == "TRACE004")
+        #expect(
+            code(#"{"parent_id":7,"payload":{"event_type":"TOOL_START","event_timestamp":1,"UUID":"u"}}"#)?.code
+                == "TRACE004"
+        )
         #expect(code("{\"payload\":")?.code == "JSON001")
     }
 
@@ -133,51 +145,120 @@ enum CodecSamples {
     static var instrumented: [AgentEvent] {
         [
             AgentEvent(
-                uuid: "w1", phase: .start, category: .agent, name: "workflow", timestamp: base,
-                input: "question", metadata: ["provided_metadata": ["workflow_run_id": "r1"]], tags: ["a", "b"]
+                uuid: "w1",
+                phase: .start,
+                category: .agent,
+                name: "workflow",
+                timestamp: base,
+                input: "question",
+                metadata: ["provided_metadata": ["workflow_run_id": "r1"]],
+                tags: ["a", "b"]
             ),
             AgentEvent(
-                uuid: "l1", parentUUID: "w1", phase: .start, category: .llm, name: "chat", timestamp: at(1),
-                input: [["role": "user", "content": "hi"]], modelName: "meta/llama", framework: "langchain"
+                uuid: "l1",
+                parentUUID: "w1",
+                phase: .start,
+                category: .llm,
+                name: "chat",
+                timestamp: at(1),
+                input: [["role": "user", "content": "hi"]],
+                modelName: "meta/llama",
+                framework: "langchain"
             ),
             AgentEvent(
-                uuid: "l1", parentUUID: "w1", phase: .chunk, category: .llm, name: "meta/llama", timestamp: at(2),
-                chunk: "he", modelName: "meta/llama"
+                uuid: "l1",
+                parentUUID: "w1",
+                phase: .chunk,
+                category: .llm,
+                name: "meta/llama",
+                timestamp: at(2),
+                chunk: "he",
+                modelName: "meta/llama"
             ),
             AgentEvent(
-                uuid: "l1", parentUUID: "w1", phase: .end, category: .llm, name: "meta/llama", timestamp: at(6),
-                startTimestamp: at(1), output: "hello", modelName: "meta/llama",
+                uuid: "l1",
+                parentUUID: "w1",
+                phase: .end,
+                category: .llm,
+                name: "meta/llama",
+                timestamp: at(6),
+                startTimestamp: at(1),
+                output: "hello",
+                modelName: "meta/llama",
                 tokenUsage: TokenUsage(prompt: 5, completion: 2, cached: 1, reasoning: 1)
             ),
             AgentEvent(
-                uuid: "l2", parentUUID: "w1", phase: .start, category: .llm, name: "unnamed-model-call", timestamp: at(7)
+                uuid: "l2",
+                parentUUID: "w1",
+                phase: .start,
+                category: .llm,
+                name: "unnamed-model-call",
+                timestamp: at(7)
             ),
             AgentEvent(
-                uuid: "t1", parentUUID: "w1", phase: .end, category: .tool, name: "search", timestamp: at(8),
-                output: ["hits": 3], toolCallID: "call_1", status: .error(type: "TimeoutError", message: "took \"too\" long")
+                uuid: "t1",
+                parentUUID: "w1",
+                phase: .end,
+                category: .tool,
+                name: "search",
+                timestamp: at(8),
+                output: ["hits": 3],
+                toolCallID: "call_1",
+                status: .error(type: "TimeoutError", message: "took \"too\" long")
             ),
             AgentEvent(
-                uuid: "r1", parentUUID: "w1", phase: .start, category: .retriever, name: "docs", timestamp: at(10),
+                uuid: "r1",
+                parentUUID: "w1",
+                phase: .start,
+                category: .retriever,
+                name: "docs",
+                timestamp: at(10),
                 input: ["query": "x"]
             ),
             AgentEvent(
-                uuid: "p1", parentUUID: "w1", phase: .end, category: .custom("planner"), name: "plan", timestamp: at(12),
+                uuid: "p1",
+                parentUUID: "w1",
+                phase: .end,
+                category: .custom("planner"),
+                name: "plan",
+                timestamp: at(12),
                 output: 1.5
             ),
             AgentEvent(
-                uuid: "u1", parentUUID: "w1", phase: .start, category: .unknown, name: "mystery", timestamp: at(13)
+                uuid: "u1",
+                parentUUID: "w1",
+                phase: .start,
+                category: .unknown,
+                name: "mystery",
+                timestamp: at(13)
             ),
             AgentEvent(
-                uuid: "m1", parentUUID: "w1", phase: .mark, category: .tool, name: "checkpoint", timestamp: at(14),
+                uuid: "m1",
+                parentUUID: "w1",
+                phase: .mark,
+                category: .tool,
+                name: "checkpoint",
+                timestamp: at(14),
                 chunk: ["step": 2]
             ),
             AgentEvent(
-                uuid: "s1", parentUUID: "w1", phase: .chunk, category: .function, name: "stream", timestamp: at(15),
-                input: "displaced input", chunk: "piece"
+                uuid: "s1",
+                parentUUID: "w1",
+                phase: .chunk,
+                category: .function,
+                name: "stream",
+                timestamp: at(15),
+                input: "displaced input",
+                chunk: "piece"
             ),
             AgentEvent(
-                uuid: "w1", phase: .end, category: .agent, name: "workflow", timestamp: at(18),
-                startTimestamp: base, output: ["answer": "hello"]
+                uuid: "w1",
+                phase: .end,
+                category: .agent,
+                name: "workflow",
+                timestamp: at(18),
+                startTimestamp: base,
+                output: ["answer": "hello"]
             ),
         ]
     }

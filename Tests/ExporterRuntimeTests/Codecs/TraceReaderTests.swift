@@ -44,7 +44,9 @@ struct TraceReaderTests {
         #expect(result.lineNumbers == [1, 3, 10, 11])
         #expect(result.events.map(\.phase) == [.start, .start, .end, .end])
         let found = result.diagnostics.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0):\($0.code)" }
-        #expect(found == ["2:121:JSON001", "5:1:TRACE005", "6:1:TRACE003", "7:1:TRACE004", "8:1:TRACE002", "9:114:JSON004"])
+        #expect(
+            found == ["2:121:JSON001", "5:1:TRACE005", "6:1:TRACE003", "7:1:TRACE004", "8:1:TRACE002", "9:114:JSON004"]
+        )
         #expect(result.diagnostics.allSatisfy { $0.location?.file == "malformed.jsonl" })
         #expect(result.diagnostics[1].hint == "did you mean 'LLM_START'?")
         #expect(result.diagnostics[0].description.hasPrefix("malformed.jsonl:2:121: error[JSON001]"))

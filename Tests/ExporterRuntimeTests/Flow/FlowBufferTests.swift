@@ -12,12 +12,15 @@ struct FlowBufferTests {
         }
         buffer.drain(into: &out, max: 100)
         #expect(out == Array(0..<15))
-        #expect(buffer.counters == {
-            var expected = BufferCounters()
-            expected.accepted = 15
-            expected.removed = 15
-            return expected
-        }())
+        #expect(
+            buffer.counters
+                == {
+                    var expected = BufferCounters()
+                    expected.accepted = 15
+                    expected.removed = 15
+                    return expected
+                }()
+        )
     }
 
     @Test func dropNewestRefusesIncomingAndCountsEachDrop() {

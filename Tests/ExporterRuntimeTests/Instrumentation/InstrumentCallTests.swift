@@ -1,5 +1,5 @@
-import Testing
 import ExporterRuntime
+import Testing
 
 @Suite struct InstrumentCallTests {
     @Test func llmCallEmitsStartChunksAndEndWithUsageAndModel() async throws {
@@ -10,7 +10,11 @@ import ExporterRuntime
             await Instrument.llm(model: "gpt-4o", provider: "openai", messages: messages) { call in
                 call.chunk("Let me ")
                 call.chunk(["delta": "check"])
-                call.finish(output: "Checking.", usage: TokenUsage(prompt: 20, completion: 5, cached: 8), toolCalls: [lookup])
+                call.finish(
+                    output: "Checking.",
+                    usage: TokenUsage(prompt: 20, completion: 5, cached: 8),
+                    toolCalls: [lookup]
+                )
             }
         }
         let events = collector.events
@@ -18,19 +22,28 @@ import ExporterRuntime
         #expect(events.allSatisfy { $0.modelName == "gpt-4o" && $0.category == .llm && $0.name == "gpt-4o" })
         #expect(Set(events.map(\.uuid)).count == 1)
         let start = events[0]
-        #expect(start.input == [
-            ["role": "system", "content": "be brief"],
-            ["role": "user", "content": "weather in Paris?"],
-        ])
+        #expect(
+            start.input == [
+                ["role": "system", "content": "be brief"],
+                ["role": "user", "content": "weather in Paris?"],
+            ]
+        )
         #expect(start.metadata["llm.provider"] == "openai")
         #expect(events[1].chunk == "Let me ")
         #expect(events[2].chunk == ["delta": "check"])
         let end = events[3]
         #expect(end.tokenUsage == TokenUsage(prompt: 20, completion: 5, cached: 8))
-        #expect(end.output == [
-            "role": "assistant", "content": "Checking.",
-            "tool_calls": [["id": "call-1", "type": "function", "function": ["name": "weather", "arguments": ["city": "Paris"]]]],
-        ])
+        #expect(
+            end.output == [
+                "role": "assistant", "content": "Checking.",
+                "tool_calls": [
+                    [
+                        "id": "call-1", "type": "function",
+                        "function": ["name": "weather", "arguments": ["city": "Paris"]],
+                    ]
+                ],
+            ]
+        )
         let answer = try #require(end.output.flatMap(ChatMessage.messages(from:))?.first)
         #expect(answer.toolCalls == [lookup])
         #expect(ChatMessage.messages(from: try #require(start.input)) == messages)

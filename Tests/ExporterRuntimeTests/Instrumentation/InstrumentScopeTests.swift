@@ -1,5 +1,5 @@
-import Testing
 import ExporterRuntime
+import Testing
 
 @Suite struct InstrumentScopeTests {
     @Test func nestedScopesCarryParentAndRootUUIDs() async throws {
@@ -79,7 +79,8 @@ import ExporterRuntime
         let events = collector.events
         #expect(events.count == 2 + 50 * 5)
         let byName = Dictionary(
-            events.filter { $0.phase != .end }.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first }
+            events.filter { $0.phase != .end }.map { ($0.name, $0) },
+            uniquingKeysWith: { first, _ in first }
         )
         for index in 0..<50 {
             let worker = try #require(byName["worker-\(index)"])

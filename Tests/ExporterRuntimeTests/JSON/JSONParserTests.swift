@@ -8,7 +8,9 @@ struct JSONParserTests {
     private func parse(_ text: String) throws -> JSONValue { try JSONParser().parse(text) }
 
     private func failure(_ text: String, maximumDepth: Int = 512) -> Diagnostic? {
-        TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try JSONParser(maximumDepth: maximumDepth).parse(text) }
+        TraceFixtures.diagnostic { () throws(DiagnosticError) in
+            _ = try JSONParser(maximumDepth: maximumDepth).parse(text)
+        }
     }
 
     @Test func scalarsAndNumbers() throws {
@@ -97,9 +99,15 @@ struct JSONParserTests {
         #expect(diagnostic.code == "JSON006")
         #expect(diagnostic.location?.column == 4)
         let overlong: [UInt8] = [0x22, 0xC0, 0xAF, 0x22]
-        #expect(TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try JSONParser().parse(overlong) }?.code == "JSON006")
+        #expect(
+            TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try JSONParser().parse(overlong) }?.code
+                == "JSON006"
+        )
         let surrogate: [UInt8] = [0x22, 0xED, 0xA0, 0x80, 0x22]
-        #expect(TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try JSONParser().parse(surrogate) }?.code == "JSON006")
+        #expect(
+            TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try JSONParser().parse(surrogate) }?.code
+                == "JSON006"
+        )
     }
 
     @Test func depthLimit() throws {

@@ -20,7 +20,9 @@ struct JSONWriterTests {
     }
 
     @Test func doublesReadBackAsTheSameDoubles() throws {
-        for number in [5.0, 1e20, 1e-5, 0.1, 1_760_000_001.123456, 123456789.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude] {
+        for number in [
+            5.0, 1e20, 1e-5, 0.1, 1_760_000_001.123456, 123456789.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude,
+        ] {
             #expect(try JSONParser().parse(JSONValue.double(number).jsonBytes) == .double(number))
         }
     }
@@ -52,7 +54,9 @@ struct JSONWriterTests {
 struct JSONWriterDoubleTests {
     @Test func fastPathMatchesShortestRoundTripText() throws {
         var generator = SystemRandomNumberGenerator()
-        var samples: [Double] = [1e-4, 0.5, 1.5, 100, 123.456, 1_760_000_000.1289062, 9_007_199_254_740_991, 1e15, 0.1 + 0.2]
+        var samples: [Double] = [
+            1e-4, 0.5, 1.5, 100, 123.456, 1_760_000_000.1289062, 9_007_199_254_740_991, 1e15, 0.1 + 0.2,
+        ]
         for _ in 0..<20_000 {
             let exponent = Double(Int.random(in: -5...16, using: &generator))
             let raw = Double.random(in: -1...1, using: &generator) * pow10(exponent)

@@ -1,8 +1,7 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
-
-import ExporterRuntime
 
 /// The README's instrumentation example, kept compiling and correct.
 @Suite("ReadmeExample")
@@ -26,7 +25,8 @@ struct ReadmeExampleTests {
                     call.finish(output: "Let me check.", usage: TokenUsage(prompt: 12, completion: 4))
                     return "Let me check."
                 }
-                let status = await Instrument.tool("lookup_order", toolCallID: "call-1", arguments: ["id": "A-17"]) { _ in
+                let status = await Instrument.tool("lookup_order", toolCallID: "call-1", arguments: ["id": "A-17"]) {
+                    _ in
                     JSONValue.object(["status": "shipped"])
                 }
                 return "\(reply) It was \(status["status"]?.stringValue ?? "?")."

@@ -125,7 +125,11 @@ struct WorkflowConfigurationTests {
                   c: {_type: console, buffer_capacity: 0}
             """
         )
-        #expect(found.map(\.code) == [ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, ConfigurationCode.invalidValue])
+        #expect(
+            found.map(\.code) == [
+                ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, ConfigurationCode.invalidValue,
+            ]
+        )
         #expect(found.map { $0.location?.line } == [4, 5, 6])
         #expect(found[0].location?.column == 61)
         #expect(found[1].location?.column == 37)

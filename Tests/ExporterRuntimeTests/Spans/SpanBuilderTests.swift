@@ -1,5 +1,5 @@
-import Testing
 import ExporterRuntime
+import Testing
 
 @Suite struct SpanBuilderTests {
     private typealias F = SpanFixtures
@@ -9,18 +9,46 @@ import ExporterRuntime
 
     @Test func coherentRunBuildsNestedSpansChildrenFirst() async throws {
         let chunk = AgentEvent(
-            uuid: grandchild, parentUUID: child, rootUUID: root, phase: .chunk, category: .llm, name: "gpt",
-            timestamp: F.time(4), chunk: "tok"
+            uuid: grandchild,
+            parentUUID: child,
+            rootUUID: root,
+            phase: .chunk,
+            category: .llm,
+            name: "gpt",
+            timestamp: F.time(4),
+            chunk: "tok"
         )
-        let mark = F.event(.mark, "44444444-4444-4444-8444-444444444444", parent: child, root: root, name: "checkpoint", at: 6)
+        let mark = F.event(
+            .mark,
+            "44444444-4444-4444-8444-444444444444",
+            parent: child,
+            root: root,
+            name: "checkpoint",
+            at: 6
+        )
         let events = [
-            F.event(.start, root, category: .agent, name: "agent", at: 1, metadata: ["display_name": "Support bot", "session.id": "s-1"]),
+            F.event(
+                .start,
+                root,
+                category: .agent,
+                name: "agent",
+                at: 1,
+                metadata: ["display_name": "Support bot", "session.id": "s-1"]
+            ),
             F.event(.start, child, parent: root, root: root, name: "plan", at: 2),
             F.event(.start, grandchild, parent: child, root: root, category: .llm, name: "gpt", at: 3),
             chunk,
             F.event(.end, grandchild, parent: child, root: root, category: .llm, name: "gpt", at: 5),
             mark,
-            F.event(.end, child, parent: root, root: root, name: "plan", at: 7, status: .error(type: "E", message: "m")),
+            F.event(
+                .end,
+                child,
+                parent: root,
+                root: root,
+                name: "plan",
+                at: 7,
+                status: .error(type: "E", message: "m")
+            ),
             F.event(.end, root, category: .agent, name: "agent", at: 8),
         ]
         var builder = SpanBuilder()
@@ -157,7 +185,10 @@ import ExporterRuntime
     @Test func spanEventsAreBoundedAndTheRestCounted() async throws {
         var builder = SpanBuilder(maxEventsPerSpan: 2)
         let chunks = (2..<7).map { F.event(.chunk, root, at: Int64($0)) }
-        let spans = try await F.build([F.event(.start, root, at: 1)] + chunks + [F.event(.end, root, at: 8)], builder: &builder)
+        let spans = try await F.build(
+            [F.event(.start, root, at: 1)] + chunks + [F.event(.end, root, at: 8)],
+            builder: &builder
+        )
         #expect(spans[0].events.count == 2)
         #expect(spans[0].droppedEventCount == 3)
         #expect(builder.statistics["span_events_dropped"] == 3)

@@ -14,8 +14,15 @@ enum SpanFixtures {
         status: EventStatus = .ok
     ) -> AgentEvent {
         AgentEvent(
-            uuid: uuid, parentUUID: parent, rootUUID: root, phase: phase, category: category, name: name,
-            timestamp: Timestamp(nanosecondsSinceEpoch: seconds * 1_000_000_000), metadata: metadata, status: status
+            uuid: uuid,
+            parentUUID: parent,
+            rootUUID: root,
+            phase: phase,
+            category: category,
+            name: name,
+            timestamp: Timestamp(nanosecondsSinceEpoch: seconds * 1_000_000_000),
+            metadata: metadata,
+            status: status
         )
     }
 

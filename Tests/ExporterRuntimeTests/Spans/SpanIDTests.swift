@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ExporterRuntime
 
 @Suite struct SpanIDTests {

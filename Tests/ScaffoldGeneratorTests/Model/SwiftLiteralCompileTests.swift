@@ -7,7 +7,8 @@ import Testing
 @Suite("SwiftLiteralCompileTests")
 struct SwiftLiteralCompileTests {
     static func swiftc() -> String? {
-        let candidates = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
+        let candidates =
+            (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map { "\($0)/swiftc" }
             + ["/opt/swift/usr/bin/swiftc", "/usr/bin/swiftc"]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
@@ -42,7 +43,10 @@ struct SwiftLiteralCompileTests {
         let lines = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.count == expected.count)
         for (line, text) in zip(lines, expected) {
-            #expect(String(line) == text.utf8.map { String($0, radix: 16) }.joined(separator: " "), "\(text.debugDescription)")
+            #expect(
+                String(line) == text.utf8.map { String($0, radix: 16) }.joined(separator: " "),
+                "\(text.debugDescription)"
+            )
         }
     }
 

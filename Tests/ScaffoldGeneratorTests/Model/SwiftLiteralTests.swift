@@ -5,7 +5,8 @@ import Testing
 /// Strings that break naive literal rendering.
 let nastyStrings: [String] = [
     "", "plain", "\"", "\\", "\\\"", "\"\"\"", "\"\"\"\n\"\"\"", "\\(1 + 1)", "\\(", "#\"raw\"#", "##", "#\"\\(x)\"#",
-    "line\nbreak", "cr\rlf\r\n", "\ttab", "nul\u{0}byte", "\u{1}\u{1F}\u{7F}", "bell\u{7}", "e\u{301}", "\u{301}leading mark",
+    "line\nbreak", "cr\rlf\r\n", "\ttab", "nul\u{0}byte", "\u{1}\u{1F}\u{7F}", "bell\u{7}", "e\u{301}",
+    "\u{301}leading mark",
     "שלום עולם", "\u{202E}override\u{202C}", "👩‍👩‍👧‍👦", "🇨🇭", "line\u{2028}sep\u{2029}para", "zero\u{200B}width",
     "\u{FEFF}bom", "*/ /* // ///", "${api_key}", "'single' `back`", "\u{10FFFF}\u{E000}", "\u{85}next line", "a\u{A0}b",
 ]
@@ -22,7 +23,9 @@ struct SwiftLiteralTests {
     @Test func stringsStayOnOneLineAndInsideTheQuotes() {
         for text in nastyStrings {
             let literal = SwiftLiteral.string(text)
-            #expect(!literal.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0.value == 0x2028 || $0.value == 0x85 })
+            #expect(
+                !literal.unicodeScalars.contains { $0 == "\n" || $0 == "\r" || $0.value == 0x2028 || $0.value == 0x85 }
+            )
             #expect(literal.hasPrefix("\"") && literal.hasSuffix("\""))
         }
     }

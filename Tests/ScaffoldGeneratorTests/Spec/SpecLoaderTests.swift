@@ -87,22 +87,65 @@ struct SpecLoaderTests {
         #expect(spec.base == .span)
         #expect(spec.description == "Sends spans to the Acme API.")
         #expect(spec.runtime == .url("https://github.com/ORG/exporter-scaffold.git", from: "0.1.0"))
-        #expect(spec.fields.map(\.swiftName) == ["endpoint", "apiKey", "batchSize", "flushInterval", "region", "tags", "extraHeaders", "sampleRate"])
+        #expect(
+            spec.fields.map(\.swiftName) == [
+                "endpoint", "apiKey", "batchSize", "flushInterval", "region", "tags", "extraHeaders", "sampleRate",
+            ]
+        )
         let at = { (line: Int, column: Int) in SourceLocation(file: "exporter.yaml", line: line, column: column) }
-        #expect(spec.fields[0] == ConfigField(name: "endpoint", swiftName: "endpoint", type: .url, required: true, description: "Where to send spans.", location: at(8, 7)))
+        #expect(
+            spec.fields[0]
+                == ConfigField(
+                    name: "endpoint",
+                    swiftName: "endpoint",
+                    type: .url,
+                    required: true,
+                    description: "Where to send spans.",
+                    location: at(8, 7)
+                )
+        )
         #expect(spec.fields[1].env == "ACME_API_KEY")
-        #expect(spec.fields[2].defaultValue == .int(50) && spec.fields[2].min == .int(1) && spec.fields[2].max == .int(10000))
+        #expect(
+            spec.fields[2].defaultValue == .int(50) && spec.fields[2].min == .int(1)
+                && spec.fields[2].max == .int(10000)
+        )
         #expect(spec.fields[3].defaultValue == .duration(nanoseconds: 250_000_000))
         #expect(spec.fields[4].type == .enumeration(["us", "eu"]) && spec.fields[4].defaultValue == .string("us"))
-        #expect(spec.fields[5].type == .list(.string) && spec.fields[5].defaultValue == .list([.string("a"), .string("b")]))
+        #expect(
+            spec.fields[5].type == .list(.string) && spec.fields[5].defaultValue == .list([.string("a"), .string("b")])
+        )
         #expect(spec.fields[6].defaultValue == .map(["x": "y"]))
         #expect(spec.fields[7].defaultValue == .double(0.5))
 
         #expect(spec.processors.map(\.kind) == [.filter, .redact, .enrich, .sample, .custom, .batch])
-        #expect(spec.processors[0] == .filter(FilterProcessorSpec(mode: .literal(.exclude), categories: .literal(["llm", "tool", "custom:ttc"]), location: at(38, 5))))
+        #expect(
+            spec.processors[0]
+                == .filter(
+                    FilterProcessorSpec(
+                        mode: .literal(.exclude),
+                        categories: .literal(["llm", "tool", "custom:ttc"]),
+                        location: at(38, 5)
+                    )
+                )
+        )
         #expect(spec.processors[3] == .sample(SampleProcessorSpec(rate: .field("sample_rate"), location: at(46, 5))))
-        #expect(spec.processors[4] == .custom(CustomProcessorSpec(name: "scrub_pii", swiftName: "ScrubPii", stage: .items, location: at(48, 5))))
-        #expect(spec.processors[5] == .batch(BatchProcessorSpec(batchSize: .field("batch_size"), flushInterval: .field("flush_interval"), overflowPolicy: .literal(.dropNewest), location: at(51, 5))))
+        #expect(
+            spec.processors[4]
+                == .custom(
+                    CustomProcessorSpec(name: "scrub_pii", swiftName: "ScrubPii", stage: .items, location: at(48, 5))
+                )
+        )
+        #expect(
+            spec.processors[5]
+                == .batch(
+                    BatchProcessorSpec(
+                        batchSize: .field("batch_size"),
+                        flushInterval: .field("flush_interval"),
+                        overflowPolicy: .literal(.dropNewest),
+                        location: at(51, 5)
+                    )
+                )
+        )
 
         guard case .http(let http) = spec.transport else {
             Issue.record("expected an http transport, got \(spec.transport)")
@@ -114,7 +157,10 @@ struct SpecLoaderTests {
         #expect(http.headers[0].value.parts == [.literal("Bearer "), .field("api_key")])
         #expect(http.auth == .bearer(tokenField: "api_key"))
         #expect(http.timeout == .literal(.seconds(10)))
-        #expect(http.retry == RetrySpec(maxAttempts: .literal(6), deadline: .literal(.milliseconds(1500)), location: at(66, 10)))
+        #expect(
+            http.retry
+                == RetrySpec(maxAttempts: .literal(6), deadline: .literal(.milliseconds(1500)), location: at(66, 10))
+        )
     }
 
     @Test(arguments: [("acme_http", "AcmeHttp"), ("a", "A"), ("my__odd_name_", "MyOddName"), ("v2_api", "V2Api")])
@@ -144,13 +190,28 @@ struct SpecLoaderTests {
             Issue.record("expected a file transport")
             return
         }
-        #expect(file.path.parts == [.field("dir"), .literal("/trace-${literal}-"), .field("run_id"), .literal(".jsonl")])
+        #expect(
+            file.path.parts == [.field("dir"), .literal("/trace-${literal}-"), .field("run_id"), .literal(".jsonl")]
+        )
         #expect(file.path.referencedFields == ["dir", "run_id"])
     }
 
     @Test func otelGoesWithOTLP() throws {
-        let yaml = "spec_version: 1\nname: x_exp\nbase: otel\ntransport: {kind: otlp, endpoint: \"http://localhost:4318\", encoding: json}\n"
+        let yaml =
+            "spec_version: 1\nname: x_exp\nbase: otel\ntransport: {kind: otlp, endpoint: \"http://localhost:4318\", encoding: json}\n"
         let spec = try SpecLoader.load(text: yaml)
-        #expect(spec.transport == .otlp(OTLPTransportSpec(endpoint: StringTemplate(literal: "http://localhost:4318", location: SourceLocation(line: 4, column: 35)), encoding: .json, location: SourceLocation(line: 4, column: 12))))
+        #expect(
+            spec.transport
+                == .otlp(
+                    OTLPTransportSpec(
+                        endpoint: StringTemplate(
+                            literal: "http://localhost:4318",
+                            location: SourceLocation(line: 4, column: 35)
+                        ),
+                        encoding: .json,
+                        location: SourceLocation(line: 4, column: 12)
+                    )
+                )
+        )
     }
 }

@@ -37,61 +37,260 @@ func spec(base: String = "raw", transport: String) -> String {
 }
 
 let ruleCases: [RuleCase] = [
-    RuleCase(code: .wrongType, line: 2, column: 7, yaml: "spec_version: 1\nname: [a]\nbase: raw\ntransport: {kind: console}\n"),
-    RuleCase(code: .unknownKey, line: 5, column: 1, yaml: minimalSpec + "transprt: x\n", hint: "did you mean 'transport'?"),
+    RuleCase(
+        code: .wrongType,
+        line: 2,
+        column: 7,
+        yaml: "spec_version: 1\nname: [a]\nbase: raw\ntransport: {kind: console}\n"
+    ),
+    RuleCase(
+        code: .unknownKey,
+        line: 5,
+        column: 1,
+        yaml: minimalSpec + "transprt: x\n",
+        hint: "did you mean 'transport'?"
+    ),
     RuleCase(code: .missingKey, line: 1, column: 1, yaml: "spec_version: 1\nname: x_exp\nbase: raw\n"),
-    RuleCase(code: .unsupportedSpecVersion, line: 1, column: 15, yaml: "spec_version: 2\nname: x_exp\nbase: raw\ntransport: {kind: console}\n"),
-    RuleCase(code: .invalidName, line: 2, column: 7, yaml: "spec_version: 1\nname: Acme\nbase: raw\ntransport: {kind: console}\n"),
-    RuleCase(code: .invalidName, line: 2, column: 7, yaml: "spec_version: 1\nname: console\nbase: raw\ntransport: {kind: console}\n"),
+    RuleCase(
+        code: .unsupportedSpecVersion,
+        line: 1,
+        column: 15,
+        yaml: "spec_version: 2\nname: x_exp\nbase: raw\ntransport: {kind: console}\n"
+    ),
+    RuleCase(
+        code: .invalidName,
+        line: 2,
+        column: 7,
+        yaml: "spec_version: 1\nname: Acme\nbase: raw\ntransport: {kind: console}\n"
+    ),
+    RuleCase(
+        code: .invalidName,
+        line: 2,
+        column: 7,
+        yaml: "spec_version: 1\nname: console\nbase: raw\ntransport: {kind: console}\n"
+    ),
     RuleCase(code: .invalidModule, line: 5, column: 9, yaml: minimalSpec + "module: class\n"),
     RuleCase(code: .invalidModule, line: 5, column: 9, yaml: minimalSpec + "module: ExporterRuntime\n"),
-    RuleCase(code: .invalidModule, line: 2, column: 7, yaml: "spec_version: 1\nname: self\nbase: raw\ntransport: {kind: console}\n"),
+    RuleCase(
+        code: .invalidModule,
+        line: 2,
+        column: 7,
+        yaml: "spec_version: 1\nname: self\nbase: raw\ntransport: {kind: console}\n"
+    ),
     RuleCase(code: .invalidVersion, line: 5, column: 10, yaml: minimalSpec + "version: 1.0\n"),
-    RuleCase(code: .unknownBase, line: 3, column: 7, yaml: "spec_version: 1\nname: x_exp\nbase: spam\ntransport: {kind: console}\n", hint: "did you mean 'span'?"),
+    RuleCase(
+        code: .unknownBase,
+        line: 3,
+        column: 7,
+        yaml: "spec_version: 1\nname: x_exp\nbase: spam\ntransport: {kind: console}\n",
+        hint: "did you mean 'span'?"
+    ),
     RuleCase(code: .invalidFieldName, line: 7, column: 13, yaml: withFields("    - name: Bad\n      type: string\n")),
-    RuleCase(code: .duplicateName, line: 9, column: 13, yaml: withFields("    - name: a\n      type: string\n    - name: a\n      type: int\n")),
-    RuleCase(code: .swiftNameCollision, line: 9, column: 13, yaml: withFields("    - name: a_b\n      type: string\n    - name: a__b\n      type: int\n")),
-    RuleCase(code: .unknownFieldType, line: 8, column: 13, yaml: withFields("    - name: a\n      type: strin\n"), hint: "did you mean 'string'?"),
-    RuleCase(code: .invalidDefault, line: 9, column: 16, yaml: withFields("    - name: a\n      type: int\n      default: abc\n")),
-    RuleCase(code: .invalidDefault, line: 9, column: 16, yaml: withFields("    - name: a\n      type: duration\n      default: 5 parsecs\n")),
-    RuleCase(code: .defaultViolatesConstraint, line: 10, column: 16, yaml: withFields("    - name: a\n      type: int\n      min: 1\n      default: 0\n")),
-    RuleCase(code: .defaultViolatesConstraint, line: 10, column: 16, yaml: withFields("    - name: a\n      type: string\n      pattern: \"^[a-z]+$\"\n      default: A1\n")),
-    RuleCase(code: .defaultViolatesConstraint, line: 10, column: 16, yaml: withFields("    - name: a\n      type: enum\n      values: [us, eu]\n      default: ue\n"), hint: "did you mean 'us'?"),
-    RuleCase(code: .requiredWithDefault, line: 10, column: 16, yaml: withFields("    - name: a\n      type: int\n      required: true\n      default: 3\n")),
-    RuleCase(code: .secretDefault, line: 9, column: 16, yaml: withFields("    - name: a\n      type: secret\n      default: hunter2\n")),
-    RuleCase(code: .constraintNotApplicable, line: 9, column: 7, yaml: withFields("    - name: a\n      type: string\n      min: 1\n")),
-    RuleCase(code: .constraintNotApplicable, line: 9, column: 7, yaml: withFields("    - name: a\n      type: int\n      pattern: x\n")),
-    RuleCase(code: .invalidConstraint, line: 9, column: 16, yaml: withFields("    - name: a\n      type: string\n      pattern: \"(\"\n")),
-    RuleCase(code: .invalidConstraint, line: 10, column: 12, yaml: withFields("    - name: a\n      type: duration\n      min: 5s\n      max: 1s\n")),
+    RuleCase(
+        code: .duplicateName,
+        line: 9,
+        column: 13,
+        yaml: withFields("    - name: a\n      type: string\n    - name: a\n      type: int\n")
+    ),
+    RuleCase(
+        code: .swiftNameCollision,
+        line: 9,
+        column: 13,
+        yaml: withFields("    - name: a_b\n      type: string\n    - name: a__b\n      type: int\n")
+    ),
+    RuleCase(
+        code: .unknownFieldType,
+        line: 8,
+        column: 13,
+        yaml: withFields("    - name: a\n      type: strin\n"),
+        hint: "did you mean 'string'?"
+    ),
+    RuleCase(
+        code: .invalidDefault,
+        line: 9,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: int\n      default: abc\n")
+    ),
+    RuleCase(
+        code: .invalidDefault,
+        line: 9,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: duration\n      default: 5 parsecs\n")
+    ),
+    RuleCase(
+        code: .defaultViolatesConstraint,
+        line: 10,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: int\n      min: 1\n      default: 0\n")
+    ),
+    RuleCase(
+        code: .defaultViolatesConstraint,
+        line: 10,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: string\n      pattern: \"^[a-z]+$\"\n      default: A1\n")
+    ),
+    RuleCase(
+        code: .defaultViolatesConstraint,
+        line: 10,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: enum\n      values: [us, eu]\n      default: ue\n"),
+        hint: "did you mean 'us'?"
+    ),
+    RuleCase(
+        code: .requiredWithDefault,
+        line: 10,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: int\n      required: true\n      default: 3\n")
+    ),
+    RuleCase(
+        code: .secretDefault,
+        line: 9,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: secret\n      default: hunter2\n")
+    ),
+    RuleCase(
+        code: .constraintNotApplicable,
+        line: 9,
+        column: 7,
+        yaml: withFields("    - name: a\n      type: string\n      min: 1\n")
+    ),
+    RuleCase(
+        code: .constraintNotApplicable,
+        line: 9,
+        column: 7,
+        yaml: withFields("    - name: a\n      type: int\n      pattern: x\n")
+    ),
+    RuleCase(
+        code: .invalidConstraint,
+        line: 9,
+        column: 16,
+        yaml: withFields("    - name: a\n      type: string\n      pattern: \"(\"\n")
+    ),
+    RuleCase(
+        code: .invalidConstraint,
+        line: 10,
+        column: 12,
+        yaml: withFields("    - name: a\n      type: duration\n      min: 5s\n      max: 1s\n")
+    ),
     RuleCase(code: .invalidEnumValues, line: 8, column: 13, yaml: withFields("    - name: a\n      type: enum\n")),
-    RuleCase(code: .invalidEnumValues, line: 9, column: 19, yaml: withFields("    - name: a\n      type: enum\n      values: [x, x]\n")),
+    RuleCase(
+        code: .invalidEnumValues,
+        line: 9,
+        column: 19,
+        yaml: withFields("    - name: a\n      type: enum\n      values: [x, x]\n")
+    ),
     RuleCase(code: .invalidListElementType, line: 8, column: 13, yaml: withFields("    - name: a\n      type: list\n")),
-    RuleCase(code: .unknownProcessorKind, line: 6, column: 11, yaml: withProcessors("  - kind: filtr\n"), hint: "did you mean 'filter'?"),
+    RuleCase(
+        code: .unknownProcessorKind,
+        line: 6,
+        column: 11,
+        yaml: withProcessors("  - kind: filtr\n"),
+        hint: "did you mean 'filter'?"
+    ),
     RuleCase(code: .invalidOptionValue, line: 7, column: 11, yaml: withProcessors("  - kind: sample\n    rate: 2\n")),
-    RuleCase(code: .invalidOptionValue, line: 7, column: 23, yaml: withProcessors("  - kind: filter\n    categories: [llm, tol]\n"), hint: "did you mean 'tool'?"),
+    RuleCase(
+        code: .invalidOptionValue,
+        line: 7,
+        column: 23,
+        yaml: withProcessors("  - kind: filter\n    categories: [llm, tol]\n"),
+        hint: "did you mean 'tool'?"
+    ),
     RuleCase(code: .misplacedBatch, line: 6, column: 5, yaml: withProcessors("  - kind: batch\n  - kind: sample\n")),
     RuleCase(code: .misplacedBatch, line: 7, column: 5, yaml: withProcessors("  - kind: batch\n  - kind: batch\n")),
-    RuleCase(code: .invalidCustomProcessorName, line: 7, column: 11, yaml: withProcessors("  - kind: custom\n    name: ScrubPII\n")),
-    RuleCase(code: .unknownTransportKind, line: 5, column: 9, yaml: spec(transport: "  kind: htp\n"), hint: "did you mean 'http'?"),
-    RuleCase(code: .baseTransportMismatch, line: 5, column: 9, yaml: spec(base: "otel", transport: "  kind: console\n")),
-    RuleCase(code: .baseTransportMismatch, line: 5, column: 9, yaml: spec(base: "span", transport: "  kind: otlp\n  endpoint: http://collector:4318\n")),
-    RuleCase(code: .optionNotApplicable, line: 6, column: 3, yaml: spec(transport: "  kind: console\n  encoding: json\n")),
-    RuleCase(code: .optionNotApplicable, line: 6, column: 3, yaml: spec(transport: "  kind: file\n  headers: {a: b}\n  path: out.jsonl\n")),
-    RuleCase(code: .invalidEndpoint, line: 6, column: 13, yaml: spec(transport: "  kind: http\n  endpoint: ftp://example.com\n")),
-    RuleCase(code: .undeclaredField, line: 7, column: 11, yaml: withProcessors("  - kind: sample\n    rate: ${sample_rat}\n", fields: "    - name: sample_rate\n      type: double\n"), hint: "did you mean 'sample_rate'?"),
-    RuleCase(code: .incompatibleField, line: 7, column: 17, yaml: withProcessors("  - kind: batch\n    batch_size: ${size}\n", fields: "    - name: size\n      type: string\n")),
-    RuleCase(code: .malformedTemplate, line: 6, column: 14, yaml: spec(transport: "  kind: file\n  path: \"out/${oops.jsonl\"\n")),
-    RuleCase(code: .invalidRuntime, line: 6, column: 3, yaml: minimalSpec + "runtime:\n  url: https://example.com/x.git\n"),
-    RuleCase(code: .invalidEnvironmentVariable, line: 9, column: 12, yaml: withFields("    - name: a\n      type: string\n      env: 1BAD\n")),
+    RuleCase(
+        code: .invalidCustomProcessorName,
+        line: 7,
+        column: 11,
+        yaml: withProcessors("  - kind: custom\n    name: ScrubPII\n")
+    ),
+    RuleCase(
+        code: .unknownTransportKind,
+        line: 5,
+        column: 9,
+        yaml: spec(transport: "  kind: htp\n"),
+        hint: "did you mean 'http'?"
+    ),
+    RuleCase(
+        code: .baseTransportMismatch,
+        line: 5,
+        column: 9,
+        yaml: spec(base: "otel", transport: "  kind: console\n")
+    ),
+    RuleCase(
+        code: .baseTransportMismatch,
+        line: 5,
+        column: 9,
+        yaml: spec(base: "span", transport: "  kind: otlp\n  endpoint: http://collector:4318\n")
+    ),
+    RuleCase(
+        code: .optionNotApplicable,
+        line: 6,
+        column: 3,
+        yaml: spec(transport: "  kind: console\n  encoding: json\n")
+    ),
+    RuleCase(
+        code: .optionNotApplicable,
+        line: 6,
+        column: 3,
+        yaml: spec(transport: "  kind: file\n  headers: {a: b}\n  path: out.jsonl\n")
+    ),
+    RuleCase(
+        code: .invalidEndpoint,
+        line: 6,
+        column: 13,
+        yaml: spec(transport: "  kind: http\n  endpoint: ftp://example.com\n")
+    ),
+    RuleCase(
+        code: .undeclaredField,
+        line: 7,
+        column: 11,
+        yaml: withProcessors(
+            "  - kind: sample\n    rate: ${sample_rat}\n",
+            fields: "    - name: sample_rate\n      type: double\n"
+        ),
+        hint: "did you mean 'sample_rate'?"
+    ),
+    RuleCase(
+        code: .incompatibleField,
+        line: 7,
+        column: 17,
+        yaml: withProcessors(
+            "  - kind: batch\n    batch_size: ${size}\n",
+            fields: "    - name: size\n      type: string\n"
+        )
+    ),
+    RuleCase(
+        code: .malformedTemplate,
+        line: 6,
+        column: 14,
+        yaml: spec(transport: "  kind: file\n  path: \"out/${oops.jsonl\"\n")
+    ),
+    RuleCase(
+        code: .invalidRuntime,
+        line: 6,
+        column: 3,
+        yaml: minimalSpec + "runtime:\n  url: https://example.com/x.git\n"
+    ),
+    RuleCase(
+        code: .invalidEnvironmentVariable,
+        line: 9,
+        column: 12,
+        yaml: withFields("    - name: a\n      type: string\n      env: 1BAD\n")
+    ),
 ]
 
 @Suite("SpecRules")
 struct SpecRuleTests {
     @Test(arguments: ruleCases)
     func eachRuleReportsItsCodeAndPosition(_ rule: RuleCase) throws {
-        let error = try #require(throws: DiagnosticError.self) { try SpecLoader.load(text: rule.yaml, file: "exporter.yaml") }
+        let error = try #require(throws: DiagnosticError.self) {
+            try SpecLoader.load(text: rule.yaml, file: "exporter.yaml")
+        }
         let diagnostic = try #require(error.diagnostics.first { $0.code == rule.code.rawValue }, "\(error)")
-        #expect(diagnostic.location == SourceLocation(file: "exporter.yaml", line: rule.line, column: rule.column), "\(error)")
+        #expect(
+            diagnostic.location == SourceLocation(file: "exporter.yaml", line: rule.line, column: rule.column),
+            "\(error)"
+        )
         if let hint = rule.hint { #expect(diagnostic.hint == hint) }
     }
 
