@@ -145,7 +145,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScaffoldCLITests",
-            dependencies: ["ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting"],
+            dependencies: ["ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterOTLP"],
             swiftSettings: strictSettings
         ),
     ]

@@ -15,6 +15,10 @@ struct ReplayCommand: AsyncParsableCommand {
             --format says), builds the exporters under general.telemetry.tracing of the workflow file, emits \
             every event with its recorded timestamp, shuts the exporters down and prints their statistics.
 
+            A dead-letter file written by an OTLP exporter (`dead_letter_path`) is recognised by its first line: \
+            its batches are re-sent to the endpoint, with the headers and auth, of the exporter named by \
+            --exporter (or the only OTLP exporter of the configuration); re-sent lines are removed from the file.
+
             Exits 1 when any event was dropped, any export failed, anything was abandoned at shutdown, or a \
             trace line was malformed (the good lines are still replayed); 2 when the configuration or the trace \
             cannot be used.
@@ -33,6 +37,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Seconds to wait for the exporters to drain at shutdown.")
     var shutdownTimeout: Double = 30
 
+    @Option(help: "For a dead-letter file: the OTLP exporter (its name in the configuration) to re-send through.")
+    var exporter: String?
+
     @Flag(help: "Print only problems, not the statistics.")
     var quiet = false
 
@@ -44,6 +51,10 @@ struct ReplayCommand: AsyncParsableCommand {
         } catch {
             terminal.print(error.diagnostics)
             throw ScaffoldExitCode.invalidInput
+        }
+        if DeadLetterResend.isDeadLetterFile(trace) {
+            try await DeadLetterResend(path: trace, exporter: exporter, quiet: quiet).run(workflow, terminal: terminal)
+            return
         }
         let result: TraceReadResult
         do {

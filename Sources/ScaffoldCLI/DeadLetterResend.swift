@@ -1,0 +1,82 @@
+import ArgumentParser
+import ExporterDiagnostics
+import ExporterOTLP
+import ExporterRuntime
+import Foundation
+
+/// `scaffold replay DEAD-LETTER.jsonl --config WORKFLOW.yaml [--exporter NAME]`: re-sends the batches an OTLP
+/// exporter could not deliver, through that exporter's endpoint, headers and auth.
+struct DeadLetterResend {
+    let path: String
+    let exporter: String?
+    let quiet: Bool
+
+    /// True when the file's first non-blank line is a dead-letter record.
+    static func isDeadLetterFile(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
+        guard let line = head.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
+            return false
+        }
+        return line.contains("\"dead_letter_version\"")
+    }
+
+    func run(_ workflow: WorkflowConfiguration, terminal: Terminal) async throws {
+        let candidates = workflow.exporters.compactMap { entry -> (String, OTLPExporterBlueprint)? in
+            guard let blueprint = entry.blueprint as? OTLPExporterBlueprint else { return nil }
+            return (entry.name, blueprint)
+        }
+        let chosen: (String, OTLPExporterBlueprint)
+        if let exporter {
+            guard let match = candidates.first(where: { $0.0 == exporter }) else {
+                let names = candidates.map(\.0)
+                terminal.print([
+                    .error(
+                        "CLI001",
+                        "'\(exporter)' is not an OTLP exporter of the configuration",
+                        hint: names.isEmpty
+                            ? "the configuration has no otelcollector exporter"
+                            : DidYouMean.hint(for: exporter, among: names)
+                                ?? "OTLP exporters: \(names.joined(separator: ", "))"
+                    )
+                ])
+                throw ScaffoldExitCode.invalidInput
+            }
+            chosen = match
+        } else {
+            guard candidates.count == 1, let only = candidates.first else {
+                terminal.print([
+                    .error(
+                        "CLI002",
+                        candidates.isEmpty
+                            ? "re-sending a dead-letter file needs an otelcollector exporter in the configuration"
+                            : "the configuration has several OTLP exporters; name one with --exporter",
+                        hint: candidates.isEmpty
+                            ? nil : "OTLP exporters: \(candidates.map(\.0).joined(separator: ", "))"
+                    )
+                ])
+                throw ScaffoldExitCode.invalidInput
+            }
+            chosen = only
+        }
+        let report: DeadLetterReplayReport
+        do {
+            report = try await DeadLetterReplayer(path: path).replay(through: chosen.1.sink)
+        } catch let error as DiagnosticError {
+            terminal.print(error.diagnostics)
+            throw ScaffoldExitCode.invalidInput
+        }
+        if !report.diagnostics.isEmpty { terminal.print(report.diagnostics) }
+        for failure in report.failures {
+            terminal.write("\(path):\(failure.line): still failing: \(failure.reason)\n")
+        }
+        if !quiet {
+            print(
+                "re-sent \(report.resent) batches (\(report.resentItems) spans) through '\(chosen.0)'; "
+                    + "\(report.stillFailing) still failing, \(report.malformed) malformed"
+            )
+        }
+        if report.stillFailing > 0 || report.malformed > 0 { throw ScaffoldExitCode.problems }
+    }
+}
