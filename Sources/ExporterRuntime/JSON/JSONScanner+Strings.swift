@@ -89,7 +89,7 @@ extension JSONScanner {
                 "JSON004",
                 "invalid escape sequence '\\\(describeRaw(at: index))' in a string",
                 at: escapeStart,
-                hint: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX"
+                hint: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits"
             )
         }
     }
