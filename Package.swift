@@ -139,7 +139,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ScaffoldGeneratorTests",
-            dependencies: ["ScaffoldGenerator", "ExporterDiagnostics", "ExporterYAML"],
+            dependencies: ["ScaffoldGenerator", "ExporterDiagnostics", "ExporterYAML", "ExporterRuntimeTesting"],
             exclude: ["Golden"],
             swiftSettings: strictSettings
         ),

@@ -1,3 +1,4 @@
+import ExporterRuntimeTesting
 import Foundation
 import Testing
 
@@ -14,18 +15,9 @@ struct GenerateCommandTests {
         return directory.appendingPathComponent("scaffold")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL) async throws -> (status: Int32, output: String) {
+        let outcome = try await ChildProcess.run(binary.path, arguments, in: directory)
+        return (outcome.status, outcome.output)
     }
 
     static func temporaryDirectory() throws -> URL {
@@ -35,10 +27,10 @@ struct GenerateCommandTests {
     }
 
     @Test("new writes a spec with a modeline and a package that check finds up to date")
-    func newThenCheck() throws {
+    func newThenCheck() async throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let created = try Self.run(
+        let created = try await Self.run(
             [
                 "new", "exporter", "acme_demo", "--base", "span", "--transport", "file", "--field", "batch_size:int=50",
                 "--yes",
@@ -54,16 +46,16 @@ struct GenerateCommandTests {
         }
         let manifest = try String(contentsOf: package.appendingPathComponent("Package.swift"), encoding: .utf8)
         #expect(manifest.contains(".package(path: \"../"), "the runtime is referenced relatively: \(manifest)")
-        let check = try Self.run(["check", root.path], in: root)
+        let check = try await Self.run(["check", root.path], in: root)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("up to date"))
     }
 
     @Test("a hand edit is refused and reported by check; --force overwrites; unchanged files keep their mtime")
-    func noClobber() throws {
+    func noClobber() async throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try Self.run(["new", "exporter", "acme_edit", "--yes"], in: root).status == 0)
+        #expect(try await Self.run(["new", "exporter", "acme_edit", "--yes"], in: root).status == 0)
         let package = root.appendingPathComponent("acme_edit")
         let spec = package.appendingPathComponent("exporter.yaml").path
         let generated = package.appendingPathComponent("Sources/AcmeEdit/Generated/AcmeEditExporter.swift")
@@ -73,34 +65,34 @@ struct GenerateCommandTests {
         try Data("// mine\n".utf8).write(to: hooks)
         try Data("// edited by hand\n".utf8).write(to: generated)
 
-        let refused = try Self.run(["generate", spec], in: root)
+        let refused = try await Self.run(["generate", spec], in: root)
         #expect(refused.status == 1)
         #expect(refused.output.contains("AcmeEditExporter.swift"))
         #expect(try String(contentsOf: generated, encoding: .utf8) == "// edited by hand\n")
 
-        let check = try Self.run(["check", spec], in: root)
+        let check = try await Self.run(["check", spec], in: root)
         #expect(check.status == 1)
         #expect(check.output.contains("hand-edited"))
 
-        let dryRun = try Self.run(["generate", spec, "--force", "--dry-run"], in: root)
+        let dryRun = try await Self.run(["generate", spec, "--force", "--dry-run"], in: root)
         #expect(dryRun.status == 0)
         #expect(dryRun.output.contains("-// edited by hand"))
         #expect(try String(contentsOf: generated, encoding: .utf8) == "// edited by hand\n")
 
-        let forced = try Self.run(["generate", spec, "--force"], in: root)
+        let forced = try await Self.run(["generate", spec, "--force"], in: root)
         #expect(forced.status == 0, "\(forced.output)")
         #expect(try String(contentsOf: generated, encoding: .utf8) != "// edited by hand\n")
         #expect(try String(contentsOf: hooks, encoding: .utf8) == "// mine\n")
         let readmeDateAfter = try FileManager.default.attributesOfItem(atPath: readme.path)[.modificationDate] as? Date
         #expect(readmeDate == readmeDateAfter)
-        #expect(try Self.run(["check", spec], in: root).status == 0)
+        #expect(try await Self.run(["check", spec], in: root).status == 0)
     }
 
     @Test("templates export writes every built-in template, each starting with the pragma")
-    func templatesExport() throws {
+    func templatesExport() async throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try Self.run(["templates", "export", "tpl"], in: root)
+        let result = try await Self.run(["templates", "export", "tpl"], in: root)
         #expect(result.status == 0, "\(result.output)")
         let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("tpl").path)
         #expect(names.contains("Package.swift.mustache"))

@@ -48,6 +48,9 @@ public final class URLSessionHTTPClient: HTTPClient {
             urlRequest.httpBody = Data(request.body)
         }
 
+        // Whichever comes first — the response, the timeout or the caller's cancellation — resumes the caller.
+        // URLSession may deliver a cancelled task's completion much later on a busy machine, so neither the
+        // timeout nor a cancellation waits for it.
         let exchange = Exchange()
         let watchdog = Task {
             try await Task.sleep(for: timeout)
@@ -55,27 +58,25 @@ public final class URLSessionHTTPClient: HTTPClient {
         }
         defer { watchdog.cancel() }
         let session = self.session
-        let result = await withTaskCancellationHandler {
-            await withCheckedContinuation {
-                (continuation: CheckedContinuation<Result<HTTPResponse, any Error>, Never>) in
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation { (continuation: CheckedContinuation<Exchange.Outcome, Never>) in
                 let task = session.dataTask(with: urlRequest) { data, response, error in
-                    continuation.resume(returning: Self.result(data: data, response: response, error: error))
+                    exchange.finish(Self.result(data: data, response: response, error: error))
                 }
-                exchange.begin(task)
-                task.resume()
+                if exchange.begin(task, continuation: continuation) { task.resume() }
             }
         } onCancel: {
             exchange.cancel(because: .callerCancelled)
         }
-        switch result {
-        case .success(let response):
+        switch outcome {
+        case .completed(.success(let response)):
             return response
-        case .failure(let error):
-            switch exchange.cancellation {
-            case .callerCancelled: throw CancellationError()
-            case .timedOut: throw HTTPTransportError.timedOut(after: timeout, endpoint: endpoint)
-            case nil: throw Self.transportError(error, timeout: timeout, endpoint: endpoint)
-            }
+        case .completed(.failure(let error)):
+            throw Self.transportError(error, timeout: timeout, endpoint: endpoint)
+        case .cancelled(.callerCancelled):
+            throw CancellationError()
+        case .cancelled(.timedOut):
+            throw HTTPTransportError.timedOut(after: timeout, endpoint: endpoint)
         }
     }
 
@@ -120,37 +121,60 @@ public final class URLSessionHTTPClient: HTTPClient {
     }
 
     /// One request's state shared between the completion handler, the watchdog and the cancellation handler:
-    /// whichever cancels first decides how a cancelled task is reported.
+    /// the first of them to finish the exchange resumes the caller, and the others find it finished.
     private final class Exchange: Sendable {
         enum Cancellation: Sendable {
             case timedOut
             case callerCancelled
         }
 
+        enum Outcome: Sendable {
+            case completed(Result<HTTPResponse, any Error>)
+            case cancelled(Cancellation)
+        }
+
         private struct State {
             var task: URLSessionDataTask?
-            var cancellation: Cancellation?
+            var continuation: CheckedContinuation<Outcome, Never>?
+            var outcome: Outcome?
         }
 
         private let state = Mutex(State())
 
-        var cancellation: Cancellation? { state.withLock { $0.cancellation } }
-
-        func begin(_ task: URLSessionDataTask) {
-            state.withLock { state in
+        /// Hands over the task and the waiting caller; returns `false` (and resumes the caller) when the exchange
+        /// was cancelled before it began, in which case the task must not be started.
+        func begin(_ task: URLSessionDataTask, continuation: CheckedContinuation<Outcome, Never>) -> Bool {
+            let early: Outcome? = state.withLock { state in
+                if let outcome = state.outcome { return outcome }
                 state.task = task
-                if state.cancellation != nil { task.cancel() }
+                state.continuation = continuation
+                return nil
             }
+            guard let early else { return true }
+            continuation.resume(returning: early)
+            return false
         }
 
+        /// Called by the completion handler.
+        func finish(_ result: Result<HTTPResponse, any Error>) {
+            resume(with: .completed(result))
+        }
+
+        /// Called by the watchdog or the caller's cancellation: cancels the task and resumes the caller at once.
         func cancel(because reason: Cancellation) {
-            // Cancelling only flags the task (its completion handler runs later, elsewhere), so it is safe
-            // under the lock.
-            state.withLock { state in
-                guard state.cancellation == nil else { return }
-                state.cancellation = reason
-                state.task?.cancel()
-            }
+            resume(with: .cancelled(reason))
+        }
+
+        private func resume(with outcome: Outcome) {
+            let (continuation, task): (CheckedContinuation<Outcome, Never>?, URLSessionDataTask?) =
+                state.withLock { state in
+                    guard state.outcome == nil else { return (nil, nil) }
+                    state.outcome = outcome
+                    defer { state.continuation = nil }
+                    return (state.continuation, state.task)
+                }
+            if case .cancelled = outcome { task?.cancel() }
+            continuation?.resume(returning: outcome)
         }
     }
 }

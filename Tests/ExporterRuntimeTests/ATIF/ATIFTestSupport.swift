@@ -1,4 +1,5 @@
 import ExporterRuntime
+import ExporterRuntimeTesting
 import Foundation
 import Testing
 
@@ -96,21 +97,13 @@ enum ATIFScenario {
     }
 
     /// Runs `Scripts/validate-atif.py` on `files`; returns its exit status and output.
-    static func validate(_ files: [String]) throws -> (status: Int32, output: String) {
+    static func validate(_ files: [String]) async throws -> (status: Int32, output: String) {
         let python = try #require(validatorPython)
         let script = URL(fileURLWithPath: #filePath)
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("Scripts/validate-atif.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: python)
-        process.arguments = [script] + files
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let outcome = try await ChildProcess.run(python, [script] + files)
+        return (outcome.status, outcome.output)
     }
 }
 

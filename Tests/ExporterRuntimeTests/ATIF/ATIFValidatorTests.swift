@@ -7,7 +7,7 @@ import Testing
 /// otherwise the tests are reported as skipped.
 @Suite(.enabled(if: ATIFScenario.validatorPython != nil, "set ATIF_VALIDATOR to the python of Scripts/atif-venv.sh"))
 struct ATIFValidatorTests {
-    private func validate(_ trajectories: [ATIFTrajectory]) throws -> (status: Int32, output: String) {
+    private func validate(_ trajectories: [ATIFTrajectory]) async throws -> (status: Int32, output: String) {
         let directory = try ATIFScenario.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         var files: [String] = []
@@ -16,32 +16,32 @@ struct ATIFValidatorTests {
             try Data(trajectory.jsonBytes()).write(to: URL(fileURLWithPath: path))
             files.append(path)
         }
-        return try ATIFScenario.validate(files)
+        return try await ATIFScenario.validate(files)
     }
 
     @Test func instrumentedRunIsValidATIF() async throws {
         let trajectories = try await ATIFScenario.agentTrajectories()
         try #require(!trajectories.isEmpty)
-        let result = try validate(trajectories)
+        let result = try await validate(trajectories)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.split(separator: "\n").allSatisfy { $0.hasPrefix("OK ") })
     }
 
-    @Test func replayedToolkitTraceIsValidATIF() throws {
+    @Test func replayedToolkitTraceIsValidATIF() async throws {
         let exporter = ATIFExporter(agent: ATIFAgentInfo(name: nil, version: "1.0.0"))
         for event in try ATIFScenario.fixtureEvents() { exporter.receive(event) }
         let trajectories = exporter.export()
         try #require(trajectories.count == 1)
-        let result = try validate(trajectories)
+        let result = try await validate(trajectories)
         #expect(result.status == 0, "\(result.output)")
     }
 
-    @Test func validatorRejectsWhatTheSpecificationForbids() throws {
+    @Test func validatorRejectsWhatTheSpecificationForbids() async throws {
         var trajectory = try #require(
             ATIFExporter(agent: ATIFScenario.agent).exportWith(try ATIFScenario.fixtureEvents()).first
         )
         trajectory.steps[2].observation?.results[0].sourceCallID = "call_unknown"
-        let result = try validate([trajectory])
+        let result = try await validate([trajectory])
         #expect(result.status == 1)
         #expect(result.output.contains("call_unknown"))
     }

@@ -1,3 +1,4 @@
+import ExporterRuntimeTesting
 import Foundation
 import Testing
 
@@ -14,7 +15,7 @@ struct SwiftLiteralCompileTests {
     }
 
     @Test(.timeLimit(.minutes(2)))
-    func renderedLiteralsRoundTripThroughTheCompiler() throws {
+    func renderedLiteralsRoundTripThroughTheCompiler() async throws {
         let compiler = try #require(Self.swiftc(), "swiftc not found")
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("literal-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -35,8 +36,8 @@ struct SwiftLiteralCompileTests {
         let source = directory.appendingPathComponent("main.swift")
         try program.write(to: source, atomically: true, encoding: .utf8)
         let binary = directory.appendingPathComponent("literals")
-        try run(compiler, ["-swift-version", "6", source.path, "-o", binary.path])
-        let output = try run(binary.path, [])
+        try await run(compiler, ["-swift-version", "6", source.path, "-o", binary.path])
+        let output = try await run(binary.path, [])
 
         let dictionary = ["\"k\"": "\\(v)", "\n": "#"]
         let expected = nastyStrings + dictionary.keys.sorted() + dictionary.keys.sorted().map { dictionary[$0] ?? "" }
@@ -51,18 +52,9 @@ struct SwiftLiteralCompileTests {
     }
 
     @discardableResult
-    private func run(_ executable: String, _ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
-        try #require(process.terminationStatus == 0, "\(executable) failed: \(text)")
-        return text
+    private func run(_ executable: String, _ arguments: [String]) async throws -> String {
+        let outcome = try await ChildProcess.run(executable, arguments)
+        try #require(outcome.status == 0, "\(executable) failed: \(outcome.output)")
+        return outcome.output
     }
 }

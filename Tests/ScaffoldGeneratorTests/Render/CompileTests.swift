@@ -1,3 +1,4 @@
+import ExporterRuntimeTesting
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct CompileTests {
     static let workspace = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-compile-tests")
 
     @Test("build, test and lint", arguments: RenderFixtures.all.map(\.name))
-    func compile(name: String) throws {
+    func compile(name: String) async throws {
         let spec = try #require(RenderFixtures.all.first { $0.name == name }?.spec)
         let directory = Self.workspace.appendingPathComponent(name)
         try? FileManager.default.removeItem(at: directory)
@@ -35,32 +36,23 @@ struct CompileTests {
             try Data(file.contents.utf8).write(to: url)
         }
         let scratch = Self.workspace.appendingPathComponent(".build").path
-        let build = try Self.run(["swift", "build", "--build-tests", "--scratch-path", scratch], in: directory)
+        let build = try await Self.run(["swift", "build", "--build-tests", "--scratch-path", scratch], in: directory)
         #expect(build.status == 0, "\(build.output)")
         let warnings = build.output.split(separator: "\n").filter {
             $0.contains("warning:") && $0.contains(directory.path)
         }
         #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
-        let test = try Self.run(["swift", "test", "--skip-build", "--scratch-path", scratch], in: directory)
+        let test = try await Self.run(["swift", "test", "--skip-build", "--scratch-path", scratch], in: directory)
         #expect(test.status == 0, "\(test.output)")
-        let lint = try Self.run(
+        let lint = try await Self.run(
             ["swift", "format", "lint", "--strict", "-r", "Sources", "Tests", "Package.swift"],
             in: directory
         )
         #expect(lint.status == 0 && lint.output.isEmpty, "\(lint.output)")
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    static func run(_ arguments: [String], in directory: URL) async throws -> (status: Int32, output: String) {
+        let outcome = try await ChildProcess.run(arguments[0], Array(arguments.dropFirst()), in: directory)
+        return (outcome.status, outcome.output)
     }
 }
