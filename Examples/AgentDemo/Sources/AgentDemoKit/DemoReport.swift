@@ -49,7 +49,7 @@ public struct DemoReport: Sendable {
             lines.append("  Q: \(conversation.question)")
             lines.append("  A: \(outcome.answer)")
         }
-        lines.append("== exporters (exported counts what each one sends: events, spans, traces or trajectories)")
+        lines.append("== exporters (exported counts what each sends: events, spans, batches, trees or trajectories)")
         let statistics = Dictionary(
             reports.map { ($0.exporter, $0.statistics) },
             uniquingKeysWith: { first, _ in first }
