@@ -27,8 +27,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.28.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
-        // `swift package generate-documentation` (the ExporterRuntime DocC catalog); a command plugin, never built
-        // by `swift build` or `swift test`.
+        // `swift package generate-documentation` (the ExporterRuntime DocC catalog). Only command plugins: a build
+        // compiles their two plugin scripts once per build directory, none of the package's targets.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
