@@ -22,7 +22,7 @@ fi
 
 echo "== swift format lint"
 # Our sources only: the protobuf code is protoc's and the golden files are the generator's own output.
-lint=$(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift' | grep -v '/Generated/' | grep -v '/Golden/' \
+lint=$(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift' 'Examples/*.swift' | grep -v '/Generated/' | grep -v '/Golden/' \
     | xargs swift format lint 2>&1 || true)
 if [ -n "$lint" ]; then
     echo "$lint" >&2

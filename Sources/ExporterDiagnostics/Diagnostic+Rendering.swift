@@ -79,14 +79,13 @@ public struct DiagnosticRenderer: Sendable {
 
     private static func line(_ number: Int, of source: String) -> String? {
         guard number >= 1 else { return nil }
-        var current = 1
-        for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-            if current == number {
-                return line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            }
-            current += 1
-        }
-        return nil
+        // Split the bytes, not the Characters: "\r\n" is one Character, so a String split on "\n" would merge
+        // the lines of a file with CRLF endings.
+        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard number <= lines.count else { return nil }
+        var line = lines[number - 1]
+        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
+        return String(decoding: line, as: UTF8.self)
     }
 }
 

@@ -16,12 +16,27 @@ struct GeneratorWorkspace {
 
     static func load(specPath: String) throws(DiagnosticError) -> LoadedSpec {
         guard let data = FileManager.default.contents(atPath: specPath) else {
-            throw DiagnosticError(.error(GeneratorCode.io, "cannot read '\(specPath)'"))
+            throw DiagnosticError(
+                .error(GeneratorCode.io, "cannot read '\(specPath)': \(unreadableReason(specPath))")
+            )
         }
         let text = String(decoding: data, as: UTF8.self)
         let spec = try SpecLoader.load(text: text, file: specPath)
         let directory = URL(fileURLWithPath: specPath).standardizedFileURL.deletingLastPathComponent()
         return LoadedSpec(path: specPath, text: text, spec: spec, directory: directory)
+    }
+
+    /// Why `path` could not be read, in a few words a user can act on.
+    static func unreadableReason(_ path: String, expectingDirectory: Bool = false) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return "no such file or directory"
+        }
+        if isDirectory.boolValue != expectingDirectory {
+            return expectingDirectory ? "it is not a directory" : "it is a directory"
+        }
+        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
+        return "it could not be read"
     }
 
     /// Every `*.mustache` of `directory`, by name without the extension.
@@ -31,7 +46,12 @@ struct GeneratorWorkspace {
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw DiagnosticError(.error(GeneratorCode.io, "cannot read the templates directory '\(directory)'"))
+            throw DiagnosticError(
+                .error(
+                    GeneratorCode.io,
+                    "cannot read the templates directory '\(directory)': \(unreadableReason(directory, expectingDirectory: true))"
+                )
+            )
         }
         var templates: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {

@@ -37,7 +37,9 @@ struct ValidateCommand: ParsableCommand {
                 let data = FileManager.default.contents(atPath: path)
             else {
                 // The YAML module's code for unreadable files, so every command reports them alike.
-                diagnostics.append(.error("YAML020", "cannot read '\(path)'", at: nil))
+                diagnostics.append(
+                    .error("YAML020", "cannot read '\(path)': \(GeneratorWorkspace.unreadableReason(path))", at: nil)
+                )
                 unreadable = true
                 continue
             }

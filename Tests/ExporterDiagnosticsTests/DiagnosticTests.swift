@@ -34,6 +34,17 @@ struct DiagnosticTests {
         )
     }
 
+    @Test("the quoted line is the diagnostic's line in a file with CRLF and mixed line endings")
+    func crlfSource() {
+        let source = "first\r\nsecond\r\n\nfourth\nfifth\r\n"
+        let renderer = DiagnosticRenderer(colored: false)
+        for (line, text) in [(1, "first"), (2, "second"), (3, ""), (4, "fourth"), (5, "fifth")] {
+            let diagnostic = Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: line, column: 1))
+            let rendered = renderer.render(diagnostic, source: source).split(separator: "\n")
+            #expect(rendered.count == 3 && rendered[1] == "  \(text)", "line \(line): \(rendered)")
+        }
+    }
+
     @Test("colour is only added when asked for")
     func colour() {
         let diagnostic = Diagnostic.error("X001", "boom")
