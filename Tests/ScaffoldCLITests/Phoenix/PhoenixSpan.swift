@@ -3,9 +3,11 @@ import ExporterRuntime
 /// One span as Phoenix's REST API (`GET /v1/projects/{name}/spans`) returns it: what Phoenix stored and understood,
 /// not what was sent.
 struct PhoenixSpan: Sendable {
+    /// The span's name.
     var name: String
-    /// Hex, as Phoenix stores it.
+    /// The trace id, in hex as Phoenix stores it.
     var traceID: String
+    /// The span id, in hex.
     var spanID: String
     /// The parent's span id; nil at a root.
     var parentID: String?

@@ -17,11 +17,15 @@ struct RecordedToolkitTrace {
         var family: String
         /// For `LLM` steps, the model: the toolkit names LLM steps after the model.
         var modelName: String?
-        /// `usage_info.token_usage` of the END, when it reports any.
+        /// `usage_info.token_usage.prompt_tokens` of the END, when it reports usage.
         var promptTokens: Int64?
+        /// `completion_tokens` of the same.
         var completionTokens: Int64?
+        /// `total_tokens` of the same.
         var totalTokens: Int64?
+        /// `cached_tokens` of the same.
         var cachedTokens: Int64?
+        /// `reasoning_tokens` of the same.
         var reasoningTokens: Int64?
     }
 
