@@ -19,7 +19,7 @@
 #   PHOENIX_PYTHON         the venv's python
 # The exit status is COMMAND's, or 1 when the spans did not arrive in time, or 3 when Phoenix did not start.
 # Example (what Tests/ScaffoldCLITests/Phoenix does; writes /tmp/out/demo.json):
-#   Scripts/phoenix-run.sh --python "$PHOENIX_PYTHON" --project demo --expect-spans 8 --spans-dir /tmp/out \
+#   Scripts/phoenix-run.sh --python "$PHOENIX_PYTHON" --project demo --expect-spans 9 --spans-dir /tmp/out \
 #       -- .build/debug/scaffold replay trace.jsonl --config workflow.yml --quiet
 #
 # Why namespaces: Phoenix's gRPC OTLP receiver listens on all interfaces whatever PHOENIX_HOST says, and a test must
@@ -35,7 +35,9 @@
 #     untouched): with the host's /proc, a process that looks itself up by pid or thread id finds another process
 #     or none, and Swift programs crash.
 # Root is needed for the namespaces; other users get them through a user namespace (--map-root-user), where the
-# kernel allows it. Needs util-linux's unshare and iproute2's ip.
+# kernel allows it. Needs util-linux's unshare, iproute2's ip and procps' pkill.
+# Phoenix runs at a lower priority (nice 10): its start-up is CPU-heavy Python, and timing-sensitive tests running
+# at the same time on a small machine must not starve.
 set -euo pipefail
 
 scripts="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -126,7 +128,7 @@ trap 'exit 143' TERM
 
 PHOENIX_WORKING_DIR="$workdir/data" PHOENIX_HOST=127.0.0.1 PHOENIX_PORT=$port PHOENIX_GRPC_PORT=$grpc_port \
     PHOENIX_TELEMETRY_ENABLED=false PHOENIX_ALLOW_EXTERNAL_RESOURCES=false \
-    "$python" -m phoenix.server.main serve >"$phoenix_log" 2>&1 &
+    nice -n 10 "$python" -m phoenix.server.main serve >"$phoenix_log" 2>&1 &
 phoenix_pid=$!
 
 export PHOENIX_ENDPOINT="http://127.0.0.1:$port"
