@@ -263,7 +263,11 @@ public struct SpanBuilder: Processor {
         return (lineage, SpanID(deriving: parentUUID))
     }
 
+    /// `display_name` metadata, else the toolkit's `provided_metadata.display_name` (a toolkit trace keeps its
+    /// metadata object as recorded), else the event's name — the toolkit's own naming order.
     private static func spanName(of event: AgentEvent) -> String {
-        event.metadata[MetadataKeys.displayName]?.stringValue ?? event.name
+        event.metadata[MetadataKeys.displayName]?.stringValue
+            ?? event.metadata["provided_metadata"]?[MetadataKeys.displayName]?.stringValue
+            ?? event.name
     }
 }

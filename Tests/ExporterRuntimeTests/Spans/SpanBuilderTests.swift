@@ -72,6 +72,22 @@ import Testing
         #expect(builder.statistics.keys.allSatisfy { !$0.hasPrefix("anomaly.") })
     }
 
+    @Test("span names follow the toolkit: display_name, then provided_metadata.display_name, then the event name")
+    func spanNamesFollowTheToolkitsOrder() async throws {
+        let provided: JSONObject = ["provided_metadata": ["display_name": "Library Q&A"]]
+        let both: JSONObject = ["display_name": "Own", "provided_metadata": ["display_name": "Toolkit's"]]
+        let events = [
+            F.event(.start, root, category: .agent, name: "workflow", at: 1, metadata: provided),
+            F.event(.start, child, parent: root, name: "step", at: 2, metadata: both),
+            F.event(.start, grandchild, parent: child, name: "plain", at: 3),
+            F.event(.end, grandchild, parent: child, name: "plain", at: 4),
+            F.event(.end, child, parent: root, name: "step", at: 5),
+            F.event(.end, root, category: .agent, name: "workflow", at: 6),
+        ]
+        let spans = try await F.build(events)
+        #expect(spans.map(\.name) == ["plain", "Own", "Library Q&A"])
+    }
+
     @Test func idsAreTheSameWhateverBuilderSeesTheEvents() async throws {
         let events = [
             F.event(.start, root, at: 1), F.event(.start, child, parent: root, at: 2),
