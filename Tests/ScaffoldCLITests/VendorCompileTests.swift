@@ -69,7 +69,11 @@ struct VendorCompileTests {
         let scratch = Self.workspace.appendingPathComponent(".build").path
         let build = try await ChildProcess.run("swift", ["build", "--scratch-path", scratch], in: app)
         #expect(build.status == 0, "\(build.output)")
-        let warnings = build.output.split(separator: "\n").filter { $0.contains("warning:") && $0.contains("/Vendor/") }
+        // The vendored runtime builds as cleanly as the repository (the generated code's own warnings are the
+        // generator's compile tests' business).
+        let warnings = build.output.split(separator: "\n").filter {
+            $0.contains("warning:") && $0.contains("/Vendor/exporter-scaffold/")
+        }
         #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
         let resolved = (try? String(contentsOf: app.appendingPathComponent("Package.resolved"), encoding: .utf8)) ?? ""
         #expect(!resolved.contains("exporter-scaffold"), "the runtime was resolved from a URL: \(resolved)")
