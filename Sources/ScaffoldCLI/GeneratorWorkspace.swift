@@ -80,7 +80,7 @@ struct GeneratorWorkspace {
                 runtime = .path(relativePath(from: output, to: checkout))
                 identity = checkout.lastPathComponent
             } else {
-                runtime = .url(RuntimeCheckout.releaseURL, from: ScaffoldVersion.current)
+                runtime = .url(ScaffoldVersion.runtimeURL(), from: ScaffoldVersion.current)
                 identity = GeneratorOptions.packageIdentity(of: runtime)
             }
         }
@@ -195,9 +195,6 @@ struct GeneratorWorkspace {
 
 /// Where the runtime `scaffold` was built from.
 enum RuntimeCheckout {
-    /// The released runtime, when `scaffold` does not run from a checkout.
-    static let releaseURL = "https://github.com/exporter-scaffold/exporter-scaffold.git"
-
     /// The checkout: walking up from the executable to a `Package.swift` that declares `exporter-scaffold`, else
     /// the source tree this file was compiled from when it still exists.
     static func locate() -> URL? {

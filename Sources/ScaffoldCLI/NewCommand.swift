@@ -11,9 +11,9 @@ struct NewCommand: ParsableCommand {
         discussion: """
             `scaffold new exporter acme --base span --transport console --field endpoint:url --field \
             batch_size:int=50` writes acme/exporter.yaml (with a yaml-language-server modeline and the schema in \
-            .scaffold/) and generates the package. In a terminal it asks for a missing base or transport unless \
-            --yes; otherwise it never prompts and takes raw and console. Exits 2 for invalid input or an existing \
-            spec.
+            .scaffold/) and generates the package. In a terminal (standard input and output both a TTY) it asks \
+            for a missing base, transport and config fields unless --yes; otherwise it never prompts and takes \
+            raw, console (otlp for otel) and no fields. Exits 2 for invalid input or an existing spec.
             """
     )
 
@@ -44,14 +44,16 @@ struct NewCommand: ParsableCommand {
     var yes = false
 
     func run() throws {
-        let interactive = !yes && isatty(0) == 1 && isatty(1) == 1
-        let base = self.base ?? (interactive ? Self.ask("base (raw, span, otel)", default: "raw") : "raw")
+        // Questions only when a person can answer them: never with --yes, a redirected input or output.
+        let prompter = !yes && isatty(0) == 1 && isatty(1) == 1 ? NewPrompter() : nil
+        let base =
+            self.base ?? prompter?.choose("base", from: SpecCatalog.bases.map(\.name), default: "raw") ?? "raw"
         let defaultTransport = base == "otel" ? "otlp" : "console"
         let transport =
             self.transport
-            ?? (interactive
-                ? Self.ask("transport (console, file, http, otlp, custom)", default: defaultTransport)
-                : defaultTransport)
+            ?? prompter?.choose("transport", from: SpecCatalog.transports.map(\.name), default: defaultTransport)
+            ?? defaultTransport
+        let fields = self.fields.isEmpty ? prompter?.fields() ?? [] : self.fields
         let directory = URL(fileURLWithPath: output ?? name).standardizedFileURL
         let specURL = directory.appendingPathComponent("exporter.yaml")
         let terminal = Terminal.standardError
@@ -93,12 +95,6 @@ struct NewCommand: ParsableCommand {
             terminal.print(error.diagnostics)
             throw ScaffoldExitCode.invalidInput
         }
-    }
-
-    static func ask(_ question: String, default value: String) -> String {
-        print("\(question) [\(value)]: ", terminator: "")
-        let answer = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
-        return answer.isEmpty ? value : answer
     }
 
     /// The spec text; values are written as JSON strings (valid YAML) so no input can change the document's shape.
