@@ -97,7 +97,13 @@ public enum JSONWriter {
         var runStart = 0
         var index = 0
         let count = utf8.count
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return }
         while index < count {
+            // Most text needs no escape at all: skip it eight bytes per step.
+            while index + 8 <= count, !needsEscape(base.loadUnaligned(fromByteOffset: index, as: UInt64.self)) {
+                index += 8
+            }
+            guard index < count else { break }
             let byte = utf8[index]
             if byte >= 0x20 && byte != UInt8(ascii: "\"") && byte != UInt8(ascii: "\\") {
                 index += 1
@@ -122,6 +128,23 @@ public enum JSONWriter {
             runStart = index
         }
         if runStart < count { buffer.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<count])) }
+    }
+
+    /// True when one of the eight bytes of `word` is a control character (below 0x20), `"` or `\\`.
+    ///
+    /// The classic zero-byte test on three transformed words: `(x - 0x01…) & ~x & 0x80…` flags every zero byte of
+    /// `x`, and a borrow only ever starts at a flagged byte, so "any flag" is exact; subtracting 0x20 instead of
+    /// 0x01 flags the bytes below 0x20 the same way (bytes of 0x80 and above have their high bit cleared by `~x`).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highBits: UInt64 = 0x8080_8080_8080_8080
+        let control = (word &- ones &* 0x20) & ~word
+        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
+        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
+        let quote = (quotes &- ones) & ~quotes
+        let backslash = (backslashes &- ones) & ~backslashes
+        return (control | quote | backslash) & highBits != 0
     }
 
     private static func hexDigit(_ nibble: UInt8) -> UInt8 {

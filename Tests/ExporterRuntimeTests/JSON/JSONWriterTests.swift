@@ -9,6 +9,44 @@ struct JSONWriterTests {
         #expect(value.jsonString == #""a\"b\\c\n\r\t\b\f\u0001\u001f/é😀""#)
     }
 
+    /// The writer skips clean text eight bytes at a time; every byte that needs an escape must still be found, at
+    /// every position of a word, next to multi-byte UTF-8 and bytes just above and below the escape boundaries.
+    @Test(arguments: [UInt8(0x00), 0x01, 0x0A, 0x1F, 0x22, 0x5C])
+    func escapesEveryPositionOfLongText(special: UInt8) {
+        let fillers: [[UInt8]] = [Array("abcdefghijklmnopqrstuvwx".utf8), Array("é😀 !#[]~\u{7F}".utf8)]
+        for filler in fillers {
+            for length in 1...filler.count {
+                for position in 0..<length {
+                    var bytes = Array(filler.prefix(length))
+                    bytes[position] = special
+                    let text = String(decoding: bytes, as: UTF8.self)
+                    var written: [UInt8] = []
+                    JSONWriter.writeString(text, to: &written)
+                    #expect(written == Self.referenceEscaped(Array(text.utf8)), "\(bytes)")
+                }
+            }
+        }
+    }
+
+    /// Byte-by-byte JSON escaping, the writer's behaviour without its shortcuts.
+    static func referenceEscaped(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = [0x22]
+        for byte in bytes {
+            switch byte {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += Array("\\n".utf8)
+            case 0x0D: out += Array("\\r".utf8)
+            case 0x09: out += Array("\\t".utf8)
+            case 0x08: out += Array("\\b".utf8)
+            case 0x0C: out += Array("\\f".utf8)
+            case ..<0x20: out += Array("\\u00".utf8) + Array(String(format2: byte).utf8)
+            default: out.append(byte)
+            }
+        }
+        return out + [0x22]
+    }
+
     @Test func numbers() {
         let cases: [(JSONValue, String)] = [
             (.int(0), "0"), (.int(-7), "-7"), (.int(.min), "-9223372036854775808"), (.int(.max), "9223372036854775807"),
@@ -77,5 +115,13 @@ struct JSONWriterDoubleTests {
         var result = 1.0
         for _ in 0..<Int(exponent.magnitude) { result *= 10 }
         return exponent < 0 ? 1 / result : result
+    }
+}
+
+extension String {
+    /// Two lowercase hex digits.
+    fileprivate init(format2 byte: UInt8) {
+        let digits = Array("0123456789abcdef")
+        self = String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }
