@@ -32,13 +32,16 @@ fi
 
 echo "== swift test"
 if [ $# -eq 0 ]; then
-    # Three phases, so that the timing-sensitive transport tests never share two cores with heavy neighbours:
-    # first the unit and integration tests; then the tests that build generated packages with `swift build`
-    # (SCAFFOLD_COMPILE_TESTS, suites named *CompileTests); then the Phoenix test (PHOENIX_PYTHON), whose
-    # Python start-up is CPU-heavy. Each phase runs whatever the others skip; the first failure is the status.
+    # Phases, so that tests which measure time never share the two cores with heavy neighbours: first the transport
+    # tests that time retries, timeouts and Retry-After, alone; then every other unit and integration test (they
+    # start Python decoders and scaffold processes in parallel); then the tests that build generated packages with
+    # `swift build` (SCAFFOLD_COMPILE_TESTS, suites named *CompileTests); last the Phoenix test (PHOENIX_PYTHON),
+    # whose Python start-up is CPU-heavy. Every test runs in exactly one phase; any failure fails the command.
+    timed='HTTPExportSinkTests|HTTPClientTests|DeadLetterTests|OTLPExporterEndToEndTests'
     heavy='CompileTests|PhoenixIntegrationTests'
     status=0
-    swift test --skip-build --skip "$heavy" || status=$?
+    swift test --skip-build --filter "$timed" || status=$?
+    swift test --skip-build --skip "$timed|$heavy" || status=$?
     swift test --skip-build --filter 'CompileTests' || status=$?
     swift test --skip-build --filter 'PhoenixIntegrationTests' || status=$?
     exit "$status"
