@@ -259,6 +259,8 @@ public struct OTLPTransportSpec: Sendable, Hashable {
     public var headers: [TemplateEntry]
     /// `resource_attributes`, in the order written.
     public var resourceAttributes: [TemplateEntry]
+    /// `auth` (default none): an authorization header built from config fields, as for `http`.
+    public var auth: HTTPAuthSpec
     /// `compression` (default none).
     public var compression: TransportCompression
     /// `timeout` per request; nil for the runtime default.
@@ -274,6 +276,7 @@ public struct OTLPTransportSpec: Sendable, Hashable {
         encoding: Encoding = .protobuf,
         headers: [TemplateEntry] = [],
         resourceAttributes: [TemplateEntry] = [],
+        auth: HTTPAuthSpec = .none,
         compression: TransportCompression = .none,
         timeout: OptionValue<Duration>? = nil,
         retry: RetrySpec? = nil,
@@ -283,6 +286,7 @@ public struct OTLPTransportSpec: Sendable, Hashable {
         self.encoding = encoding
         self.headers = headers
         self.resourceAttributes = resourceAttributes
+        self.auth = auth
         self.compression = compression
         self.timeout = timeout
         self.retry = retry

@@ -42,6 +42,16 @@ struct CompileTests {
             $0.contains("warning:") && $0.contains(directory.path)
         }
         #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
+        // The build plan of this package (rewritten by every build in the scratch path) names every target it
+        // compiles: swift-protobuf only for OTLP packages.
+        let plan = try String(
+            contentsOf: URL(fileURLWithPath: scratch).appendingPathComponent("debug/description.json"),
+            encoding: .utf8
+        )
+        #expect(
+            plan.contains("\"SwiftProtobuf\"") == (spec.base == .otel),
+            "swift-protobuf must be compiled exactly for otel packages"
+        )
         let test = try await Self.run(["swift", "test", "--skip-build", "--scratch-path", scratch], in: directory)
         #expect(test.status == 0, "\(test.output)")
         let lint = try await Self.run(
