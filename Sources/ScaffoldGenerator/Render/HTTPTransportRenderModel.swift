@@ -9,6 +9,14 @@ struct HTTPTransportRenderModel {
     var methodLiteral = "\"POST\""
     /// Checks of the decoded resource attributes in the generated OTLP test, at column 8.
     var resourceChecks: [String] = []
+    /// The statement computing the dead-letter path, at column 8; nil without `dead_letter`.
+    var deadLetterPathLines: [String]?
+
+    private mutating func setDeadLetter(_ template: StringTemplate?, options: OptionRenderer) {
+        guard let template else { return }
+        deadLetterPathLines = SwiftCode.atom(options.template(template, configuration: "configuration"))
+            .lines(indent: 8, prefix: "let path = ")
+    }
 
     init(http: HTTPTransportSpec, options: OptionRenderer) {
         methodLiteral = RenderSyntax.literal(http.method.rawValue)
@@ -22,6 +30,7 @@ struct HTTPTransportRenderModel {
             retry: http.retry,
             options: options
         )
+        setDeadLetter(http.deadLetter, options: options)
     }
 
     init(otlp: OTLPTransportSpec, serviceName: String, options: OptionRenderer) {
@@ -35,6 +44,7 @@ struct HTTPTransportRenderModel {
             retry: otlp.retry,
             options: options
         )
+        setDeadLetter(otlp.deadLetter, options: options)
         let indent = 8
         let pad = String(repeating: " ", count: indent)
         if otlp.resourceAttributes.isEmpty {

@@ -143,12 +143,14 @@ struct PipelineRenderModel {
             transportInit = [
                 "        transport = HTTPExportSink(",
                 "            configuration: try Self.transportConfiguration(configuration, context: context),",
+                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
                 "            logger: context.logger",
                 "        )",
             ]
             payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
             encodedItemType = itemType
             http = HTTPTransportRenderModel(http: transport, options: options)
+            if transport.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
         case .otlp(let otlp):
             if !batched { appendSingleBatch(itemType) }
             appendPlain(
@@ -161,6 +163,7 @@ struct PipelineRenderModel {
                 "        transport = HTTPExportSink.otlp(",
                 "            configuration: try Self.transportConfiguration(configuration, context: context),",
                 "            encoding: .\(otlp.encoding.rawValue),",
+                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
                 "            logger: context.logger",
                 "        )",
             ]
@@ -169,6 +172,7 @@ struct PipelineRenderModel {
                 + " + \"\\n\""
             otlpEncoding = otlp.encoding.rawValue
             http = HTTPTransportRenderModel(otlp: otlp, serviceName: spec.name, options: options)
+            if otlp.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
         }
     }
 
@@ -324,6 +328,8 @@ struct PipelineRenderModel {
             "otlpEncodingLines": http?.otlpEncodingLines ?? [],
             "methodLiteral": http?.methodLiteral ?? "\"POST\"",
             "resourceChecks": http?.resourceChecks ?? [],
+            "deadLetterPathLines": http?.deadLetterPathLines ?? [],
+            "hasDeadLetter": http?.deadLetterPathLines != nil,
             "allSpansExpected": !mayDrop,
             "encoderType": customEncoder ?? "",
             "encodedItemType": encodedItemType,

@@ -6,6 +6,7 @@ package enum SpecGrammar {
         SpecKey("compression", .choice(TransportCompression.allCases.map(\.rawValue)), "none or gzip"),
         SpecKey("timeout", .referable(.duration), "per-request timeout"),
         SpecKey("retry", .mapping(retry), "retry policy"),
+        SpecKey("dead_letter", .template, "file keeping requests that finally fail (for scaffold replay)"),
     ]
 
     /// `config.fields[]`.

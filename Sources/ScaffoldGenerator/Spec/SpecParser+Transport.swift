@@ -81,6 +81,7 @@ extension SpecParser {
                     compression: common.compression,
                     timeout: common.timeout,
                     retry: common.retry,
+                    deadLetter: common.deadLetter,
                     location: at
                 )
             )
@@ -104,6 +105,7 @@ extension SpecParser {
                     compression: common.compression,
                     timeout: common.timeout,
                     retry: common.retry,
+                    deadLetter: common.deadLetter,
                     location: at
                 )
             )
@@ -175,7 +177,10 @@ extension SpecParser {
 
     private mutating func parseCommon(
         _ entries: SpecEntries
-    ) -> (compression: TransportCompression, timeout: OptionValue<Duration>?, retry: RetrySpec?) {
+    ) -> (
+        compression: TransportCompression, timeout: OptionValue<Duration>?, retry: RetrySpec?,
+        deadLetter: StringTemplate?
+    ) {
         let compression = entries["compression"].flatMap {
             choice($0, TransportCompression.allCases.map(\.rawValue), .invalidOptionValue, "compression")
         }
@@ -194,7 +199,8 @@ extension SpecParser {
                 location: location(node)
             )
         }
-        return (compression.flatMap(TransportCompression.init(rawValue:)) ?? .none, timeout, retry)
+        let deadLetter = entries["dead_letter"].flatMap { template($0, "dead_letter", .scalar) }
+        return (compression.flatMap(TransportCompression.init(rawValue:)) ?? .none, timeout, retry, deadLetter)
     }
 
     /// `auth`: a kind word (only `none` needs nothing more) or a mapping with `kind` and the kind's keys.

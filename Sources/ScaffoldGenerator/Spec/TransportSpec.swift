@@ -162,6 +162,8 @@ public struct HTTPTransportSpec: Sendable, Hashable {
     public var timeout: OptionValue<Duration>?
     /// `retry`; nil for the runtime default.
     public var retry: RetrySpec?
+    /// `dead_letter`: the file that keeps requests that finally fail, for `scaffold replay`; nil for none.
+    public var deadLetter: StringTemplate?
     /// Where the transport's mapping starts.
     public var location: SourceLocation
 
@@ -175,6 +177,7 @@ public struct HTTPTransportSpec: Sendable, Hashable {
         compression: TransportCompression = .none,
         timeout: OptionValue<Duration>? = nil,
         retry: RetrySpec? = nil,
+        deadLetter: StringTemplate? = nil,
         location: SourceLocation
     ) {
         self.endpoint = endpoint
@@ -185,6 +188,7 @@ public struct HTTPTransportSpec: Sendable, Hashable {
         self.compression = compression
         self.timeout = timeout
         self.retry = retry
+        self.deadLetter = deadLetter
         self.location = location
     }
 }
@@ -267,6 +271,8 @@ public struct OTLPTransportSpec: Sendable, Hashable {
     public var timeout: OptionValue<Duration>?
     /// `retry`; nil for the runtime default.
     public var retry: RetrySpec?
+    /// `dead_letter`: the file that keeps requests that finally fail, for `scaffold replay`; nil for none.
+    public var deadLetter: StringTemplate?
     /// Where the transport's mapping starts.
     public var location: SourceLocation
 
@@ -280,6 +286,7 @@ public struct OTLPTransportSpec: Sendable, Hashable {
         compression: TransportCompression = .none,
         timeout: OptionValue<Duration>? = nil,
         retry: RetrySpec? = nil,
+        deadLetter: StringTemplate? = nil,
         location: SourceLocation
     ) {
         self.endpoint = endpoint
@@ -290,6 +297,7 @@ public struct OTLPTransportSpec: Sendable, Hashable {
         self.compression = compression
         self.timeout = timeout
         self.retry = retry
+        self.deadLetter = deadLetter
         self.location = location
     }
 }

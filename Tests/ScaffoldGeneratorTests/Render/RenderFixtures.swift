@@ -194,6 +194,7 @@ enum RenderFixtures {
                 compression: .gzip,
                 timeout: .literal(.seconds(5)),
                 retry: RetrySpec(maxAttempts: .literal(4), deadline: .literal(.seconds(20)), location: here),
+                deadLetter: StringTemplate(literal: ".tmp/acme-dead-letters.jsonl", location: here),
                 location: here
             )
         ),

@@ -319,6 +319,28 @@ struct AcmeHTTPTransportTests {
         #expect(ContinuousClock.now - start < .seconds(5))
     }
 
+    @Test("a request that finally fails is kept in the dead-letter file")
+    func deadLetter() async throws {
+        let directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("AcmeHTTP-dead-letter-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let context = ExporterBuildContext(name: "test", environment: [:], baseDirectory: directory.path)
+        let configuration = try AcmeHTTPTestSupport.configuration()
+        let file = try #require(try AcmeHTTPBlueprint.deadLetterFile(configuration, context: context))
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        server.enqueue(.status(400))
+        let sink = HTTPExportSink(configuration: try Self.transportConfiguration(server), deadLetter: file)
+        await #expect(throws: HTTPExportError.self) { try await sink.export(Self.payload) }
+        try await sink.flush()
+        await sink.close()
+        #expect(sink.statistics.deadLettered == 1)
+        let kept = try String(contentsOfFile: file.path, encoding: .utf8)
+        #expect(kept.split(separator: "\n").count == 1)
+    }
+
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
         .enabled(if: AcmeHTTPTestSupport.pipelineIsImplemented, "implement the stubs first")

@@ -24,6 +24,7 @@ public struct AcmeHTTPBlueprint: ExporterBlueprint {
         self.context = context
         transport = HTTPExportSink(
             configuration: try Self.transportConfiguration(configuration, context: context),
+            deadLetter: try Self.deadLetterFile(configuration, context: context),
             logger: context.logger
         )
     }
@@ -105,5 +106,28 @@ public struct AcmeHTTPBlueprint: ExporterBlueprint {
             requestTimeout: .seconds(5),
             retry: RetryPolicy(maxAttempts: 4, deadline: .seconds(20))
         )
+    }
+
+    /// The file that keeps requests that finally fail (`dead_letter` of exporter.yaml; `scaffold replay` re-sends
+    /// them), relative to the workflow file's directory; nil when the path is empty.
+    ///
+    /// - Throws: `CFG005` when the file cannot be opened.
+    public static func deadLetterFile(
+        _ configuration: AcmeHTTPConfiguration,
+        context: ExporterBuildContext
+    ) throws -> DeadLetterFile? {
+        let path = ".tmp/acme-dead-letters.jsonl"
+        guard !path.isEmpty else { return nil }
+        do {
+            return try DeadLetterFile(path: context.resolve(path: path))
+        } catch {
+            throw DiagnosticError(
+                .error(
+                    ConfigurationCode.unusablePath,
+                    "exporter '\(context.name)': cannot open the dead-letter file: \(error)",
+                    at: context.location
+                )
+            )
+        }
     }
 }
