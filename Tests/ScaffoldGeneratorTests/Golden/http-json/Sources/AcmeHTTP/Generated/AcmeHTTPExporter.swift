@@ -109,7 +109,7 @@ public struct AcmeHTTPBlueprint: ExporterBlueprint {
     }
 
     /// The file that keeps requests that finally fail (`dead_letter` of exporter.yaml; `scaffold replay` re-sends
-    /// them), relative to the workflow file's directory; nil when the path is empty.
+    /// them), relative to the workflow file's directory and created with its directory; nil when the path is empty.
     ///
     /// - Throws: `CFG005` when the file cannot be opened.
     public static func deadLetterFile(
@@ -119,7 +119,12 @@ public struct AcmeHTTPBlueprint: ExporterBlueprint {
         let path = ".tmp/acme-dead-letters.jsonl"
         guard !path.isEmpty else { return nil }
         do {
-            return try DeadLetterFile(path: context.resolve(path: path))
+            let url = URL(fileURLWithPath: context.resolve(path: path))
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(),
+                withIntermediateDirectories: true
+            )
+            return try DeadLetterFile(path: url.path)
         } catch {
             throw DiagnosticError(
                 .error(
