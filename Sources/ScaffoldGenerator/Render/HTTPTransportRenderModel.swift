@@ -61,15 +61,14 @@ struct HTTPTransportRenderModel {
                 .lines(indent: indent, prefix: "attributes[\(RenderSyntax.literal(attribute.name))] = ")
             }
             if let literal = attribute.value.literalValue {
-                resourceChecks.append(
-                    pad + "#expect(summary.resourceAttributes[\(RenderSyntax.literal(attribute.name))] == "
-                        + "\(RenderSyntax.literal(literal)))"
+                resourceChecks += Self.expectation(
+                    "summary.resourceAttributes[\(RenderSyntax.literal(attribute.name))] == \(RenderSyntax.literal(literal))"
                 )
             }
         }
         if !otlp.resourceAttributes.contains(where: { $0.name == "service.name" }) {
-            resourceChecks.append(
-                pad + "#expect(summary.resourceAttributes[\"service.name\"] == \(RenderSyntax.literal(serviceName)))"
+            resourceChecks += Self.expectation(
+                "summary.resourceAttributes[\"service.name\"] == \(RenderSyntax.literal(serviceName))"
             )
         }
         let builder = SwiftCode.call(
@@ -80,6 +79,11 @@ struct HTTPTransportRenderModel {
             "OTLPTraceEncoding",
             [("encoding", .atom("." + otlp.encoding.rawValue)), ("builder", builder)]
         ).lines(indent: indent, prefix: "return ")
+    }
+
+    /// `#expect(condition)` inside the generated test's request loop (column 12), wrapped when too long.
+    private static func expectation(_ condition: String) -> [String] {
+        SwiftCode.call("#expect", [(nil, .atom(condition))]).lines(indent: 12)
     }
 
     private static func configurationLines(

@@ -345,9 +345,9 @@ struct AcmeOTelTransportTests {
             let body = try request.headers["Content-Encoding"] == "gzip" ? Gzip.decompress(request.body) : request.body
             let summary = try OTLPTraceRequestSummary(body: body, encoding: .protobuf)
             names += summary.spanNames
-        #expect(summary.resourceAttributes["deployment.environment"] == "staging")
-        #expect(summary.resourceAttributes["nasty \"\"\" \\(x) #"] == "\"\"\"\\(boom)\"#\n é 🚀")
-        #expect(summary.resourceAttributes["service.name"] == "acme_otel")
+            #expect(summary.resourceAttributes["deployment.environment"] == "staging")
+            #expect(summary.resourceAttributes["nasty \"\"\" \\(x) #"] == "\"\"\"\\(boom)\"#\n é 🚀")
+            #expect(summary.resourceAttributes["service.name"] == "acme_otel")
         }
         let started = Set(events.filter { $0.phase == .start }.map(\.name))
         #expect(Set(names) == started)
