@@ -252,9 +252,31 @@ enum RenderFixtures {
         location: here
     )
 
+    /// base raw, transport http with a user-owned encoder, no batching, basic auth whose password is optional.
+    static let httpCustom = ExporterSpec(
+        name: "acme_events",
+        module: "AcmeEvents",
+        moduleWasDerived: true,
+        base: .raw,
+        fields: [
+            field("user", .string, default: .string("agent")),
+            field("password", .secret, env: "ACME_PASSWORD"),
+        ],
+        processors: [],
+        transport: .http(
+            HTTPTransportSpec(
+                endpoint: StringTemplate(literal: "https://events.example.com/ingest", location: here),
+                auth: .basic(userField: "user", passwordField: "password"),
+                encoding: .custom,
+                location: here
+            )
+        ),
+        location: here
+    )
+
     static let all: [(name: String, spec: ExporterSpec)] = [
         ("raw-file", rawFile), ("span-console", spanConsole), ("custom", custom), ("nasty", nasty),
-        ("http-json", httpJSON), ("otel-otlp", otelOTLP),
+        ("http-json", httpJSON), ("http-custom", httpCustom), ("otel-otlp", otelOTLP),
     ]
 
     static func options(runtimePath: String = "../exporter-scaffold") -> GeneratorOptions {
