@@ -17,8 +17,7 @@ public struct ExporterRenderer: Sendable {
 
     /// The package's files, sorted by path.
     ///
-    /// - Throws: `GEN005` when the spec asks for something this generator cannot render yet, `GEN001` for a
-    ///   template problem, `GEN002` when a template produces an unsafe path.
+    /// - Throws: `GEN001` for a template problem, `GEN002` when a template produces an unsafe path.
     public func render(_ spec: ExporterSpec) throws(DiagnosticError) -> [GeneratedFile] {
         let model = try RenderModel(spec: spec, options: options)
         let context = model.context
@@ -42,7 +41,6 @@ public struct ExporterRenderer: Sendable {
         try add("README.md", "README.md", .generated)
         try add(".swift-format", "swift-format", .userOwned)
         try add("\(generated)/\(module)Configuration.swift", "Configuration.swift", .generated)
-        try add("\(generated)/\(module)ConfigurationSupport.swift", "ConfigurationSupport.swift", .generated)
         try add("\(generated)/\(module)Exporter.swift", "Exporter.swift", .generated)
         try add("\(generated)/\(module)Registration.swift", "Registration.swift", .generated)
         try add("\(generated)/\(module)Support.swift", "Support.swift", .generated)
@@ -54,6 +52,10 @@ public struct ExporterRenderer: Sendable {
         if spec.transport.kind == .custom {
             let path = "Sources/\(module)/\(model.transportType).swift"
             try add(path, "CustomTransport.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
+        }
+        if let encoder = model.pipeline.customEncoder {
+            let path = "Sources/\(module)/\(encoder).swift"
+            try add(path, "CustomEncoder.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
         }
         try add("Sources/\(spec.name)-replay/main.swift", "Replay.swift", .generated)
         try add("Tests/\(module)Tests/\(module)Tests.swift", "Tests.swift", .generated)

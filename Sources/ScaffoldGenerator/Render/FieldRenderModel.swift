@@ -10,7 +10,7 @@ struct FieldRenderModel {
     var key: String { field.name }
     var keyLiteral: String { RenderSyntax.literal(field.name) }
     var property: String { RenderSyntax.identifier(field.swiftName) }
-    var reader: String { "\(configType)Reader" }
+    var reader: String { "ConfigurationReader" }
     var isSecret: Bool { field.type == .secret }
     var isOptional: Bool { field.defaultValue == nil && !field.required }
 
@@ -24,7 +24,8 @@ struct FieldRenderModel {
 
     private func swiftType(of type: FieldType) -> String {
         switch type {
-        case .string, .secret: "String"
+        case .string: "String"
+        case .secret: "Secret"
         case .int: "Int"
         case .double: "Double"
         case .bool: "Bool"
@@ -79,6 +80,7 @@ struct FieldRenderModel {
     private func conversion(of type: FieldType) -> String? {
         switch type {
         case .url: return "\(reader).absoluteURL"
+        case .secret: return "Secret.init"
         case .duration: return "{ $0.duration }"
         case .enumeration: return enumType.map { "\($0).init(rawValue:)" }
         case .list(let element):
@@ -93,7 +95,7 @@ struct FieldRenderModel {
     var decodeLines: [String] {
         SwiftCode.call(
             "try container.decodeIfPresent",
-            [(nil, .atom("\(configType)Entry<\(yamlType)>.self")), ("forKey", .atom(".\(field.swiftName)"))]
+            [(nil, .atom("ConfigurationEntry<\(yamlType)>.self")), ("forKey", .atom(".\(field.swiftName)"))]
         ).lines(indent: 12, prefix: "\(property) = ")
     }
 
@@ -156,7 +158,12 @@ struct FieldRenderModel {
         }
         if let pattern = field.pattern {
             let message = "must match the pattern \(pattern)"
-            let target = field.type == .url ? "value.absoluteString" : "value"
+            let target =
+                switch field.type {
+                case .url: "value.absoluteString"
+                case .secret: "value.revealed"
+                default: "value"
+                }
             lines.append("if !\(reader).matches(\(target), \(RenderSyntax.literal(pattern))) {")
             if isSecret {
                 lines.append("    return \(RenderSyntax.literal(message))")
@@ -193,7 +200,8 @@ struct FieldRenderModel {
 
     private func placeholder(_ type: FieldType) -> String {
         switch type {
-        case .string, .secret: "\"\""
+        case .string: "\"\""
+        case .secret: "Secret(\"\")"
         case .int: "0"
         case .double: "0"
         case .bool: "false"
@@ -215,6 +223,7 @@ struct FieldRenderModel {
     func valueExpression(_ value: FieldValue, type: FieldType) -> String {
         switch (value, type) {
         case (.string(let text), .url): return "\(reader).literalURL(\(RenderSyntax.literal(text)))"
+        case (.string(let text), .secret): return "Secret(\(RenderSyntax.literal(text)))"
         case (.string(let text), .enumeration):
             return enumCases.first { $0.value == text }.map { ".\($0.name)" } ?? RenderSyntax.literal(text)
         case (.string(let text), _): return RenderSyntax.literal(text)

@@ -15,6 +15,16 @@ struct PipelineRenderModel {
     var needsStreamSink = false
     var needsUnbatch = false
     var needsSpanBatchSerializer = false
+    /// The http or otlp transport's code, for those transports.
+    var http: HTTPTransportRenderModel?
+    /// The user-owned encoder type of `encoding: custom`.
+    var customEncoder: String?
+    /// What the http transport's encoder takes a batch of.
+    var encodedItemType = "AgentEvent"
+    /// `protobuf` or `json` for the otlp transport.
+    var otlpEncoding: String?
+    /// Whether the spec's processors may drop items (filter, sample, custom).
+    var mayDrop = false
 
     init(spec: ExporterSpec, fields: [FieldRenderModel]) throws(DiagnosticError) {
         let module = spec.module
@@ -35,6 +45,12 @@ struct PipelineRenderModel {
             if case .batch(let batch) = processor { return batch }
             return nil
         }.first
+        mayDrop = spec.processors.contains { processor in
+            switch processor {
+            case .filter, .sample, .custom: true
+            default: false
+            }
+        }
         for processor in eventStage { add(processor, options: options, itemType: itemType) }
         if spanBased {
             appendPlain("SpanBuilder().named(\"spans\")", type: "SpanBuilder")
@@ -103,16 +119,66 @@ struct PipelineRenderModel {
                 payloadText =
                     "String(decoding: \(module)SpanBatchSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
             }
-        case .http, .otlp:
-            throw DiagnosticError(
-                .error(
-                    GeneratorCode.unsupported,
-                    "this scaffold cannot generate the '\(spec.transport.kind.rawValue)' transport yet",
-                    at: spec.transport.location,
-                    hint: "use console, file or custom"
+        case .http(let transport):
+            if !batched { appendSingleBatch(itemType) }
+            switch transport.encoding {
+            case .json, .jsonl:
+                let framing = transport.encoding == .json ? ".array" : ".lines"
+                appendPlain(
+                    "JSONPayloadEncoder<\(itemType)>(framing: \(framing)).named(\"encode\")",
+                    type: "JSONPayloadEncoder"
                 )
+            case .custom:
+                let typeName = "\(module)Encoder"
+                append(
+                    "encode",
+                    .call(typeName, [("configuration", .atom("configuration"))]),
+                    type: typeName,
+                    throwing: true
+                )
+                customEncoder = typeName
+            }
+            payloadType = "HTTPPayload"
+            transportType = "HTTPExportSink"
+            transportInit = [
+                "        transport = HTTPExportSink(",
+                "            configuration: try Self.transportConfiguration(configuration, context: context),",
+                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
+                "            logger: context.logger",
+                "        )",
+            ]
+            payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
+            encodedItemType = itemType
+            http = HTTPTransportRenderModel(http: transport, options: options)
+            if transport.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
+        case .otlp(let otlp):
+            if !batched { appendSingleBatch(itemType) }
+            appendPlain(
+                "OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration)).named(\"otlp\")",
+                type: "OTLPPayloadEncoder"
             )
+            payloadType = "HTTPPayload"
+            transportType = "HTTPExportSink"
+            transportInit = [
+                "        transport = HTTPExportSink.otlp(",
+                "            configuration: try Self.transportConfiguration(configuration, context: context),",
+                "            encoding: .\(otlp.encoding.rawValue),",
+                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
+                "            logger: context.logger",
+                "        )",
+            ]
+            payloadText =
+                "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
+                + " + \"\\n\""
+            otlpEncoding = otlp.encoding.rawValue
+            http = HTTPTransportRenderModel(otlp: otlp, serviceName: spec.name, options: options)
+            if otlp.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
         }
+    }
+
+    /// A stage wrapping each item in a batch of one, for transports that send batches.
+    private mutating func appendSingleBatch(_ itemType: String) {
+        appendPlain("MapProcessor<\(itemType), [\(itemType)]> { [$0] }.named(\"single\")", type: "MapProcessor")
     }
 
     private mutating func appendEventSerializer(format: String, batched: Bool) {
@@ -255,6 +321,18 @@ struct PipelineRenderModel {
             "needsStreamSink": needsStreamSink,
             "needsUnbatch": needsUnbatch,
             "needsSpanBatchSerializer": needsSpanBatchSerializer,
+            "hasHTTPTransport": http != nil,
+            "hasOTLP": otlpEncoding != nil,
+            "otlpEncodingName": otlpEncoding ?? "",
+            "transportConfigurationLines": http?.configurationLines ?? [],
+            "otlpEncodingLines": http?.otlpEncodingLines ?? [],
+            "methodLiteral": http?.methodLiteral ?? "\"POST\"",
+            "resourceChecks": http?.resourceChecks ?? [],
+            "deadLetterPathLines": http?.deadLetterPathLines ?? [],
+            "hasDeadLetter": http?.deadLetterPathLines != nil,
+            "allSpansExpected": !mayDrop,
+            "encoderType": customEncoder ?? "",
+            "encodedItemType": encodedItemType,
             "expectedStageLines": SwiftCode.array(stageTypes.map { .atom(RenderSyntax.literal($0)) })
                 .lines(indent: 8, prefix: "let expected = "),
         ]
@@ -264,11 +342,49 @@ struct PipelineRenderModel {
 /// Swift expressions of processor and transport options: literals, or the configuration's value of a field.
 struct OptionRenderer {
     let fields: [FieldRenderModel]
+    /// Optional fields bound to non-optional locals by ``binding(_:indent:_:)``: key → local name.
+    var locals: [String: String] = [:]
+
+    /// How code reads the field: the configuration's property, or the local it is bound to.
+    private func access(_ field: FieldRenderModel) -> (expression: String, optional: Bool) {
+        if let local = locals[field.key] { return (local, false) }
+        return ("configuration.\(field.property)", field.isOptional)
+    }
 
     private func reference(_ name: String, fallback: String) -> (expression: String, field: FieldRenderModel?) {
         guard let field = fields.first(where: { $0.key == name }) else { return (fallback, nil) }
-        let access = "configuration.\(field.property)"
-        return (field.isOptional ? "(\(access) ?? \(fallback))" : access, field)
+        let (access, optional) = access(field)
+        return (optional ? "(\(access) ?? \(fallback))" : access, field)
+    }
+
+    /// The field declared under `name`.
+    func field(_ name: String) -> FieldRenderModel? {
+        fields.first { $0.key == name }
+    }
+
+    /// `body`'s statements (laid out at `indent`) with the optional fields among `names` bound to locals: inside
+    /// `if let … { }` when there is one, so that a value built from an unset field is left out rather than sent
+    /// empty.
+    func binding(_ names: [String], indent: Int, _ body: (OptionRenderer, Int) -> [String]) -> [String] {
+        var inner = self
+        var bindings: [String] = []
+        for name in names where inner.locals[name] == nil {
+            guard let field = field(name), field.isOptional else { continue }
+            let local = RenderSyntax.identifier(field.field.swiftName + "Value")
+            inner.locals[name] = local
+            bindings.append("let \(local) = configuration.\(field.property)")
+        }
+        guard !bindings.isEmpty else { return body(self, indent) }
+        let pad = String(repeating: " ", count: indent)
+        return [pad + "if " + bindings.joined(separator: ", ") + " {"] + body(inner, indent + 4) + [pad + "}"]
+    }
+
+    /// The field's value as a runtime `Secret`: the secret itself, or a string field's text wrapped.
+    func secret(of name: String) -> String {
+        if let field = field(name), field.field.type == .secret, !access(field).optional {
+            return access(field).expression
+        }
+        return "Secret(\(text(of: name)))"
     }
 
     func strings(_ value: OptionValue<[String]>) -> SwiftCode {
@@ -283,6 +399,7 @@ struct OptionRenderer {
             let (expression, field) = reference(name, fallback: "[]")
             if case .list(.enumeration) = field?.field.type { return "\(expression).map(\\.rawValue)" }
             if case .list(.url) = field?.field.type { return "\(expression).map(\\.absoluteString)" }
+            if case .list(.secret) = field?.field.type { return "\(expression).map(\\.revealed)" }
             return expression
         }
     }
@@ -297,15 +414,16 @@ struct OptionRenderer {
     /// A field's value as text.
     func text(of name: String) -> String {
         guard let field = fields.first(where: { $0.key == name }) else { return "\"\"" }
-        let access = "configuration.\(field.property)"
+        let (access, optional) = access(field)
         let convert: (String) -> String
         switch field.field.type {
-        case .string, .secret: convert = { $0 }
+        case .string: convert = { $0 }
+        case .secret: convert = { "\($0).revealed" }
         case .url: convert = { "\($0).absoluteString" }
         case .enumeration: convert = { "\($0).rawValue" }
         default: convert = { "String(describing: \($0))" }
         }
-        return field.isOptional ? "(\(access).map { \(convert("$0")) } ?? \"\")" : convert(access)
+        return optional ? "(\(access).map { \(convert("$0")) } ?? \"\")" : convert(access)
     }
 
     func map(_ value: OptionValue<[String: String]>) -> SwiftCode {

@@ -63,7 +63,7 @@ struct RenderModel {
             "replayLiteral": RenderSyntax.literal("\(spec.name)-replay"),
             "runtimeDependency": runtimeDependency,
             "runtimePackageLiteral": RenderSyntax.literal(options.runtimePackage),
-            "libraryProducts": ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"].map(RenderSyntax.literal),
+            "libraryProducts": libraryProducts.map(RenderSyntax.literal),
             "configType": configType,
             "blueprintType": blueprintType,
             "hooksType": hooksType,
@@ -98,7 +98,7 @@ struct RenderModel {
         for (property, type) in [("bufferCapacity", "Int"), ("overflowPolicy", "String")] {
             lines += SwiftCode.call(
                 "try container.decodeIfPresent",
-                [(nil, .atom("\(configType)Entry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
+                [(nil, .atom("ConfigurationEntry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
             ).lines(indent: 12, prefix: "\(property) = ")
         }
         return lines
@@ -116,6 +116,14 @@ struct RenderModel {
 
     private var summary: String {
         spec.description.isEmpty ? "Exports \(spec.base.rawValue) telemetry." : spec.description
+    }
+
+    /// The runtime's libraries the package uses; only OTLP packages depend on ExporterOTLP (and so compile
+    /// swift-protobuf).
+    private var libraryProducts: [String] {
+        var products = ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"]
+        if spec.transport.kind == .otlp { products.insert("ExporterOTLP", at: 1) }
+        return products
     }
 
     private var runtimeDependency: String {

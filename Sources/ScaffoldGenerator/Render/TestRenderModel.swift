@@ -13,7 +13,8 @@ struct TestRenderModel {
 
     var context: [String: Any] {
         let secrets = model.fields.filter(\.isSecret)
-        let conditions = model.customProcessors.map { "\($0.typeName).isImplemented" }
+        var conditions = model.customProcessors.map { "\($0.typeName).isImplemented" }
+        if let encoder = model.pipeline.customEncoder { conditions.append("\(encoder).isImplemented") }
         return [
             "implementedCondition": conditions.isEmpty ? "true" : conditions.joined(separator: " && "),
             "minimalEntries": minimalEntries,
@@ -115,8 +116,10 @@ struct TestRenderModel {
             let text: String
             let expected: String
             switch field.field.type {
-            case .string, .secret:
+            case .string:
                 (text, expected) = ("from-env", "\"from-env\"")
+            case .secret:
+                (text, expected) = ("from-env", "Secret(\"from-env\")")
             case .int:
                 let value = Self.sampleInt(field.field)
                 (text, expected) = ("\(value)", "\(value)")

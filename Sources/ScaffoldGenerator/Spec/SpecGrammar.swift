@@ -6,6 +6,7 @@ package enum SpecGrammar {
         SpecKey("compression", .choice(TransportCompression.allCases.map(\.rawValue)), "none or gzip"),
         SpecKey("timeout", .referable(.duration), "per-request timeout"),
         SpecKey("retry", .mapping(retry), "retry policy"),
+        SpecKey("dead_letter", .template, "file keeping requests that finally fail (for scaffold replay)"),
     ]
 
     /// `config.fields[]`.
@@ -98,7 +99,7 @@ package enum SpecGrammar {
         ]
     )
 
-    /// `auth` of the http transport when written as a mapping.
+    /// `auth` of the http and otlp transports when written as a mapping.
     package static let auth = SpecMapping(
         "auth",
         keys: [
@@ -153,6 +154,11 @@ package enum SpecGrammar {
                     ),
                     SpecKey("headers", .map(.template), "request headers; values may reference fields"),
                     SpecKey("resource_attributes", .map(.template), "OTLP resource attributes"),
+                    SpecKey(
+                        "auth",
+                        .either(.choice(HTTPAuthKind.allCases.map(\.rawValue)), .mapping(auth)),
+                        "authorization header sugar"
+                    ),
                 ] + transportKeys
             case .custom: []
             }

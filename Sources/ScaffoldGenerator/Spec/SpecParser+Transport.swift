@@ -81,6 +81,7 @@ extension SpecParser {
                     compression: common.compression,
                     timeout: common.timeout,
                     retry: common.retry,
+                    deadLetter: common.deadLetter,
                     location: at
                 )
             )
@@ -91,6 +92,7 @@ extension SpecParser {
             }
             let headers = entries["headers"].map { templateEntries($0, "headers") } ?? []
             let attributes = entries["resource_attributes"].map { templateEntries($0, "resource_attributes") } ?? []
+            let auth = entries["auth"].flatMap { parseAuth($0) } ?? HTTPAuthSpec.none
             let common = parseCommon(entries)
             guard let endpoint else { return nil }
             return .otlp(
@@ -99,9 +101,11 @@ extension SpecParser {
                     encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
                     headers: headers,
                     resourceAttributes: attributes,
+                    auth: auth,
                     compression: common.compression,
                     timeout: common.timeout,
                     retry: common.retry,
+                    deadLetter: common.deadLetter,
                     location: at
                 )
             )
@@ -144,13 +148,39 @@ extension SpecParser {
             guard let name = text(pair.key, "\(what) name"),
                 let value = template(pair.value, "\(what).\(name)", .scalar)
             else { return nil }
+            if what == "headers", !Self.isHeaderName(name) {
+                report(
+                    .invalidOptionValue,
+                    "'\(name)' is not a valid HTTP header name",
+                    at: location(pair.key),
+                    hint: "use letters, digits and !#$%&'*+-.^_`|~ only"
+                )
+                return nil
+            }
+            if what == "headers",
+                value.parts.contains(where: { part in
+                    guard case .literal(let text) = part else { return false }
+                    return text.unicodeScalars.contains { ($0.value < 0x20 && $0 != "\t") || $0.value == 0x7F }
+                })
+            {
+                report(
+                    .invalidOptionValue,
+                    "the value of header '\(name)' contains a control character (a line break?)",
+                    at: location(pair.value),
+                    hint: "header values are one line of text"
+                )
+                return nil
+            }
             return TemplateEntry(name: name, value: value, location: location(pair.key))
         }
     }
 
     private mutating func parseCommon(
         _ entries: SpecEntries
-    ) -> (compression: TransportCompression, timeout: OptionValue<Duration>?, retry: RetrySpec?) {
+    ) -> (
+        compression: TransportCompression, timeout: OptionValue<Duration>?, retry: RetrySpec?,
+        deadLetter: StringTemplate?
+    ) {
         let compression = entries["compression"].flatMap {
             choice($0, TransportCompression.allCases.map(\.rawValue), .invalidOptionValue, "compression")
         }
@@ -169,7 +199,8 @@ extension SpecParser {
                 location: location(node)
             )
         }
-        return (compression.flatMap(TransportCompression.init(rawValue:)) ?? .none, timeout, retry)
+        let deadLetter = entries["dead_letter"].flatMap { template($0, "dead_letter", .scalar) }
+        return (compression.flatMap(TransportCompression.init(rawValue:)) ?? .none, timeout, retry, deadLetter)
     }
 
     /// `auth`: a kind word (only `none` needs nothing more) or a mapping with `kind` and the kind's keys.
@@ -230,5 +261,17 @@ extension SpecParser {
             guard let header = values["header"], let token = values["token_field"] else { return nil }
             return .apiKeyHeader(header: header, tokenField: token)
         }
+    }
+
+    /// Whether `name` is an HTTP field name: a non-empty token (RFC 9110 §5.6.2).
+    static func isHeaderName(_ name: String) -> Bool {
+        !name.isEmpty
+            && name.unicodeScalars.allSatisfy { scalar in
+                let value = scalar.value
+                let alphanumeric =
+                    (0x30...0x39).contains(value) || (0x41...0x5A).contains(value)
+                    || (0x61...0x7A).contains(value)
+                return alphanumeric || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar)
+            }
     }
 }

@@ -162,6 +162,8 @@ public struct HTTPTransportSpec: Sendable, Hashable {
     public var timeout: OptionValue<Duration>?
     /// `retry`; nil for the runtime default.
     public var retry: RetrySpec?
+    /// `dead_letter`: the file that keeps requests that finally fail, for `scaffold replay`; nil for none.
+    public var deadLetter: StringTemplate?
     /// Where the transport's mapping starts.
     public var location: SourceLocation
 
@@ -175,6 +177,7 @@ public struct HTTPTransportSpec: Sendable, Hashable {
         compression: TransportCompression = .none,
         timeout: OptionValue<Duration>? = nil,
         retry: RetrySpec? = nil,
+        deadLetter: StringTemplate? = nil,
         location: SourceLocation
     ) {
         self.endpoint = endpoint
@@ -185,6 +188,7 @@ public struct HTTPTransportSpec: Sendable, Hashable {
         self.compression = compression
         self.timeout = timeout
         self.retry = retry
+        self.deadLetter = deadLetter
         self.location = location
     }
 }
@@ -259,12 +263,16 @@ public struct OTLPTransportSpec: Sendable, Hashable {
     public var headers: [TemplateEntry]
     /// `resource_attributes`, in the order written.
     public var resourceAttributes: [TemplateEntry]
+    /// `auth` (default none): an authorization header built from config fields, as for `http`.
+    public var auth: HTTPAuthSpec
     /// `compression` (default none).
     public var compression: TransportCompression
     /// `timeout` per request; nil for the runtime default.
     public var timeout: OptionValue<Duration>?
     /// `retry`; nil for the runtime default.
     public var retry: RetrySpec?
+    /// `dead_letter`: the file that keeps requests that finally fail, for `scaffold replay`; nil for none.
+    public var deadLetter: StringTemplate?
     /// Where the transport's mapping starts.
     public var location: SourceLocation
 
@@ -274,18 +282,22 @@ public struct OTLPTransportSpec: Sendable, Hashable {
         encoding: Encoding = .protobuf,
         headers: [TemplateEntry] = [],
         resourceAttributes: [TemplateEntry] = [],
+        auth: HTTPAuthSpec = .none,
         compression: TransportCompression = .none,
         timeout: OptionValue<Duration>? = nil,
         retry: RetrySpec? = nil,
+        deadLetter: StringTemplate? = nil,
         location: SourceLocation
     ) {
         self.endpoint = endpoint
         self.encoding = encoding
         self.headers = headers
         self.resourceAttributes = resourceAttributes
+        self.auth = auth
         self.compression = compression
         self.timeout = timeout
         self.retry = retry
+        self.deadLetter = deadLetter
         self.location = location
     }
 }

@@ -150,8 +150,133 @@ enum RenderFixtures {
         location: here
     )
 
+    /// base span, transport http: JSON array bodies, bearer auth from a secret with an environment fallback,
+    /// headers referencing fields (and nasty literal text), batching, gzip, timeout and retry.
+    static let httpJSON = ExporterSpec(
+        name: "acme_http",
+        module: "AcmeHTTP",
+        moduleWasDerived: false,
+        description: "Sends spans to the Acme API.",
+        base: .span,
+        fields: [
+            field("endpoint", .url, required: true, description: "Where to send spans."),
+            field("api_key", .secret, required: true, env: "ACME_API_KEY"),
+            field("region", .enumeration(["us", "eu"]), default: .string("us")),
+            field("tenant", .string, description: "Sent as X-Tenant when set."),
+            field("batch_size", .int, default: .int(50), min: .int(1), max: .int(10_000)),
+        ],
+        processors: [
+            .batch(BatchProcessorSpec(batchSize: .field("batch_size"), location: here))
+        ],
+        transport: .http(
+            HTTPTransportSpec(
+                endpoint: StringTemplate(parts: [.field("endpoint")], location: here),
+                method: .put,
+                headers: [
+                    TemplateEntry(
+                        name: "X-Region",
+                        value: StringTemplate(parts: [.literal("acme-"), .field("region")], location: here),
+                        location: here
+                    ),
+                    TemplateEntry(
+                        name: "X-Tenant",
+                        value: StringTemplate(parts: [.field("tenant")], location: here),
+                        location: here
+                    ),
+                    TemplateEntry(
+                        name: "X-Nasty",
+                        value: StringTemplate(literal: "\"\"\" \\(x) #\"raw\"# $${ \\", location: here),
+                        location: here
+                    ),
+                ],
+                auth: .bearer(tokenField: "api_key"),
+                encoding: .json,
+                compression: .gzip,
+                timeout: .literal(.seconds(5)),
+                retry: RetrySpec(maxAttempts: .literal(4), deadline: .literal(.seconds(20)), location: here),
+                deadLetter: StringTemplate(literal: ".tmp/acme-dead-letters.jsonl", location: here),
+                location: here
+            )
+        ),
+        location: here
+    )
+
+    /// base otel, transport otlp: protobuf, a header carrying an optional secret (sent only when set), and
+    /// resource attributes from literals (nasty ones too) and fields.
+    static let otelOTLP = ExporterSpec(
+        name: "acme_otel",
+        module: "AcmeOTel",
+        moduleWasDerived: false,
+        description: "Sends OTLP spans to the Acme collector.",
+        base: .otel,
+        fields: [
+            field("endpoint", .url, default: .string("http://localhost:4318/v1/traces")),
+            field("api_key", .secret, env: "ACME_OTLP_KEY"),
+            field("project", .string, default: .string("demo")),
+        ],
+        processors: [
+            .enrich(EnrichProcessorSpec(tags: .literal(["team": "search"]), location: here))
+        ],
+        transport: .otlp(
+            OTLPTransportSpec(
+                endpoint: StringTemplate(parts: [.field("endpoint")], location: here),
+                encoding: .protobuf,
+                headers: [
+                    TemplateEntry(
+                        name: "x-api-key",
+                        value: StringTemplate(parts: [.field("api_key")], location: here),
+                        location: here
+                    )
+                ],
+                resourceAttributes: [
+                    TemplateEntry(
+                        name: "openinference.project.name",
+                        value: StringTemplate(parts: [.field("project")], location: here),
+                        location: here
+                    ),
+                    TemplateEntry(
+                        name: "deployment.environment",
+                        value: StringTemplate(literal: "staging", location: here),
+                        location: here
+                    ),
+                    TemplateEntry(
+                        name: "nasty \"\"\" \\(x) #",
+                        value: StringTemplate(literal: "\"\"\"\\(boom)\"#\n é 🚀", location: here),
+                        location: here
+                    ),
+                ],
+                compression: .none,
+                location: here
+            )
+        ),
+        location: here
+    )
+
+    /// base raw, transport http with a user-owned encoder, no batching, basic auth whose password is optional.
+    static let httpCustom = ExporterSpec(
+        name: "acme_events",
+        module: "AcmeEvents",
+        moduleWasDerived: true,
+        base: .raw,
+        fields: [
+            field("user", .string, default: .string("agent")),
+            field("password", .secret, env: "ACME_PASSWORD"),
+        ],
+        processors: [],
+        transport: .http(
+            HTTPTransportSpec(
+                endpoint: StringTemplate(literal: "https://events.example.com/ingest", location: here),
+                auth: .basic(userField: "user", passwordField: "password"),
+                encoding: .custom,
+                location: here
+            )
+        ),
+        location: here
+    )
+
     static let all: [(name: String, spec: ExporterSpec)] = [
         ("raw-file", rawFile), ("span-console", spanConsole), ("custom", custom), ("nasty", nasty),
+        ("http-json", httpJSON), ("http-custom", httpCustom), ("otel-otlp", otelOTLP),
     ]
 
     static func options(runtimePath: String = "../exporter-scaffold") -> GeneratorOptions {

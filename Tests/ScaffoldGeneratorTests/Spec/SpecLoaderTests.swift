@@ -214,4 +214,34 @@ struct SpecLoaderTests {
                 )
         )
     }
+
+    @Test func langfuseStyleOTLPWithBasicAuthAndDeadLetter() throws {
+        let yaml = """
+            spec_version: 1
+            name: langfuse_swift
+            base: otel
+            config:
+              fields:
+                - {name: public_key, type: string, env: LANGFUSE_PUBLIC_KEY, required: true}
+                - {name: secret_key, type: secret, env: LANGFUSE_SECRET_KEY, required: true}
+                - {name: dead_letters, type: string}
+            transport:
+              kind: otlp
+              endpoint: https://cloud.langfuse.com/api/public/otel/v1/traces
+              auth: {kind: basic, user_field: public_key, password_field: secret_key}
+              headers: {x-langfuse-ingestion-version: "4"}
+              resource_attributes: {service.name: agents}
+              dead_letter: ${dead_letters}
+            """
+        let spec = try SpecLoader.load(text: yaml)
+        guard case .otlp(let otlp) = spec.transport else {
+            Issue.record("not otlp: \(spec.transport)")
+            return
+        }
+        #expect(otlp.auth == .basic(userField: "public_key", passwordField: "secret_key"))
+        #expect(otlp.headers.map(\.name) == ["x-langfuse-ingestion-version"])
+        #expect(otlp.resourceAttributes.map(\.value.literalValue) == ["agents"])
+        #expect(otlp.deadLetter?.singleField == "dead_letters")
+        #expect(otlp.deadLetter?.location.line == 15)
+    }
 }

@@ -241,6 +241,27 @@ let ruleCases: [RuleCase] = [
         yaml: spec(transport: "  kind: http\n  endpoint: ftp://example.com\n")
     ),
     RuleCase(
+        code: .invalidOptionValue,
+        line: 7,
+        column: 13,
+        yaml: spec(transport: "  kind: http\n  endpoint: http://h\n  headers: {\"Bad Name\": x}\n")
+    ),
+    RuleCase(
+        code: .invalidOptionValue,
+        line: 7,
+        column: 18,
+        yaml: spec(transport: "  kind: http\n  endpoint: http://h\n  headers: {X-A: \"a\\r\\nX-B: b\"}\n")
+    ),
+    RuleCase(
+        code: .undeclaredField,
+        line: 7,
+        column: 37,
+        yaml: spec(
+            base: "otel",
+            transport: "  kind: otlp\n  endpoint: http://h\n  auth: {kind: bearer, token_field: nope}\n"
+        )
+    ),
+    RuleCase(
         code: .undeclaredField,
         line: 7,
         column: 11,

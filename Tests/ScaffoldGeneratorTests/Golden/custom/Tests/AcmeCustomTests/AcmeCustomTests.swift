@@ -46,7 +46,7 @@ enum AcmeCustomTestSupport {
 
     /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
     static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { AcmeCustomConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
+        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
     }
 
     /// The problems of decoding `entries`, or nil when it decodes.
@@ -89,7 +89,7 @@ struct AcmeCustomConfigurationTests {
             yaml: AcmeCustomTestSupport.section(entries),
             environment: ["ACME_TOKEN": "from-env"]
         )
-        #expect(configuration.token == "from-env")
+        #expect(configuration.token == Secret("from-env"))
     }
 
     @Test("a missing 'token' is an error")

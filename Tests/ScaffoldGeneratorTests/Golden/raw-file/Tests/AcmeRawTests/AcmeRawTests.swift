@@ -70,7 +70,7 @@ enum AcmeRawTestSupport {
 
     /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
     static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { AcmeRawConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
+        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
     }
 
     /// The problems of decoding `entries`, or nil when it decodes.
@@ -122,7 +122,7 @@ struct AcmeRawConfigurationTests {
             yaml: AcmeRawTestSupport.section(entries),
             environment: ["ACME_API_KEY": "from-env"]
         )
-        #expect(configuration.apiKey == "from-env")
+        #expect(configuration.apiKey == Secret("from-env"))
     }
 
     @Test("'region' falls back to the environment variable")

@@ -46,7 +46,7 @@ enum AcmeSpanTestSupport {
 
     /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
     static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { AcmeSpanConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
+        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
     }
 
     /// The problems of decoding `entries`, or nil when it decodes.

@@ -8,13 +8,13 @@ import Foundation
 /// The configuration of the `acme_custom` exporter: its section in the workflow YAML.
 public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
     /// (`token`; secret; required; environment ACME_TOKEN)
-    public var token: String
+    public var token: Secret
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
 
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
-        token: String,
+        token: Secret,
         buffer: BufferSettings = BufferSettings()
     ) {
         self.token = token
@@ -51,11 +51,11 @@ extension AcmeCustomConfiguration {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `token` as written.
-        public var token: AcmeCustomConfigurationEntry<String>?
+        public var token: ConfigurationEntry<String>?
         /// `buffer_capacity` as written.
-        public var bufferCapacity: AcmeCustomConfigurationEntry<Int>?
+        public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
-        public var overflowPolicy: AcmeCustomConfigurationEntry<String>?
+        public var overflowPolicy: ConfigurationEntry<String>?
 
         enum CodingKeys: String, CodingKey {
             case token = "token"
@@ -66,15 +66,9 @@ extension AcmeCustomConfiguration {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = decoder.yamlLocation
-            token = try container.decodeIfPresent(AcmeCustomConfigurationEntry<String>.self, forKey: .token)
-            bufferCapacity = try container.decodeIfPresent(
-                AcmeCustomConfigurationEntry<Int>.self,
-                forKey: .bufferCapacity
-            )
-            overflowPolicy = try container.decodeIfPresent(
-                AcmeCustomConfigurationEntry<String>.self,
-                forKey: .overflowPolicy
-            )
+            token = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .token)
+            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
+            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -82,7 +76,7 @@ extension AcmeCustomConfiguration {
         /// - Throws: `CFG004` diagnostics, one per problem, each at the value's position (or the section's, for a
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeCustomConfiguration {
-            var reader = AcmeCustomConfigurationReader(section: location, environment: environment)
+            var reader = ConfigurationReader(section: location, environment: environment)
             let tokenEntryRaw = reader.read(
                 token,
                 key: "token",
@@ -91,7 +85,13 @@ extension AcmeCustomConfiguration {
                 parse: { $0 }
             )
             let tokenEntryPresent = reader.require(tokenEntryRaw, key: "token", env: "ACME_TOKEN")
-            let tokenEntry = tokenEntryPresent
+            let tokenEntryConverted = reader.convert(
+                tokenEntryPresent,
+                expected: "text",
+                secret: true,
+                { Secret.init($0) }
+            )
+            let tokenEntry = tokenEntryConverted
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
             let policy = reader.convert(
                 overflowPolicy,
@@ -101,7 +101,7 @@ extension AcmeCustomConfiguration {
             )
             try reader.finish()
             return AcmeCustomConfiguration(
-                token: tokenEntry?.value ?? "",
+                token: tokenEntry?.value ?? Secret(""),
                 buffer: BufferSettings(
                     capacity: capacity?.value ?? 10_000,
                     overflowPolicy: policy?.value ?? .dropNewest

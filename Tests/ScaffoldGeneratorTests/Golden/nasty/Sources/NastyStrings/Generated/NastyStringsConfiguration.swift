@@ -85,19 +85,19 @@ extension NastyStringsConfiguration {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `label` as written.
-        public var label: NastyStringsConfigurationEntry<String>?
+        public var label: ConfigurationEntry<String>?
         /// `mode` as written.
-        public var mode: NastyStringsConfigurationEntry<String>?
+        public var mode: ConfigurationEntry<String>?
         /// `keywords` as written.
-        public var keywords: NastyStringsConfigurationEntry<[String]>?
+        public var keywords: ConfigurationEntry<[String]>?
         /// `headers` as written.
-        public var headers: NastyStringsConfigurationEntry<[String: String]>?
+        public var headers: ConfigurationEntry<[String: String]>?
         /// `default` as written.
-        public var `default`: NastyStringsConfigurationEntry<String>?
+        public var `default`: ConfigurationEntry<String>?
         /// `buffer_capacity` as written.
-        public var bufferCapacity: NastyStringsConfigurationEntry<Int>?
+        public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
-        public var overflowPolicy: NastyStringsConfigurationEntry<String>?
+        public var overflowPolicy: ConfigurationEntry<String>?
 
         enum CodingKeys: String, CodingKey {
             case label = "label"
@@ -112,22 +112,13 @@ extension NastyStringsConfiguration {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = decoder.yamlLocation
-            label = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .label)
-            mode = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .mode)
-            keywords = try container.decodeIfPresent(NastyStringsConfigurationEntry<[String]>.self, forKey: .keywords)
-            headers = try container.decodeIfPresent(
-                NastyStringsConfigurationEntry<[String: String]>.self,
-                forKey: .headers
-            )
-            `default` = try container.decodeIfPresent(NastyStringsConfigurationEntry<String>.self, forKey: .default)
-            bufferCapacity = try container.decodeIfPresent(
-                NastyStringsConfigurationEntry<Int>.self,
-                forKey: .bufferCapacity
-            )
-            overflowPolicy = try container.decodeIfPresent(
-                NastyStringsConfigurationEntry<String>.self,
-                forKey: .overflowPolicy
-            )
+            label = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .label)
+            mode = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .mode)
+            keywords = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .keywords)
+            headers = try container.decodeIfPresent(ConfigurationEntry<[String: String]>.self, forKey: .headers)
+            `default` = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .default)
+            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
+            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -135,7 +126,7 @@ extension NastyStringsConfiguration {
         /// - Throws: `CFG004` diagnostics, one per problem, each at the value's position (or the section's, for a
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> NastyStringsConfiguration {
-            var reader = NastyStringsConfigurationReader(section: location, environment: environment)
+            var reader = ConfigurationReader(section: location, environment: environment)
             let labelEntryRaw = reader.read(
                 label,
                 key: "label",
@@ -163,7 +154,7 @@ extension NastyStringsConfiguration {
                 key: "keywords",
                 env: nil,
                 expected: "a comma-separated list of text",
-                parse: { NastyStringsConfigurationReader.list($0, { $0 }) }
+                parse: { ConfigurationReader.list($0, { $0 }) }
             )
             let keywordsEntry = keywordsEntryRaw
             let headersEntryRaw = reader.read(
@@ -171,7 +162,7 @@ extension NastyStringsConfiguration {
                 key: "headers",
                 env: nil,
                 expected: "key=value pairs separated by commas",
-                parse: { NastyStringsConfigurationReader.map($0) }
+                parse: { ConfigurationReader.map($0) }
             )
             let headersEntry = headersEntryRaw
             let defaultEntryRaw = reader.read(
@@ -182,7 +173,7 @@ extension NastyStringsConfiguration {
                 parse: { $0 }
             )
             let defaultEntry = reader.check(defaultEntryRaw) { value -> String? in
-                if !NastyStringsConfigurationReader.matches(value, "^[\"\\\\]+$") {
+                if !ConfigurationReader.matches(value, "^[\"\\\\]+$") {
                     return "must match the pattern ^[\"\\\\]+$" + ", not '\(value)'"
                 }
                 return nil

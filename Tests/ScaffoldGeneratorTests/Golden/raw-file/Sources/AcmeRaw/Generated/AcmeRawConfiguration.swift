@@ -12,7 +12,7 @@ public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible,
     /// (`output_path`; string; default traces/acme.jsonl)
     public var outputPath: String
     /// (`api_key`; secret; environment ACME_API_KEY)
-    public var apiKey: String?
+    public var apiKey: Secret?
     /// (`batch_size`; int; default 50)
     public var batchSize: Int
     /// (`flush_interval`; duration; default 5s)
@@ -43,7 +43,7 @@ public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible,
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
         outputPath: String = "traces/acme.jsonl",
-        apiKey: String? = nil,
+        apiKey: Secret? = nil,
         batchSize: Int = 50,
         flushInterval: Duration = .seconds(5),
         region: RegionValue = .us,
@@ -106,29 +106,29 @@ extension AcmeRawConfiguration {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_path` as written.
-        public var outputPath: AcmeRawConfigurationEntry<String>?
+        public var outputPath: ConfigurationEntry<String>?
         /// `api_key` as written.
-        public var apiKey: AcmeRawConfigurationEntry<String>?
+        public var apiKey: ConfigurationEntry<String>?
         /// `batch_size` as written.
-        public var batchSize: AcmeRawConfigurationEntry<Int>?
+        public var batchSize: ConfigurationEntry<Int>?
         /// `flush_interval` as written.
-        public var flushInterval: AcmeRawConfigurationEntry<ConfigDuration>?
+        public var flushInterval: ConfigurationEntry<ConfigDuration>?
         /// `region` as written.
-        public var region: AcmeRawConfigurationEntry<String>?
+        public var region: ConfigurationEntry<String>?
         /// `tags` as written.
-        public var tags: AcmeRawConfigurationEntry<[String]>?
+        public var tags: ConfigurationEntry<[String]>?
         /// `extra_headers` as written.
-        public var extraHeaders: AcmeRawConfigurationEntry<[String: String]>?
+        public var extraHeaders: ConfigurationEntry<[String: String]>?
         /// `service` as written.
-        public var service: AcmeRawConfigurationEntry<String>?
+        public var service: ConfigurationEntry<String>?
         /// `ratio` as written.
-        public var ratio: AcmeRawConfigurationEntry<Double>?
+        public var ratio: ConfigurationEntry<Double>?
         /// `verbose` as written.
-        public var verbose: AcmeRawConfigurationEntry<Bool>?
+        public var verbose: ConfigurationEntry<Bool>?
         /// `buffer_capacity` as written.
-        public var bufferCapacity: AcmeRawConfigurationEntry<Int>?
+        public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
-        public var overflowPolicy: AcmeRawConfigurationEntry<String>?
+        public var overflowPolicy: ConfigurationEntry<String>?
 
         enum CodingKeys: String, CodingKey {
             case outputPath = "output_path"
@@ -148,27 +148,24 @@ extension AcmeRawConfiguration {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = decoder.yamlLocation
-            outputPath = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .outputPath)
-            apiKey = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .apiKey)
-            batchSize = try container.decodeIfPresent(AcmeRawConfigurationEntry<Int>.self, forKey: .batchSize)
+            outputPath = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputPath)
+            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
+            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
             flushInterval = try container.decodeIfPresent(
-                AcmeRawConfigurationEntry<ConfigDuration>.self,
+                ConfigurationEntry<ConfigDuration>.self,
                 forKey: .flushInterval
             )
-            region = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .region)
-            tags = try container.decodeIfPresent(AcmeRawConfigurationEntry<[String]>.self, forKey: .tags)
+            region = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .region)
+            tags = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .tags)
             extraHeaders = try container.decodeIfPresent(
-                AcmeRawConfigurationEntry<[String: String]>.self,
+                ConfigurationEntry<[String: String]>.self,
                 forKey: .extraHeaders
             )
-            service = try container.decodeIfPresent(AcmeRawConfigurationEntry<String>.self, forKey: .service)
-            ratio = try container.decodeIfPresent(AcmeRawConfigurationEntry<Double>.self, forKey: .ratio)
-            verbose = try container.decodeIfPresent(AcmeRawConfigurationEntry<Bool>.self, forKey: .verbose)
-            bufferCapacity = try container.decodeIfPresent(AcmeRawConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(
-                AcmeRawConfigurationEntry<String>.self,
-                forKey: .overflowPolicy
-            )
+            service = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .service)
+            ratio = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .ratio)
+            verbose = try container.decodeIfPresent(ConfigurationEntry<Bool>.self, forKey: .verbose)
+            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
+            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -176,7 +173,7 @@ extension AcmeRawConfiguration {
         /// - Throws: `CFG004` diagnostics, one per problem, each at the value's position (or the section's, for a
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeRawConfiguration {
-            var reader = AcmeRawConfigurationReader(section: location, environment: environment)
+            var reader = ConfigurationReader(section: location, environment: environment)
             let outputPathEntryRaw = reader.read(
                 outputPath,
                 key: "output_path",
@@ -192,7 +189,13 @@ extension AcmeRawConfiguration {
                 expected: "text",
                 parse: { $0 }
             )
-            let apiKeyEntry = apiKeyEntryRaw
+            let apiKeyEntryConverted = reader.convert(
+                apiKeyEntryRaw,
+                expected: "text",
+                secret: true,
+                { Secret.init($0) }
+            )
+            let apiKeyEntry = apiKeyEntryConverted
             let batchSizeEntryRaw = reader.read(
                 batchSize,
                 key: "batch_size",
@@ -238,7 +241,7 @@ extension AcmeRawConfiguration {
                 key: "tags",
                 env: nil,
                 expected: "a comma-separated list of text",
-                parse: { AcmeRawConfigurationReader.list($0, { $0 }) }
+                parse: { ConfigurationReader.list($0, { $0 }) }
             )
             let tagsEntry = tagsEntryRaw
             let extraHeadersEntryRaw = reader.read(
@@ -246,7 +249,7 @@ extension AcmeRawConfiguration {
                 key: "extra_headers",
                 env: nil,
                 expected: "key=value pairs separated by commas",
-                parse: { AcmeRawConfigurationReader.map($0) }
+                parse: { ConfigurationReader.map($0) }
             )
             let extraHeadersEntry = extraHeadersEntryRaw
             let serviceEntryRaw = reader.read(
@@ -258,7 +261,7 @@ extension AcmeRawConfiguration {
             )
             let serviceEntryPresent = reader.require(serviceEntryRaw, key: "service", env: nil)
             let serviceEntry = reader.check(serviceEntryPresent) { value -> String? in
-                if !AcmeRawConfigurationReader.matches(value, "^[a-z-]+$") {
+                if !ConfigurationReader.matches(value, "^[a-z-]+$") {
                     return "must match the pattern ^[a-z-]+$" + ", not '\(value)'"
                 }
                 return nil
@@ -280,7 +283,7 @@ extension AcmeRawConfiguration {
                 key: "verbose",
                 env: "ACME_VERBOSE",
                 expected: "true or false",
-                parse: { AcmeRawConfigurationReader.bool($0) }
+                parse: { ConfigurationReader.bool($0) }
             )
             let verboseEntry = verboseEntryRaw
             let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }

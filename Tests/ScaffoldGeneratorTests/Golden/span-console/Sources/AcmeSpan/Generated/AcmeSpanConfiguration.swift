@@ -68,17 +68,17 @@ extension AcmeSpanConfiguration {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
-        public var endpoint: AcmeSpanConfigurationEntry<String>?
+        public var endpoint: ConfigurationEntry<String>?
         /// `sample_rate` as written.
-        public var sampleRate: AcmeSpanConfigurationEntry<Double>?
+        public var sampleRate: ConfigurationEntry<Double>?
         /// `team` as written.
-        public var team: AcmeSpanConfigurationEntry<String>?
+        public var team: ConfigurationEntry<String>?
         /// `timeout` as written.
-        public var timeout: AcmeSpanConfigurationEntry<ConfigDuration>?
+        public var timeout: ConfigurationEntry<ConfigDuration>?
         /// `buffer_capacity` as written.
-        public var bufferCapacity: AcmeSpanConfigurationEntry<Int>?
+        public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
-        public var overflowPolicy: AcmeSpanConfigurationEntry<String>?
+        public var overflowPolicy: ConfigurationEntry<String>?
 
         enum CodingKeys: String, CodingKey {
             case endpoint = "endpoint"
@@ -92,18 +92,12 @@ extension AcmeSpanConfiguration {
         public init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(AcmeSpanConfigurationEntry<String>.self, forKey: .endpoint)
-            sampleRate = try container.decodeIfPresent(AcmeSpanConfigurationEntry<Double>.self, forKey: .sampleRate)
-            team = try container.decodeIfPresent(AcmeSpanConfigurationEntry<String>.self, forKey: .team)
-            timeout = try container.decodeIfPresent(AcmeSpanConfigurationEntry<ConfigDuration>.self, forKey: .timeout)
-            bufferCapacity = try container.decodeIfPresent(
-                AcmeSpanConfigurationEntry<Int>.self,
-                forKey: .bufferCapacity
-            )
-            overflowPolicy = try container.decodeIfPresent(
-                AcmeSpanConfigurationEntry<String>.self,
-                forKey: .overflowPolicy
-            )
+            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
+            sampleRate = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .sampleRate)
+            team = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .team)
+            timeout = try container.decodeIfPresent(ConfigurationEntry<ConfigDuration>.self, forKey: .timeout)
+            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
+            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -111,7 +105,7 @@ extension AcmeSpanConfiguration {
         /// - Throws: `CFG004` diagnostics, one per problem, each at the value's position (or the section's, for a
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeSpanConfiguration {
-            var reader = AcmeSpanConfigurationReader(section: location, environment: environment)
+            var reader = ConfigurationReader(section: location, environment: environment)
             let endpointEntryRaw = reader.read(
                 endpoint,
                 key: "endpoint",
@@ -124,7 +118,7 @@ extension AcmeSpanConfiguration {
                 endpointEntryPresent,
                 expected: "an absolute URL",
                 secret: false,
-                { AcmeSpanConfigurationReader.absoluteURL($0) }
+                { ConfigurationReader.absoluteURL($0) }
             )
             let endpointEntry = endpointEntryConverted
             let sampleRateEntryRaw = reader.read(
@@ -174,7 +168,7 @@ extension AcmeSpanConfiguration {
             )
             try reader.finish()
             return AcmeSpanConfiguration(
-                endpoint: endpointEntry?.value ?? AcmeSpanConfigurationReader.literalURL("about:blank"),
+                endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
                 sampleRate: sampleRateEntry?.value ?? 1.0,
                 team: teamEntry?.value ?? "search",
                 timeout: timeoutEntry?.value ?? .milliseconds(250),
