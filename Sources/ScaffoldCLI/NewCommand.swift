@@ -66,7 +66,15 @@ struct NewCommand: ParsableCommand {
             text = try Self.specText(name: name, base: base, transport: transport, fields: fields)
             _ = try SpecLoader.load(text: text, file: specURL.path)
         } catch {
-            terminal.print(error.diagnostics)
+            // The spec is not written yet, so a position in it would point nowhere: the arguments are at fault.
+            terminal.print(
+                error.diagnostics.map { diagnostic in
+                    var diagnostic = diagnostic
+                    diagnostic.location = nil
+                    diagnostic.message += " (in the arguments of 'scaffold new'; nothing was written)"
+                    return diagnostic
+                }
+            )
             throw ScaffoldExitCode.invalidInput
         }
         do {

@@ -5,6 +5,8 @@ import ExporterDiagnostics
 struct PipelineRenderModel {
     /// The stage expressions inside `Pipeline.build`, after the hooks stage.
     var stages: [String] = []
+    /// Whether any stage is built with `try` (so `Pipeline.build` needs it; a needless `try` is a warning).
+    var pipelineThrows = false
     /// The runtime or generated type names of the stages, in order (for the generated order test).
     var stageTypes: [String] = ["MapProcessor"]
     var payloadType = "[UInt8]"
@@ -193,6 +195,7 @@ struct PipelineRenderModel {
         let named = SwiftCode.call("NamedProcessor", [(nil, .atom(RenderSyntax.literal(name))), (nil, processor)])
         stages += named.lines(indent: 12, prefix: throwing ? "try " : "")
         stageTypes.append(type)
+        if throwing { pipelineThrows = true }
     }
 
     private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
@@ -314,6 +317,7 @@ struct PipelineRenderModel {
     func context(module: String) -> [String: Any] {
         [
             "stages": stages,
+            "pipelineThrows": pipelineThrows,
             "payloadType": payloadType,
             "transportType": transportType,
             "transportInit": transportInit,

@@ -97,3 +97,19 @@ struct RenderGoldenTests {
         return paths
     }
 }
+
+@Suite("Rendered pipeline")
+struct RenderedPipelineTests {
+    @Test("Pipeline.build gets `try` only when a stage can throw (a needless `try` is a compiler warning)")
+    func tryOnlyWhenAStageThrows() throws {
+        var spec = RenderFixtures.spanConsole
+        spec.processors = []
+        let plain = try ExporterRenderer(options: RenderFixtures.options()).render(spec)
+        let plainExporter = try #require(plain.first { $0.path.hasSuffix("Generated/AcmeSpanExporter.swift") })
+        #expect(plainExporter.contents.contains("return Pipeline.build {"))
+
+        let batched = try ExporterRenderer(options: RenderFixtures.options()).render(RenderFixtures.spanConsole)
+        let batchedExporter = try #require(batched.first { $0.path.hasSuffix("Generated/AcmeSpanExporter.swift") })
+        #expect(batchedExporter.contents.contains("return try Pipeline.build {"))
+    }
+}
