@@ -65,28 +65,22 @@ struct GeneratorWorkspace {
     /// else the checkout `scaffold` runs from (relative to the output), else the released runtime.
     static func options(for loaded: LoadedSpec, output: URL, templates: [String: String]) -> GeneratorOptions {
         let runtime: RuntimeDependency
-        let identity: String
         switch loaded.spec.runtime {
         case .path(let path)?:
             let absolute =
                 path.hasPrefix("/") ? URL(fileURLWithPath: path) : loaded.directory.appendingPathComponent(path)
             runtime = .path(path.hasPrefix("/") ? path : relativePath(from: output, to: absolute.standardizedFileURL))
-            identity = absolute.standardizedFileURL.lastPathComponent
         case .url(let url, let version)?:
             runtime = .url(url, from: version)
-            identity = GeneratorOptions.packageIdentity(of: runtime)
         case nil:
             if let checkout = RuntimeCheckout.locate() {
                 runtime = .path(relativePath(from: output, to: checkout))
-                identity = checkout.lastPathComponent
             } else {
                 runtime = .url(ScaffoldVersion.runtimeURL(), from: ScaffoldVersion.current)
-                identity = GeneratorOptions.packageIdentity(of: runtime)
             }
         }
         return GeneratorOptions(
             runtime: runtime,
-            runtimePackage: identity,
             generatorVersion: ScaffoldVersion.current,
             specFileName: relativePath(from: output, to: URL(fileURLWithPath: loaded.path).standardizedFileURL),
             templateOverrides: templates

@@ -45,7 +45,10 @@ struct GenerateCommandTests {
             #expect(FileManager.default.fileExists(atPath: package.appendingPathComponent(path).path), "\(path)")
         }
         let manifest = try String(contentsOf: package.appendingPathComponent("Package.swift"), encoding: .utf8)
-        #expect(manifest.contains(".package(path: \"../"), "the runtime is referenced relatively: \(manifest)")
+        #expect(
+            manifest.contains(".package(name: \"exporter-scaffold\", path: \"../"),
+            "the runtime is referenced relatively: \(manifest)"
+        )
         let check = try await Self.run(["check", root.path], in: root)
         #expect(check.status == 0, "\(check.output)")
         #expect(check.output.contains("up to date"))

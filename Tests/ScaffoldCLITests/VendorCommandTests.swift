@@ -31,9 +31,10 @@ struct VendorCommandTests {
         FileManager.default.fileExists(atPath: url.path)
     }
 
-    /// The directory a `.package(path: "...")` line of `manifest` (in `directory`) points at.
+    /// The directory the runtime's `.package(name: "exporter-scaffold", path: "...")` line of `manifest` (in
+    /// `directory`) points at.
     static func dependencyPath(in manifest: String, relativeTo directory: URL) throws -> String {
-        let prefix = ".package(path: \""
+        let prefix = ".package(name: \"exporter-scaffold\", path: \""
         let start = try #require(manifest.range(of: prefix)).upperBound
         let end = try #require(manifest[start...].firstIndex(of: "\""))
         return directory.appendingPathComponent(String(manifest[start..<end])).standardizedFileURL
@@ -191,7 +192,10 @@ struct VendorCommandTests {
         let (package, app) = try await Self.makePackage(in: root)
         let result = try await Self.run(["vendor", package.path, "--into", app.path, "--with-runtime"], root)
         #expect(result.status == 0, "\(result.output)")
-        #expect(result.output.contains("    .package(path: \"Vendor/exporter-scaffold\"),"), "\(result.output)")
+        #expect(
+            result.output.contains("    .package(name: \"exporter-scaffold\", path: \"Vendor/exporter-scaffold\"),"),
+            "\(result.output)"
+        )
         #expect(result.output.contains("    .product(name: \"ExporterRuntime\", package: \"exporter-scaffold\"),"))
 
         let runtime = app.appendingPathComponent("Vendor/exporter-scaffold")
@@ -212,7 +216,7 @@ struct VendorCommandTests {
         #expect(spec.hasSuffix("runtime:\n  path: \"../exporter-scaffold\"\n"), "\(spec)")
         #expect(
             try Self.text(copy.appendingPathComponent("Package.swift")).contains(
-                ".package(path: \"../exporter-scaffold\")"
+                ".package(name: \"exporter-scaffold\", path: \"../exporter-scaffold\")"
             )
         )
         #expect(try await Self.run(["check", copy.path], root).status == 0)

@@ -3,7 +3,8 @@ public struct GeneratorOptions: Sendable, Hashable {
     /// How the generated package depends on the runtime, as written into its `Package.swift` (a path relative to
     /// the package when both are local).
     public var runtime: RuntimeDependency
-    /// The runtime package's identity (`exporter-scaffold`): the last path component of its path or URL.
+    /// The name the generated manifest refers to the runtime by (`exporter-scaffold`); see
+    /// ``packageIdentity(of:)``.
     public var runtimePackage: String
     /// The `scaffold` version, written into file headers and the lock.
     public var generatorVersion: String
@@ -27,14 +28,20 @@ public struct GeneratorOptions: Sendable, Hashable {
         self.templateOverrides = templateOverrides
     }
 
-    /// The identity SwiftPM gives a dependency: the last component of its path or URL, without `.git`.
+    /// The runtime's own package name, which a path dependency states with `name:`.
+    public static let runtimePackageName = "exporter-scaffold"
+
+    /// The name a generated manifest refers to the runtime by. A path dependency is declared with
+    /// `.package(name: "exporter-scaffold", path: ...)`, so the checkout's directory may be called anything (a CI
+    /// clone, a worktree) and the generated files do not change with it; a URL dependency is known by the identity
+    /// SwiftPM derives from the URL: its last component without `.git`.
     public static func packageIdentity(of dependency: RuntimeDependency) -> String {
-        let location: String
         switch dependency {
-        case .path(let path): location = path
-        case .url(let url, _): location = url
+        case .path:
+            return runtimePackageName
+        case .url(let url, _):
+            let last = url.split(separator: "/").last { $0 != "." && !$0.isEmpty }.map(String.init) ?? url
+            return last.hasSuffix(".git") ? String(last.dropLast(4)) : last
         }
-        let last = location.split(separator: "/").last { $0 != "." && !$0.isEmpty }.map(String.init) ?? location
-        return last.hasSuffix(".git") ? String(last.dropLast(4)) : last
     }
 }

@@ -128,7 +128,8 @@ struct RenderModel {
 
     private var runtimeDependency: String {
         switch options.runtime {
-        case .path(let path): ".package(path: \(RenderSyntax.literal(path)))"
+        case .path(let path):
+            ".package(name: \(RenderSyntax.literal(options.runtimePackage)), path: \(RenderSyntax.literal(path)))"
         case .url(let url, let version):
             ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
         }

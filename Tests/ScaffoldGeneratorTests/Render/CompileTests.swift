@@ -24,7 +24,6 @@ struct CompileTests {
         try? FileManager.default.removeItem(at: directory)
         let options = GeneratorOptions(
             runtime: .path(Self.repository.path),
-            runtimePackage: Self.repository.lastPathComponent,
             generatorVersion: "0.1.0"
         )
         for file in try ExporterRenderer(options: options).render(spec) {

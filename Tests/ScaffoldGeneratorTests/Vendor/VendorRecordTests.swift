@@ -55,7 +55,10 @@ struct VendorRecordTests {
             runtimePackage: "exporter-scaffold"
         )
         #expect(
-            local.packageLines == [#".package(path: "Vendor/acme"),"#, #".package(path: "Vendor/exporter-scaffold"),"#]
+            local.packageLines == [
+                #".package(path: "Vendor/acme"),"#,
+                #".package(name: "exporter-scaffold", path: "Vendor/exporter-scaffold"),"#,
+            ]
         )
         #expect(
             local.productLines == [

@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeCustom", targets: ["AcmeCustom"]),
         .executable(name: "acme_custom-replay", targets: ["acme_custom-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeCustom",

@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeEvents", targets: ["AcmeEvents"]),
         .executable(name: "acme_events-replay", targets: ["acme_events-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeEvents",

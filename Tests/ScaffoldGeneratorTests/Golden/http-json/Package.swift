@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeHTTP", targets: ["AcmeHTTP"]),
         .executable(name: "acme_http-replay", targets: ["acme_http-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeHTTP",

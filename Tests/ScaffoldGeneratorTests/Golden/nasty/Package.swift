@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "NastyStrings", targets: ["NastyStrings"]),
         .executable(name: "nasty_strings-replay", targets: ["nasty_strings-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "NastyStrings",

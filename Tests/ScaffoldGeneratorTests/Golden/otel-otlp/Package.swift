@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeOTel", targets: ["AcmeOTel"]),
         .executable(name: "acme_otel-replay", targets: ["acme_otel-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeOTel",

@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeRaw", targets: ["AcmeRaw"]),
         .executable(name: "acme_raw-replay", targets: ["acme_raw-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeRaw",

@@ -10,7 +10,7 @@ let package = Package(
         .library(name: "AcmeSpan", targets: ["AcmeSpan"]),
         .executable(name: "acme_span-replay", targets: ["acme_span-replay"]),
     ],
-    dependencies: [.package(path: "../exporter-scaffold")],
+    dependencies: [.package(name: "exporter-scaffold", path: "../exporter-scaffold")],
     targets: [
         .target(
             name: "AcmeSpan",
