@@ -10,7 +10,7 @@ trap 'rm -f "$log"' EXIT
 
 # Builds a package and its tests (swift build ARGS --build-tests); fails on a build error or a warning in our files.
 build_without_warnings() {
-    echo "== swift build $* --build-tests"
+    echo "== swift build${*:+ $*} --build-tests"
     if ! swift build "$@" --build-tests 2>&1 | tee "$log"; then
         echo "build failed" >&2
         return 1
