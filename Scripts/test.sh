@@ -1,24 +1,42 @@
 #!/usr/bin/env bash
 # The project's test command: builds everything (failing on any warning in our own targets), then runs the tests.
 # Usage: Scripts/test.sh [extra arguments for `swift test`]
+#   SCAFFOLD_EXAMPLE_TESTS=1 (and no arguments): also build and test Examples/AgentDemo, after the package's tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 
-echo "== swift build --build-tests"
-if ! swift build --build-tests 2>&1 | tee "$log"; then
-    echo "build failed" >&2
-    exit 1
-fi
-# Warnings in dependencies (under .build/checkouts) are not ours to fix; ours must be zero.
-ours=$(grep -E '^/.*: warning: ' "$log" | grep -v '/.build/' | sort -u || true)
-if [ -n "$ours" ]; then
-    echo "warnings in our targets:" >&2
-    echo "$ours" >&2
-    exit 1
-fi
+# Builds a package and its tests (swift build ARGS --build-tests); fails on a build error or a warning in our files.
+build_without_warnings() {
+    echo "== swift build${*:+ $*} --build-tests"
+    if ! swift build "$@" --build-tests 2>&1 | tee "$log"; then
+        echo "build failed" >&2
+        return 1
+    fi
+    # Warnings in dependencies (under .build/checkouts) are not ours to fix; ours must be zero.
+    local ours
+    ours=$(grep -E '^/.*: warning: ' "$log" | grep -v '/.build/' | sort -u || true)
+    if [ -n "$ours" ]; then
+        echo "warnings in our targets:" >&2
+        echo "$ours" >&2
+        return 1
+    fi
+}
+
+# An example package under Examples/ (its own build directory; it depends on this checkout by path): built without
+# warnings, then its tests, with the suite named by the second argument (a real-Phoenix test) in a phase of its own.
+example_tests() {
+    local package=$1 heavy=$2 status=0
+    build_without_warnings --package-path "$package" || return 1
+    echo "== swift test --package-path $package"
+    swift test --package-path "$package" --skip-build --skip "$heavy" || status=$?
+    swift test --package-path "$package" --skip-build --filter "$heavy" || status=$?
+    return "$status"
+}
+
+build_without_warnings || exit 1
 
 echo "== swift format lint"
 # Our sources only: the protobuf code is protoc's and the golden files are the generator's own output.
@@ -37,6 +55,8 @@ if [ $# -eq 0 ]; then
     # start Python decoders and scaffold processes in parallel); then the tests that build generated packages with
     # `swift build` (SCAFFOLD_COMPILE_TESTS, suites named *CompileTests); last the Phoenix test (PHOENIX_PYTHON),
     # whose Python start-up is CPU-heavy. Every test runs in exactly one phase; any failure fails the command.
+    # With SCAFFOLD_EXAMPLE_TESTS=1, the agent demo (Examples/AgentDemo) is built and tested last, its end-to-end
+    # run into a real Phoenix (PHOENIX_PYTHON) in a phase of its own.
     timed='HTTPExportSinkTests|HTTPClientTests|DeadLetterTests|OTLPExporterEndToEndTests'
     heavy='CompileTests|PhoenixIntegrationTests'
     status=0
@@ -44,6 +64,9 @@ if [ $# -eq 0 ]; then
     swift test --skip-build --skip "$timed|$heavy" || status=$?
     swift test --skip-build --filter 'CompileTests' || status=$?
     swift test --skip-build --filter 'PhoenixIntegrationTests' || status=$?
+    if [ "${SCAFFOLD_EXAMPLE_TESTS:-}" = 1 ]; then
+        example_tests Examples/AgentDemo 'DemoPhoenix' || status=$?
+    fi
     exit "$status"
 else
     swift test --skip-build "$@"
