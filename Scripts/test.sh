@@ -25,14 +25,16 @@ build_without_warnings() {
     fi
 }
 
-# An example package under Examples/ (its own build directory; it depends on this checkout by path): built without
-# warnings, then its tests, with the suite named by the second argument (a real-Phoenix test) in a phase of its own.
+# An example package under Examples/ (it depends on this checkout by path): built without warnings, then its tests,
+# with the suite named by the second argument (a real-Phoenix test) in a phase of its own. It builds in the scratch
+# directory the generated-package tests use (CompileTests), where the runtime is already compiled as a dependency.
+example_scratch="${TMPDIR:-/tmp}/scaffold-compile-tests/.build"
 example_tests() {
     local package=$1 heavy=$2 status=0
-    build_without_warnings --package-path "$package" || return 1
+    build_without_warnings --package-path "$package" --scratch-path "$example_scratch" || return 1
     echo "== swift test --package-path $package"
-    swift test --package-path "$package" --skip-build --skip "$heavy" || status=$?
-    swift test --package-path "$package" --skip-build --filter "$heavy" || status=$?
+    swift test --package-path "$package" --scratch-path "$example_scratch" --skip-build --skip "$heavy" || status=$?
+    swift test --package-path "$package" --scratch-path "$example_scratch" --skip-build --filter "$heavy" || status=$?
     return "$status"
 }
 
