@@ -42,7 +42,7 @@ build_without_warnings || exit 1
 
 echo "== swift format lint"
 # Our sources only: the protobuf code is protoc's and the golden files are the generator's own output.
-lint=$(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift' 'Examples/*.swift' | grep -v '/Generated/' | grep -v '/Golden/' \
+lint=$(git ls-files 'Sources/*.swift' 'Tests/*.swift' 'Plugins/*.swift' 'Examples/*.swift' 'Benchmarks/*.swift' | grep -v '/Generated/' | grep -v '/Golden/' \
     | xargs swift format lint 2>&1 || true)
 if [ -n "$lint" ]; then
     echo "$lint" >&2
