@@ -71,14 +71,15 @@ struct GeneratorWorkspace {
             let absolute =
                 path.hasPrefix("/") ? URL(fileURLWithPath: path) : loaded.directory.appendingPathComponent(path)
             runtime = .path(path.hasPrefix("/") ? path : relativePath(from: output, to: absolute.standardizedFileURL))
-            identity = absolute.standardizedFileURL.lastPathComponent
+            // A local runtime is this project's package: its manifest name, whatever its directory is called.
+            identity = VendoredRuntime.packageName
         case .url(let url, let version)?:
             runtime = .url(url, from: version)
             identity = GeneratorOptions.packageIdentity(of: runtime)
         case nil:
             if let checkout = RuntimeCheckout.locate() {
                 runtime = .path(relativePath(from: output, to: checkout))
-                identity = checkout.lastPathComponent
+                identity = VendoredRuntime.packageName
             } else {
                 runtime = .url(ScaffoldVersion.runtimeURL(), from: ScaffoldVersion.current)
                 identity = GeneratorOptions.packageIdentity(of: runtime)

@@ -128,7 +128,13 @@ struct RenderModel {
 
     private var runtimeDependency: String {
         switch options.runtime {
-        case .path(let path): ".package(path: \(RenderSyntax.literal(path)))"
+        case .path(let path):
+            // SwiftPM names a path dependency after its directory; a runtime checkout in a directory of another
+            // name (a worktree, a CI checkout) is named explicitly, so the manifest does not depend on where the
+            // runtime happens to be checked out.
+            GeneratorOptions.packageIdentity(of: options.runtime) == options.runtimePackage
+                ? ".package(path: \(RenderSyntax.literal(path)))"
+                : ".package(name: \(RenderSyntax.literal(options.runtimePackage)), path: \(RenderSyntax.literal(path)))"
         case .url(let url, let version):
             ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version)))"
         }

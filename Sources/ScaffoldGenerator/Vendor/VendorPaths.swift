@@ -38,7 +38,11 @@ public struct VendorInstructions: Sendable, Hashable {
         let identity = packagePath.split(separator: "/").last.map(String.init) ?? packagePath
         let runtimeLine: String =
             switch runtime {
-            case .path(let path): ".package(path: \(RenderSyntax.literal(path))),"
+            case .path(let path):
+                // Named when its directory is not (see the generated Package.swift).
+                GeneratorOptions.packageIdentity(of: runtime) == runtimePackage
+                    ? ".package(path: \(RenderSyntax.literal(path))),"
+                    : ".package(name: \(RenderSyntax.literal(runtimePackage)), path: \(RenderSyntax.literal(path))),"
             case .url(let url, let version):
                 ".package(url: \(RenderSyntax.literal(url)), from: \(RenderSyntax.literal(version))),"
             }
