@@ -23,7 +23,7 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable, CustomStringConver
     ///
     /// (`flush_interval`; duration; default 5s)
     public var flushInterval: Duration
-    /// Spans held while a batch is in flight (the toolkit's max_queue_size).
+    /// The most spans held while the backend keeps failing (the toolkit's max_queue_size); at least batch_size.
     ///
     /// (`max_queue_size`; int; default 1000)
     public var maxQueueSize: Int
