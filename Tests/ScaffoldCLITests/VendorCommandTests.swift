@@ -31,10 +31,11 @@ struct VendorCommandTests {
         FileManager.default.fileExists(atPath: url.path)
     }
 
-    /// The directory a `.package(path: "...")` line of `manifest` (in `directory`) points at.
+    /// The directory the first `.package(path: "...")` (or `.package(name: ..., path: "...")`) line of
+    /// `manifest` (in `directory`) points at.
     static func dependencyPath(in manifest: String, relativeTo directory: URL) throws -> String {
-        let prefix = ".package(path: \""
-        let start = try #require(manifest.range(of: prefix)).upperBound
+        let package = try #require(manifest.range(of: ".package(")).upperBound
+        let start = try #require(manifest[package...].range(of: "path: \"")).upperBound
         let end = try #require(manifest[start...].firstIndex(of: "\""))
         return directory.appendingPathComponent(String(manifest[start..<end])).standardizedFileURL
             .resolvingSymlinksInPath().path

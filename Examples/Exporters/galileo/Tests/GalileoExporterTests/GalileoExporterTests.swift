@@ -81,7 +81,9 @@ struct GalileoExporterConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
         let configuration = try GalileoExporterTestSupport.configuration()
-        #expect(configuration.endpoint == ConfigurationReader.literalURL("https://app.galileo.ai/api/galileo/otel/traces"))
+        #expect(
+            configuration.endpoint == ConfigurationReader.literalURL("https://app.galileo.ai/api/galileo/otel/traces")
+        )
         #expect(configuration.batchSize == 100)
         #expect(configuration.flushInterval == .seconds(5))
         #expect(configuration.maxQueueSize == 1000)

@@ -79,7 +79,9 @@ struct LangSmithExporterConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
         let configuration = try LangSmithExporterTestSupport.configuration()
-        #expect(configuration.endpoint == ConfigurationReader.literalURL("https://api.smith.langchain.com/otel/v1/traces"))
+        #expect(
+            configuration.endpoint == ConfigurationReader.literalURL("https://api.smith.langchain.com/otel/v1/traces")
+        )
         #expect(configuration.project == "default")
         #expect(configuration.workspaceId == nil)
         #expect(configuration.batchSize == 100)
