@@ -99,11 +99,26 @@ struct TestRenderModel {
     private var defaultChecks: [String] {
         model.fields.compactMap { field in
             if let defaultValue = field.field.defaultValue {
-                return
-                    "#expect(configuration.\(field.property) == \(field.valueExpression(defaultValue, type: field.field.type)))"
+                return Self.expectation(
+                    "configuration.\(field.property)",
+                    equals: field.valueExpression(defaultValue, type: field.field.type)
+                )
             }
             return field.isOptional ? "#expect(configuration.\(field.property) == nil)" : nil
         }
+    }
+
+    /// `#expect(actual == expected)` at the template's indentation (8), wrapped as `swift format` wraps it when
+    /// it does not fit on one line (a long URL default, say); continuation lines carry their own indentation.
+    static func expectation(_ actual: String, equals expected: String) -> String {
+        let indent = 8
+        let flat = "#expect(\(actual) == \(expected))"
+        if indent + flat.count <= SwiftCode.lineLength { return flat }
+        let pad = String(repeating: " ", count: indent)
+        if indent + 4 + actual.count + 4 + expected.count <= SwiftCode.lineLength {
+            return "#expect(\n\(pad)    \(actual) == \(expected)\n\(pad))"
+        }
+        return "#expect(\n\(pad)    \(actual)\n\(pad)        == \(expected)\n\(pad))"
     }
 
     private func functionName(_ prefix: String, _ field: FieldRenderModel) -> String {
