@@ -13,6 +13,9 @@ let package = Package(
     ],
     dependencies: [
         .package(name: "exporter-scaffold", path: "../.."),
+        // Two exporters generated from Examples/Exporters and copied here by `scaffold vendor`.
+        .package(path: "Vendor/file_jsonl"),
+        .package(path: "Vendor/atif_file"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
     ],
     targets: [
@@ -22,6 +25,8 @@ let package = Package(
                 .product(name: "ExporterRuntime", package: "exporter-scaffold"),
                 .product(name: "ExporterOTLP", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
+                .product(name: "FileJSONL", package: "file_jsonl"),
+                .product(name: "ATIFFile", package: "atif_file"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

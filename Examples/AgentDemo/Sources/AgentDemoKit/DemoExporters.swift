@@ -1,17 +1,20 @@
+import ATIFFile
 import ExporterDiagnostics
 import ExporterOTLP
 import ExporterRuntime
+import FileJSONL
 
 /// The exporter types the demo knows and the workflow it loads.
 public enum DemoExporters {
-    /// Every `_type` the demo's workflow files may use: the runtime's `console`, `file` and `atif`, and
-    /// `otelcollector` from ExporterOTLP.
-    ///
-    /// Exporters vendored with `scaffold vendor` are registered here too: one line each.
+    /// Every `_type` the demo's workflow files may use: the runtime's `console`, `file` and `atif`,
+    /// `otelcollector` from ExporterOTLP, and the two exporters vendored from `Examples/Exporters` with
+    /// `scaffold vendor` (`Vendor/`): `file_jsonl` and `atif_file`.
     public static func registry() -> ExporterRegistry {
         var registry = ExporterRegistry.builtIn
         registry.registerOTLP()
-        // Vendored exporters: one `registry.register<Module>()` line per exporter.
+        // Vendored exporters: one line each.
+        registry.registerFileJSONL()
+        registry.registerATIFFile()
         return registry
     }
 

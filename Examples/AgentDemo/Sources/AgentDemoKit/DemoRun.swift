@@ -1,5 +1,7 @@
+import ATIFFile
 import ExporterOTLP
 import ExporterRuntime
+import FileJSONL
 import Foundation
 
 /// One run of the demo: the conversations played concurrently inside one exporter run, then the exporters shut
@@ -62,6 +64,10 @@ public struct ExporterDestination: Sendable, Hashable {
             case .file(let path): target = .trajectoryFile(path)
             case .directory(let path): target = .trajectoryDirectory(path)
             }
+        case let steps as FileJSONLBlueprint:
+            target = .file(steps.context.resolve(path: steps.configuration.outputPath))
+        case let trajectories as ATIFFileBlueprint:
+            target = .trajectoryDirectory(trajectories.context.resolve(path: trajectories.configuration.outputDir))
         case let otlp as OTLPExporterBlueprint:
             target = .endpoint(Self.withoutCredentials(otlp.configuration.endpoint))
         case is ConsoleExporterBlueprint:

@@ -1,0 +1,15 @@
+// Customization hooks of the atif_file exporter. This file is yours: `scaffold generate` created it once and
+// never rewrites it. The generated code calls these hooks; the defaults below work as they are.
+
+import ExporterRuntime
+
+/// The hooks the generated exporter calls.
+struct ATIFFileHooks: Sendable {
+    let configuration: ATIFFileConfiguration
+    let context: ExporterBuildContext
+
+    /// Called with every event before the processors of exporter.yaml; return nil to drop the event.
+    func prepare(_ event: AgentEvent) -> AgentEvent? {
+        event
+    }
+}

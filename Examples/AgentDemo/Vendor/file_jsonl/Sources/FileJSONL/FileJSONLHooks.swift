@@ -1,0 +1,15 @@
+// Customization hooks of the file_jsonl exporter. This file is yours: `scaffold generate` created it once and
+// never rewrites it. The generated code calls these hooks; the defaults below work as they are.
+
+import ExporterRuntime
+
+/// The hooks the generated exporter calls.
+struct FileJSONLHooks: Sendable {
+    let configuration: FileJSONLConfiguration
+    let context: ExporterBuildContext
+
+    /// Called with every event before the processors of exporter.yaml; return nil to drop the event.
+    func prepare(_ event: AgentEvent) -> AgentEvent? {
+        event
+    }
+}
