@@ -26,9 +26,9 @@ extension OTLPSpanMapper {
         list.add("session.id", optional: span.sessionID)
         list.add("user.id", optional: span.userID)
         if !metadata.isEmpty {
-            let unmapped = JSONObject(
-                metadata.lazy.filter { !Self.mappedMetadataKeys.contains($0.key) }.map { ($0.key, $0.value) }
-            )
+            // Removing the few mapped keys keeps the order, and copies nothing when none is present.
+            var unmapped = metadata
+            for key in Self.mappedMetadataKeys { unmapped.removeValue(forKey: key) }
             if !unmapped.isEmpty { list.add("metadata", string: unmapped.jsonString) }
         }
         let tags = span.tags
