@@ -23,9 +23,16 @@ public struct OTLPTraceEncoding: Sendable {
     /// - Throws: `DiagnosticError` `OTLP003` when the protobuf message would exceed protobuf's 2 GiB limit (send
     ///   smaller batches).
     public func encode(_ spans: some Collection<Span>) throws(DiagnosticError) -> [UInt8] {
-        let request = builder.request(for: spans)
         do {
-            return try request.body(encoding)
+            switch encoding {
+            case .protobuf:
+                let body = builder.protobufBytes(for: spans)
+                // Protobuf's own limit, which swift-protobuf enforces: lengths are 32-bit.
+                guard body.count <= Int(Int32.max) else { throw ProtobufSizeError(size: body.count) }
+                return body
+            case .json:
+                return try builder.request(for: spans).body(encoding)
+            }
         } catch {
             throw DiagnosticError(
                 .error(
@@ -36,4 +43,10 @@ public struct OTLPTraceEncoding: Sendable {
             )
         }
     }
+}
+
+/// A protobuf message over protobuf's 2 GiB limit.
+private struct ProtobufSizeError: Error, CustomStringConvertible {
+    let size: Int
+    var description: String { "the message would take \(size) bytes, over protobuf's limit of 2 GiB" }
 }

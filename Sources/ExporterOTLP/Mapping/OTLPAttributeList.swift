@@ -1,8 +1,45 @@
 import ExporterRuntime
 
-/// Builds the attributes of one span, resource or span event in the order they are added, so that the same input
-/// always gives the same bytes.
-package struct OTLPAttributeList {
+/// Where the mapper puts the attributes of a span, resource or span event, in the order they are added (so that
+/// the same input always gives the same bytes): generated protobuf messages (``OTLPAttributeList``) or protobuf
+/// bytes written directly (``OTLPProtobufAttributeWriter``).
+package protocol OTLPAttributeSink {
+    /// Adds an attribute of any supported type.
+    mutating func add(_ key: String, _ value: OTLPAttributeValue)
+    /// Adds a string attribute.
+    mutating func add(_ key: String, string: String)
+    /// Adds a 64-bit integer attribute.
+    mutating func add(_ key: String, int: Int)
+    /// Adds a double attribute.
+    mutating func add(_ key: String, double: Double)
+    /// Adds a bool attribute.
+    mutating func add(_ key: String, bool: Bool)
+}
+
+extension OTLPAttributeSink {
+    /// Adds the string when there is one: absent values leave the key out rather than writing an empty string.
+    package mutating func add(_ key: String, optional string: String?) {
+        if let string { add(key, string: string) }
+    }
+
+    /// Adds `value` as text: a JSON string as its own text, anything else as compact JSON. Null adds nothing.
+    package mutating func add(_ key: String, textOrJSON value: JSONValue?) {
+        guard let (text, _) = OTLPText.textOrJSON(value) else { return }
+        add(key, string: text)
+    }
+
+    /// Adds `value` under `valueKey` as ``add(_:textOrJSON:)`` does, and its media type under `mimeTypeKey`
+    /// (`text/plain` for a string, `application/json` for structured JSON).
+    package mutating func add(valueKey: String, mimeTypeKey: String, _ value: JSONValue?) {
+        guard let (text, isJSON) = OTLPText.textOrJSON(value) else { return }
+        add(valueKey, string: text)
+        add(mimeTypeKey, string: isJSON ? OTLPText.jsonMimeType : OTLPText.textMimeType)
+    }
+}
+
+/// Builds the attributes as generated protobuf messages (for OTLP/JSON, and as the reference the direct protobuf
+/// writer is tested against).
+package struct OTLPAttributeList: OTLPAttributeSink {
     /// The attributes so far.
     package private(set) var keyValues: [OTLPKeyValue] = []
 
@@ -43,25 +80,6 @@ package struct OTLPAttributeList {
         keyValue.key = key
         keyValue.value.value = .boolValue(bool)
         keyValues.append(keyValue)
-    }
-
-    /// Adds the string when there is one: absent values leave the key out rather than writing an empty string.
-    package mutating func add(_ key: String, optional string: String?) {
-        if let string { add(key, string: string) }
-    }
-
-    /// Adds `value` as text: a JSON string as its own text, anything else as compact JSON. Null adds nothing.
-    package mutating func add(_ key: String, textOrJSON value: JSONValue?) {
-        guard let (text, _) = OTLPText.textOrJSON(value) else { return }
-        add(key, string: text)
-    }
-
-    /// Adds `value` under `valueKey` as ``add(_:textOrJSON:)`` does, and its media type under `mimeTypeKey`
-    /// (`text/plain` for a string, `application/json` for structured JSON).
-    package mutating func add(valueKey: String, mimeTypeKey: String, _ value: JSONValue?) {
-        guard let (text, isJSON) = OTLPText.textOrJSON(value) else { return }
-        add(valueKey, string: text)
-        add(mimeTypeKey, string: isJSON ? OTLPText.jsonMimeType : OTLPText.textMimeType)
     }
 }
 

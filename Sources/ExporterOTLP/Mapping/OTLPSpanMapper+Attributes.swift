@@ -9,6 +9,12 @@ extension OTLPSpanMapper {
     /// Every attribute of the span, in the order of `docs/span-mapping.md`.
     func attributes(of span: Span) -> [OTLPKeyValue] {
         var list = OTLPAttributeList(reservingCapacity: 16)
+        addAttributes(of: span, to: &list)
+        return list.keyValues
+    }
+
+    /// Adds every attribute of the span to `list`, in the order of `docs/span-mapping.md`.
+    func addAttributes(of span: Span, to list: inout some OTLPAttributeSink) {
         // Merged on every access: read once.
         let metadata = span.metadata
         list.add("openinference.span.kind", string: Self.openInferenceKind(of: span.category))
@@ -20,16 +26,15 @@ extension OTLPSpanMapper {
         list.add("session.id", optional: span.sessionID)
         list.add("user.id", optional: span.userID)
         if !metadata.isEmpty {
-            let unmapped = JSONObject(
-                metadata.lazy.filter { !Self.mappedMetadataKeys.contains($0.key) }.map { ($0.key, $0.value) }
-            )
+            // Removing the few mapped keys keeps the order, and copies nothing when none is present.
+            var unmapped = metadata
+            for key in Self.mappedMetadataKeys { unmapped.removeValue(forKey: key) }
             if !unmapped.isEmpty { list.add("metadata", string: unmapped.jsonString) }
         }
         let tags = span.tags
         if !tags.isEmpty { list.add("tag.tags", .stringArray(tags)) }
         if case .error(let type, _) = span.status, !span.isUnfinished { list.add("error.type", string: type) }
         if options.toolkitAttributes { addToolkitAttributes(of: span, metadata: metadata, to: &list) }
-        return list.keyValues
     }
 
     /// OpenInference's span kind for a category (what Phoenix and other OpenInference backends group by).
@@ -47,7 +52,7 @@ extension OTLPSpanMapper {
         }
     }
 
-    private func addIdentity(of span: Span, to list: inout OTLPAttributeList) {
+    private func addIdentity(of span: Span, to list: inout some OTLPAttributeSink) {
         list.add(keys.uuid, string: span.uuid)
         list.add(keys.parentUUID, optional: span.parentUUID)
         list.add(keys.category, string: span.category.name)
@@ -56,7 +61,7 @@ extension OTLPSpanMapper {
         if span.isUnfinished { list.add(keys.unfinished, bool: true) }
     }
 
-    private func addLLM(_ span: Span, provider: String?, to list: inout OTLPAttributeList) {
+    private func addLLM(_ span: Span, provider: String?, to list: inout some OTLPAttributeSink) {
         list.add("llm.model_name", optional: span.modelName)
         list.add("llm.provider", optional: provider)
         if let usage = span.tokenUsage {
@@ -81,7 +86,7 @@ extension OTLPSpanMapper {
 
     /// OpenInference's flattened messages: `<prefix>N.message.role`, `.content`, `.name`, `.tool_call_id` and
     /// `.tool_calls.K.tool_call.id/function.name/function.arguments`.
-    private func addMessages(_ messages: [ChatMessage], prefix: String, to list: inout OTLPAttributeList) {
+    private func addMessages(_ messages: [ChatMessage], prefix: String, to list: inout some OTLPAttributeSink) {
         for (index, message) in messages.enumerated() {
             let base = "\(prefix)\(index).message."
             list.add(base + "role", string: message.role.rawValue)
@@ -97,7 +102,7 @@ extension OTLPSpanMapper {
         }
     }
 
-    private func addTool(_ span: Span, to list: inout OTLPAttributeList) {
+    private func addTool(_ span: Span, to list: inout some OTLPAttributeSink) {
         let name = span.startEvent.name
         list.add("tool.name", string: name)
         list.add("tool.parameters", textOrJSON: span.input)

@@ -2,7 +2,7 @@ import ExporterRuntime
 
 extension OTLPSpanMapper {
     /// The toolkit's span attributes (its `SpanExporter` with prefix `nat`), for dashboards built on them.
-    func addToolkitAttributes(of span: Span, metadata: JSONObject, to list: inout OTLPAttributeList) {
+    func addToolkitAttributes(of span: Span, metadata: JSONObject, to list: inout some OTLPAttributeSink) {
         let family = Self.toolkitFamily(of: span.category)
         list.add(keys.eventType, string: family + "_START")
         list.add(keys.spanKind, string: family)

@@ -62,18 +62,19 @@ public struct OTLPSpanMapper: Sendable {
 
     private func status(of span: Span) -> OTLPStatus {
         var status = OTLPStatus()
-        if span.isUnfinished {
-            status.code = .unset
-            return status
-        }
-        switch span.status {
-        case .ok:
-            status.code = .ok
-        case .error(_, let message):
-            status.code = .error
-            status.message = message
-        }
+        let (code, message) = Self.statusCode(of: span)
+        status.code = code
+        status.message = message
         return status
+    }
+
+    /// The status code and message: unset for an unfinished span, ok, or error with the error's message.
+    static func statusCode(of span: Span) -> (code: OTLPStatus.StatusCode, message: String) {
+        if span.isUnfinished { return (.unset, "") }
+        switch span.status {
+        case .ok: return (.ok, "")
+        case .error(_, let message): return (.error, message)
+        }
     }
 
     /// Big-endian bytes of the id words, as OTLP carries ids.

@@ -21,11 +21,24 @@ package final class ExporterProgress: Sendable {
 
     package var snapshot: Snapshot { state.withLock { $0 } }
 
-    package func eventProcessed(failed: Bool = false) {
+    /// Counts one processed event together with the items its processing exported and failed to export: one
+    /// lock per event on the consumer's hot path rather than one per counter.
+    package func eventProcessed(failed: Bool, itemsExported: Int, itemsFailed: Int) {
         state.withLock { state in
             guard !state.sealed else { return }
             state.processed += 1
-            if failed { state.failed += 1 }
+            state.exported += itemsExported
+            state.failed += itemsFailed + (failed ? 1 : 0)
+        }
+    }
+
+    /// Counts items exported and failed outside the processing of a whole event (a cancelled one).
+    package func itemsExported(_ exported: Int, failed: Int) {
+        guard exported != 0 || failed != 0 else { return }
+        state.withLock { state in
+            guard !state.sealed else { return }
+            state.exported += exported
+            state.failed += failed
         }
     }
 

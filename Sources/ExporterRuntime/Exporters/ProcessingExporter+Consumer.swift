@@ -35,12 +35,28 @@ extension ProcessingExporter {
         /// False when cancelled.
         private mutating func process(_ event: AgentEvent) async -> Bool {
             let exporter = self.exporter
+            // Counted here and published with the event in one lock operation.
+            var exported = 0
+            var exportFailures = 0
             do {
-                try await pipeline.process(event) { try await exporter.export($0) }
-                exporter.consumerProgress.eventProcessed()
+                try await pipeline.process(event) { item in
+                    if try await exporter.exportUncounted(item) { exported += 1 } else { exportFailures += 1 }
+                }
+                exporter.consumerProgress.eventProcessed(
+                    failed: false,
+                    itemsExported: exported,
+                    itemsFailed: exportFailures
+                )
             } catch {
-                if Task.isCancelled { return false }
-                exporter.consumerProgress.eventProcessed(failed: true)
+                if Task.isCancelled {
+                    exporter.consumerProgress.itemsExported(exported, failed: exportFailures)
+                    return false
+                }
+                exporter.consumerProgress.eventProcessed(
+                    failed: true,
+                    itemsExported: exported,
+                    itemsFailed: exportFailures
+                )
                 exporter.consumerLogger.error("pipeline failed on an event", metadata: ["error": "\(error)"])
             }
             return true

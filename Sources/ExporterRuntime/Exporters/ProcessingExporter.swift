@@ -212,13 +212,25 @@ where P.Input == AgentEvent, P.Output == S.Item {
 
     /// Hands one pipeline output to the sink, counting the outcome; only cancellation propagates.
     func export(_ item: S.Item) async throws {
+        if try await exportUncounted(item) {
+            progress.itemExported()
+        } else {
+            progress.itemFailed()
+        }
+    }
+
+    /// Exports `item` without counting it: true when exported, false when the sink failed (logged); the caller
+    /// counts, so that the consumer takes the progress lock once per event.
+    ///
+    /// - Throws: `CancellationError` when the consumer is cancelled.
+    func exportUncounted(_ item: S.Item) async throws -> Bool {
         do {
             try await sink.export(item)
-            progress.itemExported()
+            return true
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            progress.itemFailed()
             logger.error("export failed", metadata: ["error": "\(error)"])
+            return false
         }
     }
 
