@@ -47,25 +47,86 @@ extension CompileTests {
             #expect(check.status == 0, "\(check.output)")
         }
 
-        @Test("build and test", arguments: directories)
-        func buildAndTest(directory name: String) async throws {
-            let directory = Self.examples.appendingPathComponent(name)
+        /// Every example's library and tests, built and run as one package: one build plan and one test bundle
+        /// instead of eleven keeps CI within its budget (each package alone re-plans and re-links everything). The
+        /// package's directories are symbolic links to the examples' own `Sources/<Module>` and `Tests/<Module>Tests`,
+        /// so exactly the committed sources are compiled; `scaffold check` above proves they are the generator's
+        /// output, and the fixtures of ``CompileTests`` build generated manifests one by one.
+        @Test("build and test every example's library and tests together")
+        func buildAndTestTogether() async throws {
+            let package = CompileTests.workspace.appendingPathComponent("example-exporters")
+            let manager = FileManager.default
+            try? manager.removeItem(at: package)
+            for folder in ["Sources", "Tests"] {
+                try manager.createDirectory(
+                    at: package.appendingPathComponent(folder),
+                    withIntermediateDirectories: true
+                )
+            }
+            var targets: [String] = []
+            for name in Self.directories {
+                let example = Self.examples.appendingPathComponent(name)
+                let manifest = try String(contentsOf: example.appendingPathComponent("Package.swift"), encoding: .utf8)
+                var runtime = ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"]
+                if manifest.contains("\"ExporterOTLP\"") { runtime.append("ExporterOTLP") }
+                let modules = try manager.contentsOfDirectory(atPath: example.appendingPathComponent("Sources").path)
+                    .filter { !$0.hasSuffix("-replay") && !$0.hasPrefix(".") }
+                let module = try #require(modules.count == 1 ? modules.first : nil, "\(name): \(modules)")
+                let tests = module + "Tests"
+                try manager.createSymbolicLink(
+                    at: package.appendingPathComponent("Sources/\(module)"),
+                    withDestinationURL: example.appendingPathComponent("Sources/\(module)")
+                )
+                try manager.createSymbolicLink(
+                    at: package.appendingPathComponent("Tests/\(tests)"),
+                    withDestinationURL: example.appendingPathComponent("Tests/\(tests)")
+                )
+                let products = { (names: [String]) in
+                    names.map { ".product(name: \"\($0)\", package: \"exporter-scaffold\")" }.joined(separator: ", ")
+                }
+                let golden = manager.fileExists(atPath: example.appendingPathComponent("Tests/\(tests)/Golden").path)
+                targets.append(
+                    ".target(name: \"\(module)\", dependencies: [\(products(runtime))], swiftSettings: settings),"
+                )
+                targets.append(
+                    ".testTarget(name: \"\(tests)\", dependencies: [\"\(module)\", "
+                        + "\(products(runtime + ["ExporterRuntimeTesting"]))]"
+                        + (golden ? ", exclude: [\"Golden\"]" : "") + ", swiftSettings: settings),"
+                )
+            }
+            let manifest = """
+                // swift-tools-version:6.0
+                import PackageDescription
+                let settings: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+                let package = Package(
+                    name: "ExampleExporters",
+                    platforms: [.macOS(.v15)],
+                    dependencies: [.package(name: "exporter-scaffold", path: \(String(reflecting: CompileTests.repository.path)))],
+                    targets: [
+                \(targets.map { "        " + $0 }.joined(separator: "\n"))
+                    ]
+                )
+
+                """
+            try manifest.write(to: package.appendingPathComponent("Package.swift"), atomically: true, encoding: .utf8)
+
             let build = try await ChildProcess.run(
                 "swift",
                 ["build", "--build-tests", "--scratch-path", Self.scratch.path],
-                in: directory
+                in: package
             )
             #expect(build.status == 0, "\(build.output)")
             let warnings = build.output.split(separator: "\n").filter {
-                $0.contains("warning:") && $0.contains(directory.path + "/")
+                $0.contains("warning:") && ($0.contains(package.path + "/") || $0.contains(Self.examples.path + "/"))
             }
             #expect(warnings.isEmpty, "\(warnings.joined(separator: "\n"))")
             let test = try await ChildProcess.run(
                 "swift",
                 ["test", "--skip-build", "--scratch-path", Self.scratch.path],
-                in: directory
+                in: package
             )
             #expect(test.status == 0, "\(test.output)")
+            #expect(test.output.contains(" passed after "), "no test ran: \(test.output)")
         }
     }
 }
