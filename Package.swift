@@ -131,7 +131,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ExporterRuntimeTests",
-            dependencies: ["ExporterRuntime", "ExporterRuntimeTesting"],
+            dependencies: [
+                "ExporterRuntime", "ExporterRuntimeTesting",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),

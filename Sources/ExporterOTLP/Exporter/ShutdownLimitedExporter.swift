@@ -33,4 +33,6 @@ public final class ShutdownLimitedExporter: Exporter {
     }
 
     public var statistics: ExporterStatistics { base.statistics }
+
+    public var bufferCapacity: Int? { base.bufferCapacity }
 }

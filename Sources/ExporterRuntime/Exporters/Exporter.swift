@@ -37,20 +37,22 @@ public protocol Exporter: EventSubscriber {
     var statistics: ExporterStatistics { get }
 
     /// How many events the instance buffers before its overflow policy applies, when it has such a bound.
+    ///
+    /// No default: a wrapper must forward its base's capacity, or ``TraceReplayer`` cannot size its slices.
     var bufferCapacity: Int? { get }
-}
-
-extension Exporter {
-    public var bufferCapacity: Int? { nil }
 }
 
 /// Counters of one exporter instance.
 ///
-/// Events and items are counted apart: `received`, `processed`, `dropped` (and a shutdown's `abandoned`) count
-/// events; `exported` and `failed` count what the pipeline hands to the sink (events, spans or batches).
-/// Identity: `received == processed + dropped + (buffered or in flight)`; after a shutdown,
-/// `received == processed + dropped + abandoned`. With a one-item-per-event pipeline,
-/// `processed == exported + failed`.
+/// Events and items are counted apart. `received`, `processed` and ``droppedByBuffer`` (and a shutdown's
+/// `abandoned`) count events; `exported`, `failed` and ``droppedInPipeline`` count items, where a batch counts as
+/// its elements and an ``ExportItemCounting`` item (an encoded OTLP request) as the items it carries, so that
+/// 9 spans sent in one request read `exported=9`.
+///
+/// Identities: `received == processed + droppedByBuffer + (buffered or in flight)`; after a shutdown,
+/// `received == processed + droppedByBuffer + abandoned`, and every item the pipeline made is `exported`,
+/// `failed`, in ``droppedInPipeline`` or in the report's `abandonedItems`. With a one-item-per-event pipeline
+/// and no stage that drops, `processed == exported + failed`.
 ///
 /// Anomaly convention: a processor reports an anomaly as a statistics key with a dotted component `anomaly`
 /// before the anomaly's name (`anomaly.end_without_start`, or `spans.anomaly.end_without_start` under a named
@@ -61,16 +63,23 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
     public var received: Int = 0
     /// Events that went through the pipeline (whether or not their export then succeeded).
     public var processed: Int = 0
-    /// Items the transport accepted (events, spans or batches, as the exporter's sink counts them).
+    /// Items the transport accepted; a batch counts as its elements (see ``ExportItemCounting``).
     public var exported: Int = 0
-    /// Events refused or evicted because the buffer was full, or dropped by a stage that bounds its queue.
+    /// Everything lost to a bound: events the buffer refused or evicted (``droppedByBuffer``) plus items a stage
+    /// that bounds its queue dropped (``droppedInPipeline``, a batcher's `max_queue_size`).
     public var dropped: Int = 0
-    /// Items whose export failed for good (after retries), plus pipeline errors (each loses what it held).
+    /// The part of ``dropped`` that pipeline stages dropped, in items.
+    public var droppedInPipeline: Int = 0
+    /// Items whose export failed for good (after the sink's retries, and after a retaining stage such as the
+    /// batcher gave up on them), plus pipeline errors and failed sink flushes (each counted once).
     public var failed: Int = 0
     /// Anomalies in the event stream, such as `end_without_start` and `unknown_parent`; never silently ignored.
     public var anomalies: [String: Int] = [:]
     /// Stage statistics under `stage.counter` (for example `batch.batches_created`).
     public var stages: [String: Double] = [:]
+
+    /// The part of ``dropped`` that the buffer refused or evicted, in events.
+    public var droppedByBuffer: Int { dropped - droppedInPipeline }
 
     /// Creates statistics.
     public init(
@@ -78,6 +87,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         processed: Int = 0,
         exported: Int = 0,
         dropped: Int = 0,
+        droppedInPipeline: Int = 0,
         failed: Int = 0,
         anomalies: [String: Int] = [:],
         stages: [String: Double] = [:]
@@ -86,6 +96,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         self.processed = processed
         self.exported = exported
         self.dropped = dropped
+        self.droppedInPipeline = droppedInPipeline
         self.failed = failed
         self.anomalies = anomalies
         self.stages = stages
@@ -97,6 +108,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
             "received=\(received)", "processed=\(processed)", "exported=\(exported)", "dropped=\(dropped)",
             "failed=\(failed)",
         ]
+        if droppedInPipeline > 0 { parts.append("dropped_in_pipeline=\(droppedInPipeline)") }
         parts += anomalies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         parts += stages.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.format($0.value))" }
         return parts.joined(separator: " ")
@@ -111,18 +123,34 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
 public struct ShutdownReport: Sendable, Hashable {
     /// The exporter's name.
     public var exporter: String
-    /// True when everything buffered was exported before the timeout.
+    /// True when everything buffered was exported before the timeout and the final pipeline finish and sink
+    /// flush succeeded (``errors`` is empty).
     public var completed: Bool
-    /// Events still buffered or in flight when the timeout ended the shutdown.
+    /// Events still buffered or in flight (never processed) when the timeout ended the shutdown.
     public var abandoned: Int
+    /// Items that pipeline stages still held (a batcher's queue, open spans) or that the sink was exporting when
+    /// the timeout ended the shutdown, made from events already processed; counted in items, like `exported`.
+    public var abandonedItems: Int
+    /// What went wrong in the final pipeline finish and sink flush (for example a file sink's `ENOSPC`); each is
+    /// also counted in the statistics' `failed`.
+    public var errors: [String]
     /// The statistics at the end.
     public var statistics: ExporterStatistics
 
     /// Creates a report.
-    public init(exporter: String, completed: Bool, abandoned: Int, statistics: ExporterStatistics) {
+    public init(
+        exporter: String,
+        completed: Bool,
+        abandoned: Int,
+        abandonedItems: Int = 0,
+        errors: [String] = [],
+        statistics: ExporterStatistics
+    ) {
         self.exporter = exporter
         self.completed = completed
         self.abandoned = abandoned
+        self.abandonedItems = abandonedItems
+        self.errors = errors
         self.statistics = statistics
     }
 }

@@ -5,6 +5,15 @@ extension ProcessingExporter {
     struct Consumer: Sendable {
         var pipeline: P
         let exporter: ProcessingExporter
+        /// When stage statistics were last published: after an event that failed, or that reached the sink once
+        /// this is a millisecond old, they are published again, so that a shutdown that times out on a stalled
+        /// sink reports the stages as of the last completed event rather than as of the last chunk.
+        private var lastPublished = ContinuousClock.now
+
+        init(pipeline: P, exporter: ProcessingExporter) {
+            self.pipeline = pipeline
+            self.exporter = exporter
+        }
 
         /// Runs until the buffer is closed and drained (then finishes the pipeline and returns true) or the task
         /// is cancelled (returns false).
@@ -35,46 +44,67 @@ extension ProcessingExporter {
         /// False when cancelled.
         private mutating func process(_ event: AgentEvent) async -> Bool {
             let exporter = self.exporter
-            // Counted here and published with the event in one lock operation.
-            var exported = 0
-            var exportFailures = 0
+            var reachedSink = false
+            var threw = false
+            var failedItems = 0
             do {
                 try await pipeline.process(event) { item in
-                    if try await exporter.exportUncounted(item) { exported += 1 } else { exportFailures += 1 }
+                    reachedSink = true
+                    try await exporter.exportItem(item)
                 }
-                exporter.consumerProgress.eventProcessed(
-                    failed: false,
-                    itemsExported: exported,
-                    itemsFailed: exportFailures
-                )
             } catch {
-                if Task.isCancelled {
-                    exporter.consumerProgress.itemsExported(exported, failed: exportFailures)
-                    return false
-                }
-                exporter.consumerProgress.eventProcessed(
-                    failed: true,
-                    itemsExported: exported,
-                    itemsFailed: exportFailures
-                )
-                exporter.consumerLogger.error("pipeline failed on an event", metadata: ["error": "\(error)"])
+                if Task.isCancelled { return false }
+                threw = true
+                failedItems = lostItems(error, during: "pipeline failed on an event")
             }
+            exporter.consumerProgress.eventProcessed(
+                failedItems: failedItems,
+                held: pipeline.heldCount,
+                droppedInPipeline: pipeline.droppedCount
+            )
+            // Failures are rare and what a report is read for; otherwise at most once a millisecond.
+            if threw || (reachedSink && lastPublished.duration(to: .now) >= .milliseconds(1)) { publishStatistics() }
             return true
+        }
+
+        /// How many items `error` lost, logging it: none when a stage kept them (``ItemsRetained``), the refused
+        /// items when the sink's refusal came through unkept, one for any other pipeline error.
+        private func lostItems(_ error: any Error, during step: String) -> Int {
+            switch error {
+            case is ItemsRetained:
+                exporter.consumerLogger.warning(
+                    "export failed; the pipeline keeps the items for a retry",
+                    metadata: ["error": "\(error)", "held": "\(pipeline.heldCount)"]
+                )
+                return 0
+            case let refusal as ExportRefusal:
+                // Logged where the sink refused it.
+                return refusal.itemCount
+            default:
+                exporter.consumerLogger.error("\(step)", metadata: ["error": "\(error)"])
+                return 1
+            }
         }
 
         /// Flushes the pipeline; nil when cancelled, else the pipeline's error if it threw (counted and logged).
         private mutating func flushPipeline() async -> Result<Void, any Error>? {
             let exporter = self.exporter
             defer { publishStatistics() }
+            var result: Result<Void, any Error> = .success(())
+            var failedItems = 0
             do {
-                try await pipeline.flush { try await exporter.export($0) }
-                return .success(())
+                try await pipeline.flush { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return nil }
-                exporter.consumerProgress.itemFailed()
-                exporter.consumerLogger.error("pipeline flush failed", metadata: ["error": "\(error)"])
-                return .failure(error)
+                failedItems = lostItems(error, during: "pipeline flush failed")
+                result = .failure(error)
             }
+            exporter.consumerProgress.stepCompleted(
+                failedItems: failedItems,
+                held: pipeline.heldCount,
+                droppedInPipeline: pipeline.droppedCount
+            )
+            return result
         }
 
         /// Serves the flush barriers whose events have all been processed; false when cancelled.
@@ -88,6 +118,7 @@ extension ProcessingExporter {
             }
             // The sink flushes even when the pipeline failed, so what did get through is delivered.
             let sinkResult = await flushSink()
+            if case .failure = sinkResult { exporter.consumerProgress.failure(nil) }
             let result = if case .failure = pipelineResult { pipelineResult } else { sinkResult }
             for request in due { request.continuation.resume(with: result) }
             return true
@@ -103,23 +134,41 @@ extension ProcessingExporter {
             }
         }
 
-        /// Passes on everything the pipeline still holds and flushes the sink; false when cancelled.
+        /// Passes on everything the pipeline still holds and flushes the sink; false when cancelled. What the
+        /// pipeline could not pass on is lost (the exporter ends): counted in `failed`, and the error (like a
+        /// failed sink flush) goes into the shutdown report.
         private mutating func finish() async -> Bool {
             let exporter = self.exporter
             defer { publishStatistics() }
+            var failure: String?
+            var failedItems = 0
             do {
-                try await pipeline.finish { try await exporter.export($0) }
+                try await pipeline.finish { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return false }
-                exporter.consumerProgress.itemFailed()
-                exporter.consumerLogger.error("pipeline finish failed", metadata: ["error": "\(error)"])
+                failedItems = lostItems(error, during: "pipeline finish failed")
+                failure = "pipeline finish: \(error)"
             }
-            _ = await flushSink()
+            let stillHeld = pipeline.heldCount
+            if stillHeld > 0 {
+                failedItems += stillHeld
+                failure = (failure ?? "pipeline finish") + "; \(stillHeld) held items lost"
+            }
+            exporter.consumerProgress.stepCompleted(
+                failedItems: failedItems,
+                held: 0,
+                droppedInPipeline: pipeline.droppedCount,
+                error: failure
+            )
+            if case .failure(let error) = await flushSink() {
+                exporter.consumerProgress.failure("sink flush: \(error)")
+            }
             return !Task.isCancelled
         }
 
-        private func publishStatistics() {
+        private mutating func publishStatistics() {
             exporter.consumerProgress.publish(pipelineStatistics: pipeline.statistics)
+            lastPublished = .now
         }
     }
 }

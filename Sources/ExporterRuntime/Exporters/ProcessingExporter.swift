@@ -5,13 +5,16 @@ import Synchronization
 ///
 /// ``receive(_:)`` only appends to the instance's own ``BoundedBuffer`` (never blocks the emitting task). The
 /// consumer started by ``start()`` drains the buffer in chunks, runs each event through the pipeline, and hands
-/// every output to the sink. The pipeline lives inside the consumer task, so its stages need no locks. A sink
-/// that throws costs one `failed` count and a log line; the consumer goes on with the next item.
+/// every output to the sink. The pipeline lives inside the consumer task, so its stages need no locks.
+///
+/// A sink that throws makes the stage's `emit` throw ``ExportRefusal``: a stage that keeps the items to retry
+/// them (``BatchingProcessor``, bounded by its `maxQueueSize`) rethrows ``ItemsRetained`` and nothing is counted
+/// as failed yet; otherwise the refused items count in `failed` and a log line says why. Either way the consumer
+/// goes on with the next event.
 ///
 /// Counting identity (see ``ExporterStatistics``): at any time
-/// `received == processed + dropped + (events buffered or in flight)`, and after ``shutdown(timeout:)``
-/// `received == processed + dropped + abandoned` as of the report. With a pipeline that emits one item per
-/// event, `processed == exported + failed`.
+/// `received == processed + droppedByBuffer + (events buffered or in flight)`, and after ``shutdown(timeout:)``
+/// `received == processed + droppedByBuffer + abandoned` as of the report.
 public final class ProcessingExporter<P: Processor, S: ExportSink>: Exporter
 where P.Input == AgentEvent, P.Output == S.Item {
     /// The name it was configured under.
@@ -22,6 +25,8 @@ where P.Input == AgentEvent, P.Output == S.Item {
     public let buffer: BoundedBuffer<AgentEvent>
 
     private let progress = ExporterProgress()
+    /// Whether `S.Item` counts its own items (a batch, an OTLP request), decided once.
+    private let itemsAreCounted = ExportItemCount.isCounted(S.Item.self)
     private let consumerEnded = CompletionLatch()
     private let control: Mutex<Control>
     private let logger: Logger
@@ -91,9 +96,13 @@ where P.Input == AgentEvent, P.Output == S.Item {
     }
 
     /// Closes the buffer, processes what it holds, finishes the pipeline and flushes the sink, all within
-    /// `timeout`; on timeout (or when the calling task is cancelled) it cancels the consumer and reports the
-    /// events it never processed as abandoned. An exporter that was never started is started first, so what it
-    /// buffered is not lost. Later calls return the first call's report.
+    /// `timeout`; on timeout it cancels the consumer and reports the events it never processed as `abandoned` and
+    /// the items the pipeline still held (or the sink was exporting) as `abandonedItems`. An exporter that was
+    /// never started is started first, so what it buffered is not lost. Later calls return the first call's
+    /// report.
+    ///
+    /// Cancelling the calling task does not cut the drain short: buffered data is still exported within
+    /// `timeout`, which bounds the wait either way.
     @discardableResult
     public func shutdown(timeout: Duration) async -> ShutdownReport {
         let shutdown = control.withLock { control -> Task<ShutdownReport, Never> in
@@ -102,11 +111,8 @@ where P.Input == AgentEvent, P.Output == S.Item {
             control.shutdown = task
             return task
         }
-        return await withTaskCancellationHandler {
-            await shutdown.value
-        } onCancel: {
-            shutdown.cancel()
-        }
+        // An unstructured task: the caller's cancellation does not reach the drain, whose time is bounded.
+        return await shutdown.value
     }
 
     public var statistics: ExporterStatistics {
@@ -131,16 +137,25 @@ where P.Input == AgentEvent, P.Output == S.Item {
 
         let counters = buffer.counters
         let abandoned = counters.accepted - counters.evicted - final.processed
+        // A finished consumer counted what the pipeline still held as failed.
+        let abandonedItems = finished ? 0 : final.unsettledHeld
+        var errors = final.errors
+        if !finished { errors.append("shutdown timed out after \(timeout)") }
         let report = ShutdownReport(
             exporter: name,
-            completed: finished && abandoned == 0,
+            completed: finished && abandoned == 0 && final.errors.isEmpty,
             abandoned: abandoned,
+            abandonedItems: abandonedItems,
+            errors: errors,
             statistics: Self.statistics(buffer: counters, progress: final)
         )
         if !report.completed {
             logger.warning(
-                "shutdown abandoned events",
-                metadata: ["abandoned": "\(abandoned)", "statistics": "\(report.statistics)"]
+                "shutdown incomplete",
+                metadata: [
+                    "abandoned": "\(abandoned)", "abandoned_items": "\(abandonedItems)",
+                    "errors": "\(errors)", "statistics": "\(report.statistics)",
+                ]
             )
         }
         return report
@@ -189,7 +204,8 @@ where P.Input == AgentEvent, P.Output == S.Item {
             received: buffer.offered,
             processed: progress.processed,
             exported: progress.exported,
-            dropped: buffer.dropped,
+            dropped: buffer.dropped + progress.droppedInPipeline,
+            droppedInPipeline: progress.droppedInPipeline,
             failed: progress.failed,
             anomalies: progress.anomalies,
             stages: progress.stages
@@ -210,28 +226,21 @@ where P.Input == AgentEvent, P.Output == S.Item {
         }
     }
 
-    /// Hands one pipeline output to the sink, counting the outcome; only cancellation propagates.
-    func export(_ item: S.Item) async throws {
-        if try await exportUncounted(item) {
-            progress.itemExported()
-        } else {
-            progress.itemFailed()
-        }
-    }
-
-    /// Exports `item` without counting it: true when exported, false when the sink failed (logged); the caller
-    /// counts, so that the consumer takes the progress lock once per event.
+    /// Hands one pipeline output to the sink and counts what the sink settled, in items.
     ///
-    /// - Throws: `CancellationError` when the consumer is cancelled.
-    func exportUncounted(_ item: S.Item) async throws -> Bool {
+    /// - Throws: ``ExportRefusal`` when the sink refused it (logged), for the pipeline to keep or lose;
+    ///   `CancellationError` when the consumer is cancelled.
+    func exportItem(_ item: S.Item) async throws {
+        let count = ExportItemCount.of(item, counted: itemsAreCounted)
         do {
             try await sink.export(item)
-            return true
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            logger.error("export failed", metadata: ["error": "\(error)"])
-            return false
+            progress.itemsRefused(count)
+            logger.error("export failed", metadata: ["error": "\(error)", "items": "\(count)"])
+            throw ExportRefusal(itemCount: count, underlying: error)
         }
+        progress.itemsExported(count)
     }
 
     var consumerProgress: ExporterProgress { progress }

@@ -3,7 +3,8 @@ import ServiceLifecycle
 extension ExporterManager: Service {
     /// Runs the exporters for the life of the service: starts a run registered on ``EventHub/global`` (each
     /// instance under its name), waits for graceful shutdown, then stops the run within ``shutdownTimeout`` and
-    /// logs the reports. Cancellation ends the wait too, and cuts the stop short.
+    /// logs the reports. Cancellation ends the wait too; the stop still drains what is buffered, within
+    /// ``shutdownTimeout``.
     public func run() async throws {
         try await serve {
             try? await gracefulShutdown()

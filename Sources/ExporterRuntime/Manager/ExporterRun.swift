@@ -14,6 +14,8 @@ public final class ExporterRun: Sendable {
     public let shutdownTimeout: Duration
 
     private let stopping = Mutex<Task<[ShutdownReport], Never>?>(nil)
+    /// The hub's undelivered count when the exporters were deregistered, once they were.
+    private let undeliveredAtStop = Mutex<Int?>(nil)
     // Only what this run registered is deregistered: a name taken on a shared hub belongs to someone else.
     private let registeredNames = Mutex<[String]>([])
 
@@ -65,7 +67,11 @@ public final class ExporterRun: Sendable {
 
     /// Deregisters the exporters from the hub and shuts them all down concurrently, each within `timeout`
     /// (default ``shutdownTimeout``); returns their reports in ``exporters`` order. Later calls return the
-    /// first call's reports. Cancelling the calling task ends the wait early, abandoning what is left.
+    /// first call's reports.
+    ///
+    /// Cancelling the calling task does not cut the shutdown short: buffered data is still drained, and `timeout`
+    /// bounds the wait either way. Events emitted into ``hub`` after the exporters were deregistered reach
+    /// nobody; ``eventsAfterStop`` counts them.
     @discardableResult
     public func stop(timeout: Duration? = nil) async -> [ShutdownReport] {
         let timeout = timeout ?? shutdownTimeout
@@ -75,11 +81,17 @@ public final class ExporterRun: Sendable {
             stopping = task
             return task
         }
-        return await withTaskCancellationHandler {
-            await task.value
-        } onCancel: {
-            task.cancel()
-        }
+        // An unstructured task: the caller's cancellation does not reach the drain, whose time is bounded.
+        return await task.value
+    }
+
+    /// Events emitted into ``hub`` since ``stop(timeout:)`` deregistered the exporters (a task left running by
+    /// the run's body, say): they reached no exporter of this run and are counted here instead of vanishing.
+    /// Zero before the stop. On a shared hub (``EventHub/global``) it counts every event that reached no
+    /// subscriber since.
+    public var eventsAfterStop: Int {
+        guard let mark = undeliveredAtStop.withLock({ $0 }) else { return 0 }
+        return hub.undeliveredCount - mark
     }
 
     /// The reports of ``stop(timeout:)`` (awaiting one in progress), or nil if it was never called.
@@ -95,9 +107,13 @@ public final class ExporterRun: Sendable {
             defer { names = [] }
             return names
         }
+        // Read before deregistering: while this run's exporters are registered nothing counts as undelivered
+        // on their account.
+        let mark = hub.undeliveredCount
         for name in names {
             hub.deregister(name)
         }
+        undeliveredAtStop.withLock { $0 = mark }
         return await withTaskGroup(of: (Int, ShutdownReport).self) { group in
             for (index, exporter) in exporters.enumerated() {
                 group.addTask { (index, await exporter.shutdown(timeout: timeout)) }

@@ -47,6 +47,10 @@ public struct ProcessorChain<First: Processor, Second: Processor>: Processor whe
     public var statistics: [String: Double] {
         first.statistics.merging(second.statistics) { _, latest in latest }
     }
+
+    public var heldCount: Int { first.heldCount + second.heldCount }
+
+    public var droppedCount: Int { first.droppedCount + second.droppedCount }
 }
 
 /// A stage under a name, so that its statistics read `name.counter` in the exporter's statistics.
@@ -78,6 +82,10 @@ public struct NamedProcessor<Wrapped: Processor>: Processor {
     }
 
     public var deadline: ContinuousClock.Instant? { wrapped.deadline }
+
+    public var heldCount: Int { wrapped.heldCount }
+
+    public var droppedCount: Int { wrapped.droppedCount }
 
     public var statistics: [String: Double] {
         Dictionary(uniqueKeysWithValues: wrapped.statistics.map { ("\(name).\($0.key)", $0.value) })

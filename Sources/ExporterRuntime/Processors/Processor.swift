@@ -27,6 +27,15 @@ public protocol Processor<Input, Output>: Sendable {
     /// Counters that describe this stage (for example a batcher's `batches_created`), merged into the exporter's
     /// statistics under the stage's name. Defaults to none.
     var statistics: [String: Double] { get }
+
+    /// Items this stage holds right now and would pass on later (a batcher's queue, spans whose scope is still
+    /// open), in the stage's output units; what a shutdown that times out reports as abandoned inside the
+    /// pipeline. Defaults to 0.
+    var heldCount: Int { get }
+
+    /// Items this stage dropped because it bounds what it holds (a batcher's `max_queue_size`), counted into the
+    /// exporter's `dropped`. Defaults to 0; a stage that merely filters does not count here.
+    var droppedCount: Int { get }
 }
 
 extension Processor {
@@ -39,6 +48,10 @@ extension Processor {
     public var deadline: ContinuousClock.Instant? { nil }
 
     public var statistics: [String: Double] { [:] }
+
+    public var heldCount: Int { 0 }
+
+    public var droppedCount: Int { 0 }
 }
 
 /// A stage that maps each item to at most one result: the shape of most processors (filters, redaction,

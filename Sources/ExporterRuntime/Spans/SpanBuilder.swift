@@ -73,9 +73,10 @@ public struct SpanBuilder: Processor {
             lhs.lineage.depth != rhs.lineage.depth
                 ? lhs.lineage.depth > rhs.lineage.depth : lhs.sequence > rhs.sequence
         }
-        open.removeAll()
         recentlyClosed.removeAll()
         for entry in unfinished {
+            // Removed one at a time, so that what an interrupted finish leaves is still counted as held.
+            open.removeValue(forKey: entry.span.uuid)
             var span = entry.span
             span.isUnfinished = true
             span.end = max(end, span.start)
@@ -83,6 +84,9 @@ public struct SpanBuilder: Processor {
             try await emitCounted(span, emit: emit)
         }
     }
+
+    /// Spans whose scope is still open: each becomes one span (unfinished) at ``finish(emit:)``.
+    public var heldCount: Int { open.count }
 
     public var statistics: [String: Double] {
         var statistics: [String: Double] = [

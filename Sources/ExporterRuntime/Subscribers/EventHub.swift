@@ -16,6 +16,7 @@ public final class EventHub: Sendable {
 
     // Replaced wholesale on (de)registration, so emitting only copies a reference under the lock.
     private let subscribers = Mutex<Subscribers>(Subscribers())
+    private let undelivered = Atomic<Int>(0)
 
     private struct Subscribers: Sendable {
         var names: [String] = []
@@ -60,12 +61,22 @@ public final class EventHub: Sendable {
     }
 
     /// Hands `event` to every subscriber, in registration order. Never blocks on a subscriber's work: each one
-    /// only enqueues.
+    /// only enqueues. An event emitted while no subscriber is registered is counted in ``undeliveredCount``.
     public func emit(_ event: AgentEvent) {
         let list = subscribers.withLock { $0.list }
+        if list.isEmpty {
+            undelivered.add(1, ordering: .relaxed)
+            return
+        }
         for subscriber in list {
             subscriber.receive(event)
         }
+    }
+
+    /// Events emitted while no subscriber was registered, which therefore reached nobody (for example events a
+    /// task left running emits after its run stopped; ``ExporterRun/eventsAfterStop`` reports them per run).
+    public var undeliveredCount: Int {
+        undelivered.load(ordering: .relaxed)
     }
 }
 

@@ -62,7 +62,8 @@ struct BatchingProcessorTests {
     @Test func failedHandOffKeepsTheBatchAndWaitsBeforeRetrying() async throws {
         var batcher = try BatchingProcessor<Int>(batchSize: 2, flushInterval: .seconds(60), maxQueueSize: 4)
         var attempts = 0
-        await #expect(throws: DownstreamDown.self) {
+        // The error says the batch is kept, so that an exporter does not count it as lost.
+        let error = await #expect(throws: ItemsRetained.self) {
             for item in [1, 2] {
                 try await batcher.process(item) { _ in
                     attempts += 1
@@ -70,8 +71,10 @@ struct BatchingProcessorTests {
                 }
             }
         }
+        #expect(error?.underlying is DownstreamDown)
         #expect(attempts == 1)
         #expect(batcher.queuedCount == 2)
+        #expect(batcher.heldCount == 2)
         let retryAt = try #require(batcher.deadline)
         #expect(retryAt > ContinuousClock.now + .seconds(50))
         // Items beyond a full batch do not retry at once: the failing downstream is not hammered.
@@ -94,7 +97,7 @@ struct BatchingProcessorTests {
     ])
     func fullQueueLosesItemsByPolicy(policy: OverflowPolicy, expected: [[Int]]) async throws {
         var batcher = try BatchingProcessor<Int>(batchSize: 2, maxQueueSize: 4, overflowPolicy: policy)
-        await #expect(throws: DownstreamDown.self) {
+        await #expect(throws: ItemsRetained.self) {
             try await batcher.process(1) { _ in throw DownstreamDown() }
             try await batcher.process(2) { _ in throw DownstreamDown() }
         }
@@ -104,6 +107,7 @@ struct BatchingProcessorTests {
         #expect(batcher.queuedCount == 4)
         #expect(batcher.statistics["queue_overflows"] == 1)
         #expect(batcher.statistics["items_dropped"] == 1)
+        #expect(batcher.droppedCount == 1)
         let processed = policy == .dropOldest ? 5.0 : 4.0
         #expect(batcher.statistics["items_processed"] == processed)
         #expect(batcher.statistics["drop_rate"] == 1 / processed * 100)

@@ -4,10 +4,13 @@
 /// ``BatchingOptions/flushInterval`` (through ``deadline``, which the exporter watches even when no new item
 /// arrives), on ``flush(emit:)``, and at shutdown (``finish(emit:)``, counted as `shutdown_batches`).
 ///
-/// When the downstream throws, the batch stays queued and the error propagates; the batcher then waits one
-/// `flushInterval` before it tries again on its own (``deadline`` moves accordingly), so a failing backend is not
-/// hammered once per item. An explicit ``flush(emit:)`` always tries at once. The backlog is bounded by
-/// ``BatchingOptions/maxQueueSize``, with ``BatchingOptions/overflowPolicy`` choosing what is lost.
+/// When the downstream throws (inside an exporter: the sink refused the batch after its own retries), the batch
+/// stays queued and the error propagates as ``ItemsRetained``; the batcher then waits one `flushInterval` before
+/// it tries again on its own (``deadline`` moves accordingly), so a failing backend is not hammered once per
+/// item, and meanwhile new items join the queue. An explicit ``flush(emit:)`` always tries at once. The backlog
+/// is bounded by ``BatchingOptions/maxQueueSize``, with ``BatchingOptions/overflowPolicy`` choosing what is
+/// lost; each lost item is counted in `items_dropped` and, through ``droppedCount``, in the exporter's `dropped`.
+/// That is how `max_queue_size` and `drop_on_overflow` bound memory while a backend is down.
 ///
 /// Unlike the toolkit's, a finished batcher is not dead: ``finish(emit:)`` only empties it.
 public struct BatchingProcessor<Item: Sendable>: Processor {
@@ -57,6 +60,12 @@ public struct BatchingProcessor<Item: Sendable>: Processor {
 
     /// Items held right now (the partial batch plus any backlog a failing downstream left).
     public var queuedCount: Int { queue.count }
+
+    /// ``queuedCount``: what a shutdown that times out abandons here.
+    public var heldCount: Int { queue.count }
+
+    /// Items lost to ``BatchingOptions/maxQueueSize``.
+    public var droppedCount: Int { itemsDropped }
 
     public mutating func process(_ item: Item, emit: ([Item]) async throws -> Void) async throws {
         if queue.count >= options.maxQueueSize {
@@ -132,7 +141,7 @@ public struct BatchingProcessor<Item: Sendable>: Processor {
         } catch {
             failedHandOffs += 1
             retryNotBefore = .now + options.flushInterval
-            throw error
+            throw ItemsRetained(error)
         }
         retryNotBefore = nil
         if count == queue.count {

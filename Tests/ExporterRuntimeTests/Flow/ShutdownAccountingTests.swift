@@ -1,0 +1,128 @@
+import ExporterRuntime
+import ExporterRuntimeTesting
+import Synchronization
+import Testing
+
+/// What a shutdown reports when the sink fails, stalls or the caller is cancelled.
+@Suite("ShutdownAccounting")
+struct ShutdownAccountingTests {
+    /// A real file sink on `/dev/full`: every write fails with `ENOSPC`, so only the final flush can report it.
+    private func fullDiskExporter(name: String = "full") throws -> ProcessingExporter<EventJSONSerializer, FileSink> {
+        ProcessingExporter(
+            name: name,
+            pipeline: EventJSONSerializer(format: .intermediateStep),
+            sink: try FileSink(path: "/dev/full")
+        )
+    }
+
+    @Test func sinkFlushErrorAtShutdownIsReportedAndCounted() async throws {
+        let exporter = try fullDiskExporter()
+        try await exporter.start()
+        for event in TestEvents.marks(count: 5) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(10))
+
+        #expect(!report.completed)
+        #expect(report.abandoned == 0)
+        #expect(report.errors.count == 1)
+        #expect(report.errors.first?.hasPrefix("sink flush: ") == true)
+        #expect(report.statistics.failed == 1)
+        await exporter.sink.close()
+    }
+
+    @Test func replayOfAFullDiskIsNotClean() async throws {
+        let manager = ExporterManager(shutdownTimeout: .seconds(10))
+        let sinks = BlueprintSinks()
+        manager.add(
+            BlueprintFromClosure { name in
+                let exporter = try fullDiskExporter(name: name)
+                sinks.append(exporter.sink)
+                return exporter
+            },
+            name: "out"
+        )
+        let report = try await TraceReplayer(manager: manager).replay(TestEvents.run(root: "r", turns: 2))
+
+        #expect(!report.isClean)
+        #expect(report.problemSummary().contains("out: sink flush: "))
+        for sink in sinks.all { await sink.close() }
+    }
+
+    @Test func timeoutReportsWhatThePipelineStillHeld() async throws {
+        // The batch (size 100) is only handed on at shutdown, where the sink stalls far beyond the timeout.
+        let sink = InMemorySink<[Span]>(delay: .seconds(3600))
+        let exporter = ProcessingExporter(
+            name: "stalled",
+            pipeline: SpanBuilder().named("spans")
+                .then(try BatchingProcessor<Span>(batchSize: 100, flushInterval: .seconds(3600)).named("batch")),
+            sink: sink
+        )
+        let events = TestEvents.run(root: "r", turns: 2)
+        let spans = events.filter { $0.phase == .start }.count
+        try await exporter.start()
+        for event in events { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .milliseconds(500))
+
+        #expect(!report.completed)
+        #expect(report.abandoned == 0)
+        #expect(report.statistics.processed == events.count)
+        #expect(report.abandonedItems == spans)
+        #expect(report.statistics.exported == 0)
+        #expect(report.errors.contains { $0.hasPrefix("shutdown timed out") })
+    }
+
+    @Test func stageStatisticsArePublishedBeforeTheSinkStalls() async throws {
+        // Four exports fail at once, the fifth stalls: all within the first chunk.
+        let exporter = ProcessingExporter(
+            name: "lagging",
+            pipeline: CountingProcessor().named("count"),
+            sink: InMemorySink<AgentEvent>(delay: .seconds(3600), failFirst: 4)
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 20) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .milliseconds(500))
+        let statistics = report.statistics
+
+        #expect(statistics.failed == 4)
+        #expect(statistics.processed == 4)
+        #expect(statistics.stages["count.seen"] == 4)
+    }
+
+    @Test func cancellingTheCallerStillDrainsTheBuffer() async throws {
+        let exporter = memoryExporter(delay: .milliseconds(2))
+        let events = TestEvents.marks(count: 100)
+        try await exporter.start()
+        for event in events { exporter.receive(event) }
+        let shutdown = Task { await exporter.shutdown(timeout: .seconds(60)) }
+        shutdown.cancel()
+        let report = await shutdown.value
+
+        #expect(report.completed)
+        #expect(report.abandoned == 0)
+        #expect(exporter.sink.items == events)
+    }
+
+    @Test func exportedCountsTheElementsOfBatches() async throws {
+        let sink = InMemorySink<[AgentEvent]>()
+        let exporter = ProcessingExporter(
+            name: "batches",
+            pipeline: try BatchingProcessor<AgentEvent>(batchSize: 4, flushInterval: .seconds(3600)),
+            sink: sink
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(10))
+
+        #expect(sink.items.map(\.count) == [4, 4, 2])
+        #expect(report.statistics.exported == 10)
+        #expect(report.statistics.processed == report.statistics.exported)
+    }
+}
+
+/// The sinks a blueprint's closure made, for closing them after the test.
+final class BlueprintSinks: Sendable {
+    private let sinks = Mutex<[FileSink]>([])
+
+    func append(_ sink: FileSink) { sinks.withLock { $0.append(sink) } }
+
+    var all: [FileSink] { sinks.withLock { $0 } }
+}
