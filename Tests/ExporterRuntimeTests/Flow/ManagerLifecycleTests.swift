@@ -46,7 +46,9 @@ struct ManagerLifecycleTests {
         let manager = ExporterManager()
         for name in ["a", "b"] {
             manager.add(
-                BlueprintFromClosure { name in RendezvousExporter(base: memoryExporter(name: name), rendezvous: rendezvous) },
+                BlueprintFromClosure { name in
+                    RendezvousExporter(base: memoryExporter(name: name), rendezvous: rendezvous)
+                },
                 name: name
             )
         }
