@@ -9,11 +9,15 @@ public struct ExportRefusal: Error, CustomStringConvertible {
     public var itemCount: Int
     /// The sink's error.
     public var underlying: any Error
+    /// True when the sink kept the items itself (``ExportSink/keepsRefusedItems``, a dead-letter file): a stage
+    /// must not keep them for a retry, or they would be kept twice.
+    public var isFinal: Bool
 
     /// Creates a refusal.
-    public init(itemCount: Int, underlying: any Error) {
+    public init(itemCount: Int, underlying: any Error, isFinal: Bool = false) {
         self.itemCount = itemCount
         self.underlying = underlying
+        self.isFinal = isFinal
     }
 
     public var description: String { "\(underlying)" }

@@ -15,10 +15,17 @@ public protocol ExportSink<Item>: Sendable {
 
     /// Releases the sink's resources; called once, when nothing will use it any more.
     func close() async
+
+    /// True when the sink keeps what it refuses elsewhere (a dead-letter file): a refusal is then final and no
+    /// pipeline stage keeps the items to retry them (see ``ExportRefusal/isFinal``), so nothing is kept twice.
+    /// Defaults to false.
+    var keepsRefusedItems: Bool { get }
 }
 
 extension ExportSink {
     public func flush() async throws {}
+
+    public var keepsRefusedItems: Bool { false }
 
     public func close() async {}
 }

@@ -238,7 +238,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
             if Task.isCancelled { throw CancellationError() }
             progress.itemsRefused(count)
             logger.error("export failed", metadata: ["error": "\(error)", "items": "\(count)"])
-            throw ExportRefusal(itemCount: count, underlying: error)
+            throw ExportRefusal(itemCount: count, underlying: error, isFinal: sink.keepsRefusedItems)
         }
         progress.itemsExported(count)
     }

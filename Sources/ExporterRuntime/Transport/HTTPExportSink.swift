@@ -125,6 +125,10 @@ public final class HTTPExportSink: ExportSink {
         try deadLetter?.sync()
     }
 
+    /// True with a dead-letter file: a payload it refuses is kept there, so the exporter's batcher does not keep
+    /// it for a retry as well.
+    public var keepsRefusedItems: Bool { deadLetter != nil }
+
     public func close() async {
         deadLetter?.close()
     }

@@ -24,15 +24,12 @@ struct BatcherInExporterTests {
         await exporter.shutdown(timeout: .seconds(5))
     }
 
-    @Test(arguments: [OverflowPolicy.dropNewest, .dropOldest])
-    func refusingBackendFillsTheQueueUpToItsBoundAndEveryDropIsCounted(policy: OverflowPolicy) async throws {
-        let server = LoopbackHTTPServer(defaultReply: .status(400))
-        _ = try await server.start()
-        defer { server.stop() }
-        let sink = HTTPExportSink(
-            configuration: .init(endpoint: try #require(server.url(path: "/v1/traces")), retry: .never)
-        )
-        let exporter = ProcessingExporter(
+    /// Spans → batcher (2 a batch, at most 4 queued, no retry by interval) → one JSON payload per batch → `sink`.
+    private func boundedExporter(
+        sink: HTTPExportSink,
+        policy: OverflowPolicy = .dropNewest
+    ) throws -> some Exporter {
+        ProcessingExporter(
             name: "bounded",
             pipeline: SpanBuilder().named("spans")
                 .then(
@@ -50,6 +47,40 @@ struct BatcherInExporterTests {
                 ),
             sink: sink
         )
+    }
+
+    @Test func aSinkWithADeadLetterFileIsNotRetriedByTheBatcher() async throws {
+        let server = LoopbackHTTPServer(defaultReply: .status(400))
+        _ = try await server.start()
+        defer { server.stop() }
+        let deadLetter = try DeadLetterFile(path: TransportFixture.temporaryPath("batcher-dead-letter.jsonl"))
+        let sink = HTTPExportSink(
+            configuration: .init(endpoint: try #require(server.url(path: "/v1/traces")), retry: .never),
+            deadLetter: deadLetter
+        )
+        let exporter = try boundedExporter(sink: sink)
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(10))
+        deadLetter.close()
+
+        // Each batch is refused once and kept once, in the dead-letter file; the batcher keeps nothing.
+        #expect(server.requests.count == 5)
+        #expect(sink.statistics.deadLettered == 5)
+        #expect(report.statistics.failed == 10)
+        #expect(report.statistics.dropped == 0)
+        #expect(report.completed)
+    }
+
+    @Test(arguments: [OverflowPolicy.dropNewest, .dropOldest])
+    func refusingBackendFillsTheQueueUpToItsBoundAndEveryDropIsCounted(policy: OverflowPolicy) async throws {
+        let server = LoopbackHTTPServer(defaultReply: .status(400))
+        _ = try await server.start()
+        defer { server.stop() }
+        let sink = HTTPExportSink(
+            configuration: .init(endpoint: try #require(server.url(path: "/v1/traces")), retry: .never)
+        )
+        let exporter = try boundedExporter(sink: sink, policy: policy)
         try await exporter.start()
         // Ten marks without a parent: ten spans. The first full batch is refused and kept; the queue then fills
         // to 4 and the other 6 spans are dropped by the policy.

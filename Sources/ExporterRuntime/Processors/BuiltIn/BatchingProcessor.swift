@@ -10,7 +10,9 @@
 /// item, and meanwhile new items join the queue. An explicit ``flush(emit:)`` always tries at once. The backlog
 /// is bounded by ``BatchingOptions/maxQueueSize``, with ``BatchingOptions/overflowPolicy`` choosing what is
 /// lost; each lost item is counted in `items_dropped` and, through ``droppedCount``, in the exporter's `dropped`.
-/// That is how `max_queue_size` and `drop_on_overflow` bound memory while a backend is down.
+/// That is how `max_queue_size` and `drop_on_overflow` bound memory while a backend is down. A final
+/// ``ExportRefusal`` (the sink kept the batch in a dead-letter file) is not kept: the batch leaves the queue and
+/// the refusal propagates, so the exporter counts it as failed.
 ///
 /// Unlike the toolkit's, a finished batcher is not dead: ``finish(emit:)`` only empties it.
 public struct BatchingProcessor<Item: Sendable>: Processor {
@@ -138,11 +140,23 @@ public struct BatchingProcessor<Item: Sendable>: Processor {
         let batch = count == queue.count ? queue : Array(queue.prefix(count))
         do {
             try await emit(batch)
+        } catch let refusal as ExportRefusal where refusal.isFinal {
+            // The sink kept the batch itself (a dead-letter file): keeping it too would send it twice.
+            failedHandOffs += 1
+            removeHandedOff(count)
+            throw refusal
         } catch {
             failedHandOffs += 1
             retryNotBefore = .now + options.flushInterval
             throw ItemsRetained(error)
         }
+        removeHandedOff(count)
+        batchesCreated += 1
+        itemsBatched += count
+        if atShutdown { shutdownBatches += 1 }
+    }
+
+    private mutating func removeHandedOff(_ count: Int) {
         retryNotBefore = nil
         if count == queue.count {
             queue.removeAll(keepingCapacity: true)
@@ -150,8 +164,5 @@ public struct BatchingProcessor<Item: Sendable>: Processor {
         } else {
             queue.removeFirst(count)
         }
-        batchesCreated += 1
-        itemsBatched += count
-        if atShutdown { shutdownBatches += 1 }
     }
 }
