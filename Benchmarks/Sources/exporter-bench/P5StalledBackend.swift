@@ -8,7 +8,7 @@ import Foundation
 /// process is measured from just before the exporter is made (the kernel's high-water mark is reset first), so
 /// earlier figures do not count; it includes the event pool and the runtime itself.
 ///
-/// Every event must be accounted for: `received == processed + dropped + abandoned`.
+/// Every event must be accounted for: `received == processed + droppedByBuffer + abandoned`.
 enum StalledBackend {
     static func run(events: [AgentEvent], total: Int) async throws -> [Figure] {
         let server = try BlackHoleServer()
@@ -39,7 +39,7 @@ enum StalledBackend {
         let peak = peakResidentBytes()
 
         let statistics = report.statistics
-        let accounted = statistics.processed + statistics.dropped + report.abandoned
+        let accounted = statistics.processed + statistics.droppedByBuffer + report.abandoned
         guard statistics.received == total, accounted == total else {
             throw BenchError("P5: \(total) emitted but \(statistics), abandoned \(report.abandoned)")
         }
@@ -53,7 +53,7 @@ enum StalledBackend {
             Figure(figure: "P5", name: "events_emitted", value: Double(total), unit: "events"),
             Figure(figure: "P5", name: "events_received", value: Double(statistics.received), unit: "events"),
             Figure(figure: "P5", name: "events_processed", value: Double(statistics.processed), unit: "events"),
-            Figure(figure: "P5", name: "events_dropped", value: Double(statistics.dropped), unit: "events"),
+            Figure(figure: "P5", name: "events_dropped", value: Double(statistics.droppedByBuffer), unit: "events"),
             Figure(figure: "P5", name: "events_abandoned_at_shutdown", value: Double(report.abandoned), unit: "events"),
             Figure(figure: "P5", name: "accounting_exact", value: 1, unit: "bool"),
         ]
