@@ -23,6 +23,8 @@ extension ExporterManager: Service {
                     "exporter": "\(report.exporter)",
                     "completed": "\(report.completed)",
                     "abandoned": "\(report.abandoned)",
+                    "abandoned_items": "\(report.abandonedItems)",
+                    "errors": "\(report.errors)",
                     "statistics": "\(report.statistics)",
                 ]
             )
