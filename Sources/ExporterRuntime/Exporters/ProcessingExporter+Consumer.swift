@@ -1,9 +1,10 @@
 import Logging
 
 extension ProcessingExporter {
-    /// The consumer task's state: it alone owns the pipeline, so stages mutate freely.
+    /// The consumer task's state: it alone owns the pipeline, so stages mutate freely. Configured event stages
+    /// (``EventStageHost``) run first, on this task.
     struct Consumer: Sendable {
-        var pipeline: P
+        var pipeline: ProcessorChain<EventStageChain, P>
         let exporter: ProcessingExporter
 
         /// Runs until the buffer is closed and drained (then finishes the pipeline and returns true) or the task
