@@ -90,6 +90,12 @@ struct PipelineTypeCompileTests {
         #expect(errors.count == 1, "\(bad.output)")
         let error = try #require(errors.first.map(String.init))
         #expect(error.contains("Mismatched.swift:4:"), "the error is on the chaining line: \(error)")
-        #expect(error.contains("requires the types 'AgentEvent' and 'Span' be equivalent"), "\(error)")
+        // "instance method 'then' requires the types 'FilterProcessor.Output' (aka 'AgentEvent') and
+        // 'SpanJSONSerializer.Input' (aka 'Span') be equivalent"
+        #expect(error.contains("requires the types"), "\(error)")
+        #expect(
+            error.contains("(aka 'AgentEvent') and 'SpanJSONSerializer.Input' (aka 'Span') be equivalent"),
+            "\(error)"
+        )
     }
 }
