@@ -4,7 +4,7 @@ import Testing
 
 /// The `console` exporter's `color` setting, through `scaffold replay` printing span trees to a real terminal (a
 /// pseudo-terminal) or to a pipe: `auto` colours only a terminal, and never when `NO_COLOR` is set.
-@Suite("console colour")
+@Suite("console colour", .serialized)
 struct ConsoleColorTests {
     private static let escape = "\u{1B}["
     private static let prefix = "tree| "
