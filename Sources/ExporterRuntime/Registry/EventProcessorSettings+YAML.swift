@@ -6,7 +6,9 @@ extension EventProcessorSettings {
     /// `_type` (with a did-you-mean), unknown keys, wrong types, unknown category or phase names, malformed key
     /// paths, regular expressions that do not compile, a rate outside 0...1. All problems are reported at once, each
     /// at its file:line:col.
+    /// A null value (`processors:` with nothing after it) is the empty list.
     public static func list(from node: YAMLNode, decoder: YAMLDecoder) throws(DiagnosticError) -> [Self] {
+        if node.isNull { return [] }
         guard let elements = node.sequence else {
             throw DiagnosticError(
                 .error(

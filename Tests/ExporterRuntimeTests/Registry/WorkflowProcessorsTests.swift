@@ -195,6 +195,10 @@ struct WorkflowProcessorsTests {
                   atif: {_type: atif, output_dir: atif, processors: [{_type: filter, names: ["search_*"]}]}
                   plain: {_type: file, output_path: plain.jsonl}
                   empty: {_type: file, output_path: empty.jsonl, processors: []}
+                  none:
+                    _type: file
+                    output_path: none.jsonl
+                    processors:
             """,
             environment: [:],
             baseDirectory: directory.path
@@ -208,6 +212,7 @@ struct WorkflowProcessorsTests {
         #expect(atif.processors == [.filter(FilterOptions(names: ["search_*"]))])
         #expect(blueprints[2] is FileExporterBlueprint)
         #expect(blueprints[3] is FileExporterBlueprint)
+        #expect(blueprints[4] is FileExporterBlueprint)
     }
 
     @Test("processor errors are located, with did-you-mean, and reported with the exporter's own errors")
