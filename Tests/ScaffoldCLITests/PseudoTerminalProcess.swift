@@ -26,8 +26,8 @@ final class PseudoTerminalProcess: Sendable {
     private let pid: Int32
     private let state: State
 
-    /// Starts `executable` with `arguments` in `directory`.
-    init(_ executable: String, _ arguments: [String], in directory: URL) throws {
+    /// Starts `executable` with `arguments` in `directory`; `environment` is set on top of this process's.
+    init(_ executable: String, _ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws {
         var master: Int32 = -1
         var slave: Int32 = -1
         guard openpty(&master, &slave, nil, nil, nil) == 0 else {
@@ -41,6 +41,9 @@ final class PseudoTerminalProcess: Sendable {
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         process.standardInput = terminal
         process.standardOutput = terminal
         process.standardError = terminal

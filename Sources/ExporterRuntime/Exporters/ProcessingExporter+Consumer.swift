@@ -1,9 +1,10 @@
 import Logging
 
 extension ProcessingExporter {
-    /// The consumer task's state: it alone owns the pipeline, so stages mutate freely.
+    /// The consumer task's state: it alone owns the pipeline, so stages mutate freely. Configured event stages
+    /// (``EventStageHost``) run first, on this task.
     struct Consumer: Sendable {
-        var pipeline: P
+        var pipeline: ProcessorChain<EventStageChain, P>
         let exporter: ProcessingExporter
         /// When stage statistics were last published: after an event that failed, or that reached the sink once
         /// this is a millisecond old, they are published again, so that a shutdown that times out on a stalled

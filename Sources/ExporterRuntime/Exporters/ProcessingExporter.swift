@@ -115,6 +115,16 @@ where P.Input == AgentEvent, P.Output == S.Item {
         return await shutdown.value
     }
 
+    /// Puts `stages` in front of the pipeline (see ``EventStageHost``); false once started or shut down.
+    @discardableResult
+    public func installEventStages(_ stages: EventStageChain) -> Bool {
+        control.withLock { control in
+            guard case .idle = control.phase else { return false }
+            control.eventStages = stages
+            return true
+        }
+    }
+
     public var statistics: ExporterStatistics {
         Self.statistics(buffer: buffer.counters, progress: progress.snapshot)
     }
@@ -168,7 +178,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
             case .ended: throw .shutDown(exporter: name)
             case .idle(let pipeline):
                 var consumer = Consumer(
-                    pipeline: pipeline,
+                    pipeline: ProcessorChain(control.eventStages, pipeline),
                     exporter: self
                 )
                 // Detached: the consumer must not inherit the starting task's hub binding, or a sink that is
@@ -262,5 +272,6 @@ where P.Input == AgentEvent, P.Output == S.Item {
         var consumer: Task<Void, Never>?
         var shutdown: Task<ShutdownReport, Never>?
         var flushRequests: [FlushRequest] = []
+        var eventStages = EventStageChain()
     }
 }

@@ -58,7 +58,8 @@ public struct ExporterRegistry: Sendable {
     public init() {}
 
     /// Registers `typeName` with its configuration type and factory; a later registration of the same name
-    /// replaces the earlier one (so an application can override a built-in type).
+    /// replaces the earlier one (so an application can override a built-in type). Every type also accepts a
+    /// `processors:` list of event stages, handled here (see ``EventProcessorSettings``).
     public mutating func register<Configuration: Decodable & Sendable>(
         _ typeName: String,
         configuration: Configuration.Type,
@@ -66,8 +67,14 @@ public struct ExporterRegistry: Sendable {
         factory: @escaping @Sendable (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
     ) {
         entries[typeName] = Entry(typeName: typeName, summary: summary) { node, decoder, context in
-            let configuration = try decoder.decode(Configuration.self, from: node)
-            return try factory(configuration, context)
+            try Self.makeBlueprint(
+                typeName: typeName,
+                configuration: Configuration.self,
+                section: node,
+                decoder: decoder,
+                context: context,
+                factory: factory
+            )
         }
     }
 

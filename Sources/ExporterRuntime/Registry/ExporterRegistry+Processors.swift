@@ -1,0 +1,69 @@
+import ExporterDiagnostics
+import ExporterYAML
+
+extension ExporterRegistry {
+    /// Decodes one exporter section and builds its blueprint; the `processors:` key, which every registered type
+    /// accepts, is taken out before the type decodes the rest.
+    ///
+    /// With processors, the blueprint is wrapped in an ``EventProcessingBlueprint``, so each run's instance gets a
+    /// fresh ``EventStageChain`` in front of its own pipeline. The type's configuration errors and the processors'
+    /// are reported together, and nothing is built (no file opened) while either has one.
+    static func makeBlueprint<Configuration: Decodable & Sendable>(
+        typeName: String,
+        configuration: Configuration.Type,
+        section: YAMLNode,
+        decoder: YAMLDecoder,
+        context: ExporterBuildContext,
+        factory: (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
+    ) throws -> any ExporterBlueprint {
+        guard let entries = section.mapping, let processorsNode = section[processorsKey] else {
+            return try factory(decoder.decode(Configuration.self, from: section), context)
+        }
+        let rest = YAMLNode(
+            .mapping(entries.filter { $0.key.scalar?.value != processorsKey }),
+            location: section.location
+        )
+        var diagnostics: [Diagnostic] = []
+        var decoded: Configuration?
+        do {
+            decoded = try decoder.decode(Configuration.self, from: rest)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+        var processors: [EventProcessorSettings] = []
+        do {
+            processors = try EventProcessorSettings.list(from: processorsNode, decoder: decoder)
+        } catch {
+            diagnostics += error.diagnostics
+        }
+        guard diagnostics.isEmpty, let decoded else { throw DiagnosticError(diagnostics) }
+        let blueprint = try factory(decoded, context)
+        guard !processors.isEmpty else { return blueprint }
+        try checkHostsEventStages(blueprint, typeName: typeName, context: context, at: processorsNode.location)
+        return EventProcessingBlueprint(base: blueprint, processors: processors, environment: context.environment)
+    }
+
+    /// The key of the event stages in every exporter section.
+    static let processorsKey = "processors"
+
+    /// Refuses, at the `processors` key, a type whose instances cannot run event stages, so the mistake shows
+    /// when the file is read rather than when a run starts. An instance that cannot be made now is left for the
+    /// run to report.
+    private static func checkHostsEventStages(
+        _ blueprint: any ExporterBlueprint,
+        typeName: String,
+        context: ExporterBuildContext,
+        at location: SourceLocation
+    ) throws {
+        guard let probe = try? blueprint.makeExporter(name: context.name) else { return }
+        if let host = probe as? any EventStageHost, host.installEventStages(EventStageChain()) { return }
+        throw DiagnosticError(
+            .error(
+                ConfigurationCode.invalidValue,
+                "exporter type '\(typeName)' (for '\(context.name)') cannot run 'processors'",
+                at: location,
+                hint: "its exporters must be EventStageHost (as ProcessingExporter is); remove 'processors' here"
+            )
+        )
+    }
+}
