@@ -99,10 +99,11 @@ public final class FileSink: ExportSink {
     deinit {
         state.withLock { state in
             guard !state.closed else { return }
-            if state.writeBuffer() != nil {
+            // Released without finish(): write what is left, and say so when that fails.
+            if let code = state.writeBuffer() {
                 let lost = FileSinkError.lost(
                     path: path,
-                    errno: state.failingWrite ?? 0,
+                    errno: code,
                     records: state.pendingRecords,
                     bytes: state.buffer.count
                 )
