@@ -88,43 +88,25 @@ struct FileExporterTests {
         #expect(try lines(path) == ["only"])
     }
 
-    @Test("rolling keeps whole lines per file and at most max_files rolled files")
+    @Test("rolling keeps whole lines per file, rolls before the record that follows a full file, keeps max_files")
     func rolling() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.file("t.jsonl")
-        let sink = try FileSink(
-            path: path,
-            rolling: FileSink.Rolling(maxFileSize: 100, maxFiles: 2),
-            writeThreshold: 1
-        )
+        // The default write threshold (64 KiB) is far above the file size: rolling must not wait for it.
+        let sink = try FileSink(path: path, rolling: FileSink.Rolling(maxFileSize: 100, maxFiles: 2))
         for index in 0..<10 {
-            // 40-byte lines: two fit in a 100-byte file, the third rolls.
+            // 40-byte lines: a file holds three (80 bytes < 100, then 120 ≥ 100), the fourth starts the next.
             let line = String(format: "%038d\n", index)
             try await sink.export(Array(line.utf8))
         }
         await sink.close()
-        #expect(try lines(path) == [String(format: "%038d", 8), String(format: "%038d", 9)])
-        #expect(try lines(directory.file("t.1.jsonl")) == [String(format: "%038d", 6), String(format: "%038d", 7)])
-        #expect(try lines(directory.file("t.2.jsonl")) == [String(format: "%038d", 4), String(format: "%038d", 5)])
-        #expect(!FileManager.default.fileExists(atPath: directory.file("t.3.jsonl")))
-
-        // cleanup_on_init removes the rolled files of earlier runs.
-        _ = try FileSink(path: path, rolling: FileSink.Rolling(maxFileSize: 100, maxFiles: 2), cleanupOnInit: true)
-        #expect(!FileManager.default.fileExists(atPath: directory.file("t.1.jsonl")))
-        #expect(!FileManager.default.fileExists(atPath: directory.file("t.2.jsonl")))
-    }
-
-    @Test("a write error is reported on export and again on flush, never swallowed")
-    func writeErrorsAreReported() async throws {
-        // /dev/full accepts opening and fails every write with ENOSPC.
-        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
-        let sink = try FileSink(path: "/dev/full", writeThreshold: 1)
-        await #expect(throws: FileSinkError.self) {
-            try await sink.export(Array("line\n".utf8))
-        }
-        await #expect(throws: FileSinkError.self) {
-            try await sink.flush()
-        }
+        let rolled = try FileTestSupport.names(in: directory.path).filter { $0 != "t.jsonl" }
+        try #require(rolled.count == 2)
+        #expect(rolled.allSatisfy { FileTestSupport.isRolledName($0, stem: "t", suffix: ".jsonl") })
+        let number = { (index: Int) in String(format: "%038d", index) }
+        #expect(try lines(directory.file(rolled[0])) == [3, 4, 5].map(number))
+        #expect(try lines(directory.file(rolled[1])) == [6, 7, 8].map(number))
+        #expect(try lines(path) == [number(9)])
     }
 
     @Test("an unusable output path is a configuration error naming the exporter and the reason")

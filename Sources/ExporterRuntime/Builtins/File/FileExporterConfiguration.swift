@@ -7,8 +7,8 @@ import Logging
 /// ```yaml
 /// traces_file:
 ///   _type: file
-///   output_path: ./.tmp/traces.jsonl   # relative to the workflow file
-///   project: demo
+///   output_path: ./.tmp/traces.jsonl   # relative to the workflow file (the toolkit: to the working directory)
+///   project: demo                      # with rolling, names the file in a directory output_path
 ///   mode: append                       # or overwrite
 ///   enable_rolling: true
 ///   max_file_size: 10MiB               # bytes, or with a unit
@@ -27,19 +27,22 @@ public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         case spans
     }
 
-    /// The file (`output_path`, required).
+    /// The file (`output_path`, required). With rolling, an existing directory or a path without a suffix is a
+    /// directory holding `{project}_export.log`, as in the toolkit.
     public var outputPath: String
-    /// The project name (`project`), accepted for toolkit compatibility; it names the run in log messages.
+    /// The project name (`project`): with rolling, it names the file in a directory `output_path`; it is also
+    /// the `project` metadata of the exporter's log messages.
     public var project: String?
     /// `mode`: append (default) or overwrite.
     public var mode: FileSink.Mode = .append
     /// `enable_rolling` (default false).
     public var enableRolling = false
-    /// `max_file_size` (default 10 MiB).
+    /// `max_file_size` (default 10 MiB): with rolling, a file that has reached it rolls before the next record.
     public var maxFileSize = ConfigByteSize(bytes: 10 * 1024 * 1024)
-    /// `max_files` (default 5).
+    /// `max_files` (default 5): how many rolled files are kept, the newest.
     public var maxFiles = 5
-    /// `cleanup_on_init` (default false): delete rolled files of earlier runs.
+    /// `cleanup_on_init` (default false): with rolling, delete the rolled files beyond the `max_files` newest;
+    /// without, delete the file in `overwrite` mode (and nothing in `append` mode), as the toolkit does.
     public var cleanupOnInit = false
     /// `format` (default intermediate_step).
     public var format: Format = .intermediateStep
@@ -105,66 +108,5 @@ public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
             policyKey: .overflowPolicy,
             decoder: decoder
         )
-    }
-}
-
-/// The `file` exporter: events (or spans) encoded one per line into a shared, buffered, fsynced file.
-public struct FileExporterBlueprint: ExporterBlueprint {
-    /// The shared file.
-    public let sink: FileSink
-    /// What each line holds.
-    public let format: FileExporterConfiguration.Format
-    /// The buffer settings of each instance.
-    public let buffer: BufferSettings
-    let logger: Logger
-
-    /// Opens the file; relative paths resolve against the workflow file's directory.
-    public init(configuration: FileExporterConfiguration, context: ExporterBuildContext) throws {
-        let path = context.resolve(path: configuration.outputPath)
-        do {
-            sink = try FileSink(
-                path: path,
-                mode: configuration.mode,
-                rolling: configuration.enableRolling
-                    ? FileSink.Rolling(maxFileSize: configuration.maxFileSize.bytes, maxFiles: configuration.maxFiles)
-                    : nil,
-                cleanupOnInit: configuration.cleanupOnInit
-            )
-        } catch let error as FileSinkError {
-            throw DiagnosticError(
-                .error(ConfigurationCode.unusablePath, "exporter '\(context.name)': \(error)", at: context.location)
-            )
-        }
-        format = configuration.format
-        buffer = configuration.buffer
-        logger = context.logger
-    }
-
-    public func makeExporter(name: String) throws -> any Exporter {
-        switch format {
-        case .intermediateStep, .atof:
-            let traceFormat: TraceFormat = format == .atof ? .atof : .intermediateStep
-            return ProcessingExporter(
-                name: name,
-                pipeline: EventJSONSerializer(format: traceFormat),
-                sink: sink,
-                capacity: buffer.capacity,
-                overflowPolicy: buffer.overflowPolicy,
-                logger: logger
-            )
-        case .spans:
-            return ProcessingExporter(
-                name: name,
-                stages: SpanJSONSerializer(),
-                sink: sink,
-                capacity: buffer.capacity,
-                overflowPolicy: buffer.overflowPolicy,
-                logger: logger
-            )
-        }
-    }
-
-    public func close() async {
-        await sink.close()
     }
 }

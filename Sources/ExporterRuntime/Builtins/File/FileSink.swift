@@ -1,3 +1,4 @@
+import Logging
 import Synchronization
 
 #if canImport(Glibc)
@@ -8,11 +9,19 @@ import Musl
 import Darwin
 #endif
 
-/// Appends encoded lines to a file through one open handle, buffered, with optional rolling.
+/// Appends encoded records (a line or a batch of lines) to a file through one open handle, buffered, with the
+/// toolkit's optional rolling.
 ///
-/// Shared by every run of a file exporter: writes are serialized by a lock and each item (a whole line or a
-/// whole batch of lines) lands in one file, never split. `flush()` writes the buffer and `fsync`s; a failed write
-/// keeps the bytes and reports the error (the next write or flush tries again) instead of losing them.
+/// Shared by every run of a file exporter: writes are serialized by a lock and each record lands in one file,
+/// never split. With rolling, the size is checked before every record, as the toolkit does: once the current
+/// file has reached `maxFileSize` it is renamed to `stem_YYYYMMDD_HHMMSS_ffffff.ext` and a new one starts, so no
+/// file exceeds the limit by more than one record; the newest `maxFiles` rolled files are kept.
+///
+/// Errors are reported, never swallowed, and each record is counted once: ``export(_:)`` throws only when it
+/// refuses a record (the sink is closed, or writes keep failing and the buffer is full), so the exporter counts
+/// it failed. A record it accepted stays buffered until written: a failed write is retried by the next write
+/// and by ``flush()``, which throws ``FileSinkError/pending(path:errno:records:bytes:)`` while records wait, and
+/// ``finish()`` throws ``FileSinkError/lost(path:errno:records:bytes:)`` naming the records it could not write.
 public final class FileSink: ExportSink {
     public typealias Item = [UInt8]
 
@@ -24,10 +33,10 @@ public final class FileSink: ExportSink {
         case overwrite
     }
 
-    /// Rolling: when the current file would grow past `maxFileSize`, it becomes `name.1.ext` (older ones shift
-    /// up) and a new file starts; at most `maxFiles` rolled files are kept.
+    /// Rolling: once the current file has reached `maxFileSize`, the next record goes to a new file and the
+    /// full one is renamed with a timestamp; the newest `maxFiles` rolled files are kept.
     public struct Rolling: Sendable, Hashable {
-        /// The size a file may reach before it is rolled, in bytes.
+        /// The size at which a file is rolled before the next record, in bytes.
         public var maxFileSize: Int
         /// How many rolled files to keep besides the current one.
         public var maxFiles: Int
@@ -39,161 +48,153 @@ public final class FileSink: ExportSink {
         }
     }
 
-    private struct State {
-        var descriptor: Int32
-        var size: Int
-        var buffer: [UInt8] = []
-        var closed = false
-    }
-
-    /// The file written to.
+    /// The file written to (with rolling, the current file).
     public let path: String
-    private let rolling: Rolling?
-    private let bufferLimit: Int
-    private let writeThreshold: Int
-    private let state: Mutex<State>
+    /// How an existing file was treated.
+    public let mode: Mode
+    /// The rolling settings; nil when the file never rolls.
+    public let rolling: Rolling?
+    /// Whether files of earlier runs were cleaned up when the sink opened.
+    public let cleanupOnInit: Bool
+    let rolledNames: RolledFileNames
+    let bufferLimit: Int
+    let writeThreshold: Int
+    let logger: Logger
+    let state: Mutex<FileSinkState>
 
     /// Opens (creating directories as needed) the file at `path`.
     ///
     /// - Parameters:
-    ///   - cleanupOnInit: delete rolled files left by earlier runs.
+    ///   - mode: `.overwrite` empties the file now; with rolling, a file that already reached `maxFileSize` is
+    ///     rolled instead, as the toolkit does.
+    ///   - cleanupOnInit: as the toolkit: with rolling, delete the rolled files beyond the `maxFiles` newest;
+    ///     without, delete the file itself in `.overwrite` mode. Nothing else is ever deleted.
     ///   - writeThreshold: buffered bytes that trigger a write.
-    ///   - bufferLimit: buffered bytes at which a failing sink refuses more items.
+    ///   - bufferLimit: buffered bytes at which a failing sink refuses more records.
+    ///   - logger: where failures that no caller is waiting for go (a failed write while exporting, a failed
+    ///     deletion of an old rolled file, a loss at ``close()``).
     public init(
         path: String,
         mode: Mode = .append,
         rolling: Rolling? = nil,
         cleanupOnInit: Bool = false,
         writeThreshold: Int = 64 * 1024,
-        bufferLimit: Int = 16 * 1024 * 1024
+        bufferLimit: Int = 16 * 1024 * 1024,
+        logger: Logger = Logger(label: "ExporterRuntime.FileSink")
     ) throws {
         self.path = path
+        self.mode = mode
         self.rolling = rolling
+        self.cleanupOnInit = cleanupOnInit
         self.writeThreshold = writeThreshold
         self.bufferLimit = bufferLimit
-        try Self.createParentDirectories(of: path)
-        if cleanupOnInit {
-            for index in 1...max(1, rolling?.maxFiles ?? 0) + 16 {
-                unlink(Self.rolledPath(path, index))
-            }
-        }
-        var flags = O_WRONLY | O_CREAT | O_CLOEXEC
-        flags |= mode == .overwrite ? O_TRUNC : O_APPEND
-        let descriptor = open(path, flags, 0o644)
-        guard descriptor >= 0 else { throw FileSinkError.open(path: path, errno: errno) }
-        var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
-        state = Mutex(State(descriptor: descriptor, size: size))
+        var logger = logger
+        logger[metadataKey: "file"] = "\(path)"
+        self.logger = logger
+        rolledNames = RolledFileNames(currentPath: path)
+        state = Mutex(try Self.openFile(path: path, mode: mode, rolling: rolling, cleanupOnInit: cleanupOnInit, logger))
+        if mode == .overwrite { try startEmpty() }
     }
 
     deinit {
         state.withLock { state in
-            if !state.closed { closeDescriptor(state.descriptor) }
+            guard !state.closed else { return }
+            // Released without finish(): write what is left, and say so when that fails.
+            if let code = state.writeBuffer() {
+                let lost = FileSinkError.lost(
+                    path: path,
+                    errno: code,
+                    records: state.pendingRecords,
+                    bytes: state.buffer.count
+                )
+                logger.error("file sink released without close", metadata: ["error": "\(lost)"])
+            }
+            _ = closeFileDescriptor(state.descriptor)
         }
     }
 
-    public func export(_ bytes: [UInt8]) async throws {
-        try state.withLock { state in
-            guard !state.closed else { throw FileSinkError.closed(path: path) }
-            guard state.buffer.count + bytes.count <= bufferLimit || state.buffer.isEmpty else {
-                // Earlier writes failed and kept their bytes; try once more before refusing.
-                try writeBuffer(&state)
-                guard state.buffer.count + bytes.count <= bufferLimit else {
-                    throw FileSinkError.bufferFull(path: path, limit: bufferLimit)
+    /// Accepts `record`; throws only when refusing it (closed, or writes keep failing and the buffer is full).
+    public func export(_ record: [UInt8]) async throws {
+        try state.withLock { state throws(FileSinkError) in
+            guard !state.closed else { throw .closed(path: path) }
+            if let rolling, state.size + state.buffer.count >= rolling.maxFileSize {
+                // What is buffered belongs to the full file; the record starts the next one.
+                if write(&state) { roll(&state, rolling) }
+            }
+            if state.buffer.count + record.count > bufferLimit, !state.buffer.isEmpty {
+                // Earlier writes failed and kept their records; try once more before refusing.
+                if !write(&state), state.buffer.count + record.count > bufferLimit {
+                    throw .bufferFull(path: path, limit: bufferLimit)
                 }
-                state.buffer += bytes
-                return
             }
-            state.buffer += bytes
-            if state.buffer.count >= writeThreshold { try writeBuffer(&state) }
+            state.append(record)
+            if state.buffer.count >= writeThreshold { write(&state) }
         }
     }
 
+    /// Writes what is buffered and syncs it to disk.
+    ///
+    /// - Throws: ``FileSinkError/pending(path:errno:records:bytes:)`` when records could not be written (they
+    ///   stay buffered); ``FileSinkError/sync(path:errno:)``; a roll failure since the last flush, once.
     public func flush() async throws {
-        try state.withLock { state in
+        try state.withLock { state throws(FileSinkError) in
             guard !state.closed else { return }
-            try writeBuffer(&state)
-            guard fsync(state.descriptor) == 0 else { throw FileSinkError.sync(path: path, errno: errno) }
+            if let code = state.writeBuffer() {
+                throw .pending(path: path, errno: code, records: state.pendingRecords, bytes: state.buffer.count)
+            }
+            if let code = syncFileDescriptor(state.descriptor) { throw .sync(path: path, errno: code) }
+            if let error = state.unreportedError {
+                state.unreportedError = nil
+                throw error
+            }
         }
     }
 
+    /// Writes what is buffered, syncs and closes the file. Later calls do nothing.
+    ///
+    /// - Throws: ``FileSinkError/lost(path:errno:records:bytes:)`` naming the records that could not be written
+    ///   (they are gone); else a sync or close failure, or a roll failure no flush reported.
+    public func finish() async throws {
+        try state.withLock { state throws(FileSinkError) in
+            guard !state.closed else { return }
+            state.closed = true
+            var failure: FileSinkError?
+            if let code = state.writeBuffer() {
+                failure = .lost(path: path, errno: code, records: state.pendingRecords, bytes: state.buffer.count)
+                state.discardBuffer()
+            }
+            if let code = syncFileDescriptor(state.descriptor) { failure = failure ?? .sync(path: path, errno: code) }
+            if let code = closeFileDescriptor(state.descriptor) {
+                failure = failure ?? .close(path: path, errno: code)
+            }
+            if let failure = failure ?? state.unreportedError { throw failure }
+        }
+    }
+
+    /// ``finish()``, for ``ExportSink``: what it throws is logged as an error, with the records lost.
     public func close() async {
-        state.withLock { state in
-            guard !state.closed else { return }
-            try? writeBuffer(&state)
-            fsync(state.descriptor)
-            closeDescriptor(state.descriptor)
-            state.closed = true
+        do {
+            try await finish()
+        } catch {
+            logger.error("closing the file failed", metadata: ["error": "\(error)"])
         }
     }
 
-    private func writeBuffer(_ state: inout State) throws {
-        guard !state.buffer.isEmpty else { return }
-        if let rolling, state.size > 0, state.size + state.buffer.count > rolling.maxFileSize {
-            try roll(&state, rolling)
+    /// Writes the buffer; false when a write failed. The first failure of a series is logged (the records stay
+    /// buffered, and ``flush()`` reports them), so that a long outage is visible before the next flush.
+    @discardableResult
+    func write(_ state: inout FileSinkState) -> Bool {
+        let wasFailing = state.failingWrite != nil
+        guard let code = state.writeBuffer() else { return true }
+        if !wasFailing {
+            let error = FileSinkError.pending(
+                path: path,
+                errno: code,
+                records: state.pendingRecords,
+                bytes: state.buffer.count
+            )
+            logger.error("write failed", metadata: ["error": "\(error)"])
         }
-        var offset = 0
-        defer { state.buffer.removeFirst(offset) }
-        while offset < state.buffer.count {
-            let written = state.buffer.withUnsafeBytes { raw in
-                write(state.descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSinkError.write(path: path, errno: errno)
-            }
-            offset += written
-            state.size += written
-        }
+        return false
     }
-
-    private func roll(_ state: inout State, _ rolling: Rolling) throws {
-        fsync(state.descriptor)
-        closeDescriptor(state.descriptor)
-        unlink(Self.rolledPath(path, rolling.maxFiles))
-        if rolling.maxFiles >= 2 {
-            for index in stride(from: rolling.maxFiles - 1, through: 1, by: -1) {
-                rename(Self.rolledPath(path, index), Self.rolledPath(path, index + 1))
-            }
-        }
-        if rolling.maxFiles >= 1 {
-            rename(path, Self.rolledPath(path, 1))
-        } else {
-            unlink(path)
-        }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            state.closed = true
-            throw FileSinkError.roll(path: path, errno: errno)
-        }
-        state.descriptor = descriptor
-        state.size = 0
-    }
-
-    /// `traces.jsonl` → `traces.1.jsonl`; `traces` → `traces.1`.
-    static func rolledPath(_ path: String, _ index: Int) -> String {
-        let slash = path.lastIndex(of: "/")
-        let nameStart = slash.map { path.index(after: $0) } ?? path.startIndex
-        if let dot = path[nameStart...].lastIndex(of: "."), dot != nameStart {
-            return "\(path[..<dot]).\(index)\(path[dot...])"
-        }
-        return "\(path).\(index)"
-    }
-
-    private static func createParentDirectories(of path: String) throws {
-        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        var current = ""
-        for component in path[..<slash].split(separator: "/", omittingEmptySubsequences: false) {
-            current += (current.isEmpty && path.hasPrefix("/") ? "/" : current.isEmpty ? "" : "/") + component
-            if component.isEmpty || component == "." { continue }
-            if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw FileSinkError.open(path: path, errno: errno)
-            }
-        }
-    }
-}
-
-// The sink's own `close()` shadows the C function inside the class.
-private func closeDescriptor(_ descriptor: Int32) {
-    _ = close(descriptor)
 }

@@ -10,12 +10,24 @@ import Darwin
 public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file could not be opened or created.
     case open(path: String, errno: Int32)
-    /// Writing failed; the bytes stay buffered and are written by the next successful write or flush.
+    /// A write failed (the console exporter reports a failing terminal with it too).
     case write(path: String, errno: Int32)
+    /// Writing failed; `records` records (`bytes` bytes) wait in memory and are written by the next successful
+    /// write or flush. Thrown by ``FileSink/flush()``.
+    case pending(path: String, errno: Int32, records: Int, bytes: Int)
+    /// The file was closed while writes kept failing: `records` records (`bytes` bytes) never reached it.
+    /// Thrown by ``FileSink/finish()``.
+    case lost(path: String, errno: Int32, records: Int, bytes: Int)
     /// Flushing to disk (`fsync`) failed.
     case sync(path: String, errno: Int32)
-    /// Rolling over to a new file failed.
+    /// Closing the file failed (on network file systems, a late write error).
+    case close(path: String, errno: Int32)
+    /// Rolling over to a new file failed; the current file keeps growing and nothing is lost.
     case roll(path: String, errno: Int32)
+    /// The directory could not be listed to find rolled files.
+    case list(path: String, errno: Int32)
+    /// An old rolled file could not be deleted.
+    case delete(path: String, errno: Int32)
     /// Writes kept failing and the buffer reached its limit; the item was not accepted.
     case bufferFull(path: String, limit: Int)
     /// The sink was closed.
@@ -25,12 +37,25 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .open(let path, let code): "cannot open '\(path)': \(Self.text(code))"
         case .write(let path, let code): "cannot write to '\(path)': \(Self.text(code))"
+        case .pending(let path, let code, let records, let bytes):
+            "cannot write to '\(path)': \(Self.text(code)); \(Self.records(records, bytes)) wait in memory and "
+                + "are retried on the next flush"
+        case .lost(let path, let code, let records, let bytes):
+            "cannot write to '\(path)': \(Self.text(code)); \(Self.records(records, bytes)) never reached the file"
         case .sync(let path, let code): "cannot sync '\(path)' to disk: \(Self.text(code))"
-        case .roll(let path, let code): "cannot roll over '\(path)': \(Self.text(code))"
+        case .close(let path, let code): "cannot close '\(path)': \(Self.text(code))"
+        case .roll(let path, let code):
+            "cannot roll over '\(path)': \(Self.text(code)); it keeps growing past max_file_size"
+        case .list(let path, let code): "cannot list '\(path)' to find rolled files: \(Self.text(code))"
+        case .delete(let path, let code): "cannot delete the old rolled file '\(path)': \(Self.text(code))"
         case .bufferFull(let path, let limit):
             "writes to '\(path)' keep failing and \(limit) bytes are waiting; refusing more"
         case .closed(let path): "the file sink for '\(path)' is closed"
         }
+    }
+
+    private static func records(_ records: Int, _ bytes: Int) -> String {
+        "\(records) \(records == 1 ? "record" : "records") (\(bytes) \(bytes == 1 ? "byte" : "bytes"))"
     }
 
     private static func text(_ code: Int32) -> String {
