@@ -11,7 +11,7 @@ extension ProcessingExporter {
         /// sink reports the stages as of the last completed event rather than as of the last chunk.
         private var lastPublished = ContinuousClock.now
 
-        init(pipeline: P, exporter: ProcessingExporter) {
+        init(pipeline: ProcessorChain<EventStageChain, P>, exporter: ProcessingExporter) {
             self.pipeline = pipeline
             self.exporter = exporter
         }

@@ -350,6 +350,7 @@ private final class OpaqueExporter: Exporter {
         ShutdownReport(exporter: name, completed: true, abandoned: 0, statistics: statistics)
     }
     var statistics: ExporterStatistics { ExporterStatistics() }
+    var bufferCapacity: Int? { nil }
 }
 
 @Suite("Workflow processors in the README")
