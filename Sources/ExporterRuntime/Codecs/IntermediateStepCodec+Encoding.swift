@@ -39,16 +39,20 @@ extension IntermediateStepCodec {
                 JSONWriter.write(ancestry, to: &buffer)
                 return
             }
+            guard event.category == .function else {
+                return JSONWriter.writeRaw(
+                    "{\"function_id\":\"root\",\"function_name\":\"root\",\"parent_id\":null,\"parent_name\":null}",
+                    to: &buffer
+                )
+            }
             JSONWriter.writeRaw("{\"function_id\":", to: &buffer)
             JSONWriter.writeString(event.uuid, to: &buffer)
             JSONWriter.writeRaw(",\"function_name\":", to: &buffer)
             JSONWriter.writeString(event.name, to: &buffer)
-            JSONWriter.writeRaw(",\"parent_id\":", to: &buffer)
-            if let parent = event.parentUUID {
-                JSONWriter.writeString(parent, to: &buffer)
-                JSONWriter.writeRaw(",\"parent_name\":null}", to: &buffer)
+            if event.parentUUID == nil {
+                JSONWriter.writeRaw(",\"parent_id\":\"root\",\"parent_name\":\"root\"}", to: &buffer)
             } else {
-                JSONWriter.writeRaw("\"root\",\"parent_name\":\"root\"}", to: &buffer)
+                JSONWriter.writeRaw(",\"parent_id\":null,\"parent_name\":null}", to: &buffer)
             }
         }
 
@@ -72,14 +76,10 @@ extension IntermediateStepCodec {
                 JSONWriter.writeNull(to: &buffer)
             }
         }
-        field(.framework, "\"framework\"", in: &payload) { JSONWriter.writeString(event.framework, to: &$0) }
-        field(.name, "\"name\"", in: &payload) { buffer in
-            if event.name.isEmpty {
-                JSONWriter.writeNull(to: &buffer)
-            } else {
-                JSONWriter.writeString(event.name, to: &buffer)
-            }
+        field(.framework, "\"framework\"", in: &payload) {
+            JSONWriter.writeString(writtenFramework(of: event), to: &$0)
         }
+        field(.name, "\"name\"", in: &payload) { JSONWriter.writeString(writtenName(of: event), to: &$0) }
         field(.tags, "\"tags\"", in: &payload) { buffer in
             guard !event.tags.isEmpty else { return JSONWriter.writeNull(to: &buffer) }
             buffer.append(UInt8(ascii: "["))
