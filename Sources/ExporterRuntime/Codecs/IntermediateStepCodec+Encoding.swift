@@ -39,20 +39,16 @@ extension IntermediateStepCodec {
                 JSONWriter.write(ancestry, to: &buffer)
                 return
             }
-            guard event.category == .function else {
-                return JSONWriter.writeRaw(
-                    "{\"function_id\":\"root\",\"function_name\":\"root\",\"parent_id\":null,\"parent_name\":null}",
-                    to: &buffer
-                )
-            }
             JSONWriter.writeRaw("{\"function_id\":", to: &buffer)
             JSONWriter.writeString(event.uuid, to: &buffer)
             JSONWriter.writeRaw(",\"function_name\":", to: &buffer)
             JSONWriter.writeString(event.name, to: &buffer)
-            if event.parentUUID == nil {
-                JSONWriter.writeRaw(",\"parent_id\":\"root\",\"parent_name\":\"root\"}", to: &buffer)
+            JSONWriter.writeRaw(",\"parent_id\":", to: &buffer)
+            if let parent = event.parentUUID {
+                JSONWriter.writeString(parent, to: &buffer)
+                JSONWriter.writeRaw(",\"parent_name\":null}", to: &buffer)
             } else {
-                JSONWriter.writeRaw(",\"parent_id\":null,\"parent_name\":null}", to: &buffer)
+                JSONWriter.writeRaw("\"root\",\"parent_name\":\"root\"}", to: &buffer)
             }
         }
 

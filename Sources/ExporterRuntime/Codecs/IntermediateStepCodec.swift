@@ -28,9 +28,8 @@ import ExporterDiagnostics
 /// unknown keys) is kept in `extensions["intermediate_step"]`, together with exact originals of values the
 /// canonical form cannot reproduce (see `as_read`), so a file read and written back gives the same JSON values
 /// line by line. Instrumentation records the toolkit's `function_ancestry` there (the enclosing function scope,
-/// see ``Instrument``); for an event without one, a FUNCTION event names itself (with `"root"` as parent at the
-/// root, else no parent, which is unknown) and any other event the toolkit's root node. `rootUUID` is not
-/// written; ``TraceReader`` derives it.
+/// as the toolkit records it; see ``Instrument``); an event without one gets a derived one (the event itself as
+/// the function, see `derivedAncestry`). `rootUUID` is not written; ``TraceReader`` derives it.
 public enum IntermediateStepCodec {
     /// The key of this format's entry in ``AgentEvent/extensions``.
     public static let extensionKey = "intermediate_step"
@@ -159,23 +158,18 @@ enum IntermediateStepField: String, CaseIterable {
 }
 
 extension IntermediateStepCodec {
-    /// The `function_ancestry` of an event that carries none: a FUNCTION event names itself (its caller is
-    /// `"root"` at the root, else unknown); any other event the toolkit's root node.
+    /// The `function_ancestry` of an event that carries none (it did not come from instrumentation or a toolkit
+    /// file): the event itself as the function, its parent (or `"root"`) as the caller. Which enclosing scope is a
+    /// function cannot be told from one event; this keeps the ids linked and is what earlier releases wrote, so
+    /// recorded outputs stay stable.
     static func derivedAncestry(of event: AgentEvent) -> JSONObject {
-        guard event.category == .function else { return rootAncestry }
-        let atRoot = event.parentUUID == nil
-        return JSONObject(uniqueMembers: [
+        JSONObject(uniqueMembers: [
             ("function_id", .string(event.uuid)),
             ("function_name", .string(event.name)),
-            ("parent_id", atRoot ? "root" : .null),
-            ("parent_name", atRoot ? "root" : .null),
+            ("parent_id", .string(event.parentUUID ?? "root")),
+            ("parent_name", event.parentUUID == nil ? .string("root") : .null),
         ])
     }
-
-    /// The toolkit's node for "no function running".
-    static let rootAncestry = JSONObject(uniqueMembers: [
-        ("function_id", "root"), ("function_name", "root"), ("parent_id", .null), ("parent_name", .null),
-    ])
 
     /// The model name decoding assumes when `payload.canonical` does not say: the name of an LLM event.
     static func impliedModelName(category: EventCategory, name: String) -> String? {
