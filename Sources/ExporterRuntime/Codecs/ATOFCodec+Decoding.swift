@@ -125,6 +125,8 @@ extension ATOFCodec {
                 throw TraceIssue.error("TRACE007", "\(path) \(micros) µs is outside the representable range")
             }
             return Timestamp(nanosecondsSinceEpoch: nanos)
+        case .largeInteger(let digits):
+            throw TraceIssue.error("TRACE007", "\(path) \(digits) µs is outside the representable range")
         default:
             throw TraceIssue.wrongType(
                 path,

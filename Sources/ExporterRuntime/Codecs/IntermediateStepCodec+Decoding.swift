@@ -66,18 +66,23 @@ extension IntermediateStepCodec {
         for (key, value) in line where !lineKeys.contains(key) { lineExtra.appendUnique(key, value) }
         ext.lineExtra = lineExtra
 
-        let name = payload["name"]?.stringValue ?? ""
+        let writtenName = payload["name"]?.stringValue ?? ""
+        var name = writtenName
         var phase = implied.phase
         var category = implied.category
-        var modelName = impliedModelName(category: category, name: name)
+        var modelName = impliedModelName(category: category, name: writtenName)
+        var framework = payload["framework"]?.stringValue
         var toolCallID: String?
         var status = EventStatus.ok
         let supplement = payload[CanonicalSupplement.key]?.objectValue
         if let supplement {
             if let explicit = CanonicalSupplement.category(in: supplement) { category = explicit }
             if phase == .chunk, supplement["phase"] == "mark" { phase = .mark }
+            if case .string(let scopeName)? = supplement["name"] { name = scopeName }
             modelName =
-                supplement["model_name"].map { $0.stringValue } ?? impliedModelName(category: category, name: name)
+                supplement["model_name"].map { $0.stringValue }
+                ?? impliedModelName(category: category, name: writtenName)
+            if case .string(let explicit)? = supplement["framework"] { framework = explicit }
             toolCallID = supplement["tool_call_id"]?.stringValue
             status = EventStatus(errorJSON: supplement["error"])
         }
@@ -99,7 +104,7 @@ extension IntermediateStepCodec {
             tags: payload["tags"]?.arrayValue?.compactMap(\.stringValue) ?? [],
             modelName: modelName,
             toolCallID: toolCallID,
-            framework: payload["framework"]?.stringValue,
+            framework: framework,
             tokenUsage: TokenUsage(jsonValue: usage?["token_usage"]),
             status: status
         )
@@ -112,15 +117,16 @@ extension IntermediateStepCodec {
         if ext.functionAncestry == nil { verify(.functionAncestry, nil) }
         if supplement != nil || payload[CanonicalSupplement.key] != nil {
             verify(.eventType, payload["event_type"])
-            verify(.canonical, payload[CanonicalSupplement.key])
         }
+        // Not only when the line has one: a framework the toolkit lacks or an LLM name that is not the model
+        // would add one.
+        verify(.canonical, payload[CanonicalSupplement.key])
         if !isExactSeconds(timestampValue) { verify(.eventTimestamp, timestampValue) }
         let start = payload["span_event_timestamp"]
         if start?.isNull != true, !(start.map(isExactSeconds) ?? false) { verify(.spanEventTimestamp, start) }
-        let framework = payload["framework"]
-        if framework?.isNull != true, framework?.stringValue == nil { verify(.framework, framework) }
-        let rawName = payload["name"]
-        if rawName?.isNull != true, rawName?.stringValue?.isEmpty != false { verify(.name, rawName) }
+        let rawFramework = payload["framework"]
+        if rawFramework?.isNull != true { verify(.framework, rawFramework) }
+        verify(.name, payload["name"])
         if !isExactTags(payload["tags"]) { verify(.tags, payload["tags"]) }
         let metadata = payload["metadata"]
         if metadata?.isNull != true, metadata?.objectValue?.isEmpty != false { verify(.metadata, metadata) }

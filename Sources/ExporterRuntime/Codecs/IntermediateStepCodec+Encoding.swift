@@ -72,14 +72,10 @@ extension IntermediateStepCodec {
                 JSONWriter.writeNull(to: &buffer)
             }
         }
-        field(.framework, "\"framework\"", in: &payload) { JSONWriter.writeString(event.framework, to: &$0) }
-        field(.name, "\"name\"", in: &payload) { buffer in
-            if event.name.isEmpty {
-                JSONWriter.writeNull(to: &buffer)
-            } else {
-                JSONWriter.writeString(event.name, to: &buffer)
-            }
+        field(.framework, "\"framework\"", in: &payload) {
+            JSONWriter.writeString(writtenFramework(of: event), to: &$0)
         }
+        field(.name, "\"name\"", in: &payload) { JSONWriter.writeString(writtenName(of: event), to: &$0) }
         field(.tags, "\"tags\"", in: &payload) { buffer in
             guard !event.tags.isEmpty else { return JSONWriter.writeNull(to: &buffer) }
             buffer.append(UInt8(ascii: "["))

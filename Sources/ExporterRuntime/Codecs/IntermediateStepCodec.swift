@@ -7,24 +7,38 @@ import ExporterDiagnostics
 /// category (`WORKFLOW` ↔ `.agent`, `CUSTOM`/`SPAN`/`TTC` ↔ `.custom("custom"/"span"/"ttc")`, `LLM_NEW_TOKEN` and
 /// `SPAN_CHUNK` ↔ `.chunk`); `event_timestamp` → `timestamp`; `span_event_timestamp` → `startTimestamp`; `name`;
 /// `tags`; `framework`; `metadata`; `data.input/output/chunk` → `input/output/chunk`; `usage_info.token_usage` →
-/// `tokenUsage`; on LLM events `modelName` is the `name`. Empty canonical values are written as the toolkit's
-/// explicit `null`s. Timestamps are the toolkit's float epoch seconds, which resolve about a quarter of a
-/// microsecond at today's epochs: finer instants are rounded to the nearest representable double.
+/// `tokenUsage`. Empty canonical values are written as the toolkit's explicit `null`s. Timestamps are the
+/// toolkit's float epoch seconds, which resolve about a quarter of a microsecond at today's epochs: finer instants
+/// are rounded to the nearest representable double.
+///
+/// Written lines are lines the toolkit (NAT 1.9) parses and reads as we mean them:
+/// - On LLM events the toolkit takes `payload.name` as the model (its span exporter sets `llm.model_name` from
+///   it), so an LLM event with a `modelName` is written with the model as `name`; when the scope's own name is
+///   different, it goes to `canonical.name`. Reading takes `name` as the model of an LLM event.
+/// - `framework` is the toolkit's `LLMFrameworkEnum`, which rejects other values (``toolkitFrameworks``): any
+///   other framework is written as `null` with the name kept in `canonical.framework`.
 ///
 /// Canonical fields the format has no place for go into an extra payload key, `payload.canonical` (the payload
 /// allows extra keys): `category` (+ `subtype`) for categories without an event type (retriever, embedder, ...,
 /// written as `CUSTOM_*`), `phase: "mark"` for marks (written as `SPAN_CHUNK`, or `LLM_NEW_TOKEN` for LLM marks),
-/// `error: {type, message}` for a failed event's status, `model_name` when it is not the LLM event's `name`, and
-/// `tool_call_id`. The key is only written when needed.
+/// `error: {type, message}` for a failed event's status, `name` (see above), `model_name` when the written
+/// `name` does not imply it, `framework` (see above) and `tool_call_id`. The key is only written when needed.
 ///
 /// Everything else without a canonical home (`function_ancestry`, `data.payload`, the rest of `usage_info`,
 /// unknown keys) is kept in `extensions["intermediate_step"]`, together with exact originals of values the
 /// canonical form cannot reproduce (see `as_read`), so a file read and written back gives the same JSON values
-/// line by line. Events made by instrumentation get a derived `function_ancestry`: the event itself as the
-/// function, its parent (or `"root"`) as the parent. `rootUUID` is not written; ``TraceReader`` derives it.
+/// line by line. Instrumentation records the toolkit's `function_ancestry` there (the enclosing function scope,
+/// as the toolkit records it; see ``Instrument``); an event without one gets a derived one (the event itself as
+/// the function, see `derivedAncestry`). `rootUUID` is not written; ``TraceReader`` derives it.
 public enum IntermediateStepCodec {
     /// The key of this format's entry in ``AgentEvent/extensions``.
     public static let extensionKey = "intermediate_step"
+
+    /// The `framework` values the toolkit accepts (NAT 1.9 `LLMFrameworkEnum`); any other is written as `null`
+    /// and kept in `payload.canonical.framework`.
+    public static let toolkitFrameworks: Set<String> = [
+        "langchain", "llama_index", "crewai", "semantic_kernel", "agno", "adk", "strands", "autogen",
+    ]
 
     /// Parses and decodes one line. Errors are `JSON…` (not JSON) or `TRACE…` (not an event) diagnostics located
     /// on line 1.
@@ -100,13 +114,14 @@ enum IntermediateStepField: String, CaseIterable {
     func encodedValue(of event: AgentEvent, extension ext: IntermediateStepExtension) -> JSONValue? {
         switch self {
         case .parentID: return .string(event.parentUUID ?? "root")
-        case .functionAncestry: return ext.functionAncestry ?? .object(IntermediateStepCodec.derivedAncestry(of: event))
+        case .functionAncestry:
+            return ext.functionAncestry ?? .object(IntermediateStepCodec.derivedAncestry(of: event))
         case .eventType:
             return .string(IntermediateStepEventType.encode(phase: event.phase, category: event.category).description)
         case .eventTimestamp: return .double(event.timestamp.secondsSinceEpoch)
         case .spanEventTimestamp: return event.startTimestamp.map { .double($0.secondsSinceEpoch) } ?? .null
-        case .framework: return event.framework.map(JSONValue.string) ?? .null
-        case .name: return event.name.isEmpty ? .null : .string(event.name)
+        case .framework: return IntermediateStepCodec.writtenFramework(of: event).map(JSONValue.string) ?? .null
+        case .name: return IntermediateStepCodec.writtenName(of: event).map(JSONValue.string) ?? .null
         case .tags: return event.tags.isEmpty ? .null : .array(event.tags.map(JSONValue.string))
         case .metadata: return event.metadata.isEmpty ? .null : .object(event.metadata)
         case .data:
@@ -143,7 +158,10 @@ enum IntermediateStepField: String, CaseIterable {
 }
 
 extension IntermediateStepCodec {
-    /// The `function_ancestry` of an event made by instrumentation: itself as the function, its parent as parent.
+    /// The `function_ancestry` of an event that carries none (it did not come from instrumentation or a toolkit
+    /// file): the event itself as the function, its parent (or `"root"`) as the caller. Which enclosing scope is a
+    /// function cannot be told from one event; this keeps the ids linked and is what earlier releases wrote, so
+    /// recorded outputs stay stable.
     static func derivedAncestry(of event: AgentEvent) -> JSONObject {
         JSONObject(uniqueMembers: [
             ("function_id", .string(event.uuid)),
@@ -158,6 +176,19 @@ extension IntermediateStepCodec {
         category == .llm && !name.isEmpty ? name : nil
     }
 
+    /// The `payload.name` written for an event: the model of an LLM event that has one (the toolkit reads the
+    /// model from there), else the event's name; nil (`null`) when empty.
+    static func writtenName(of event: AgentEvent) -> String? {
+        if event.category == .llm, let model = event.modelName, !model.isEmpty { return model }
+        return event.name.isEmpty ? nil : event.name
+    }
+
+    /// The `payload.framework` written for an event: its framework when the toolkit accepts it, else nil (`null`).
+    static func writtenFramework(of event: AgentEvent) -> String? {
+        guard let framework = event.framework, toolkitFrameworks.contains(framework) else { return nil }
+        return framework
+    }
+
     /// The `payload.canonical` object for an event: empty for everything the toolkit's own fields express.
     static func supplement(of event: AgentEvent) -> JSONObject {
         var object = JSONObject()
@@ -165,8 +196,13 @@ extension IntermediateStepCodec {
             CanonicalSupplement.appendCategory(event.category, to: &object)
         }
         if event.phase == .mark { object.appendUnique("phase", "mark") }
-        if event.modelName != impliedModelName(category: event.category, name: event.name) {
+        let writtenName = writtenName(of: event)
+        if writtenName ?? "" != event.name { object.appendUnique("name", .string(event.name)) }
+        if event.modelName != impliedModelName(category: event.category, name: writtenName ?? "") {
             object.appendUnique("model_name", event.modelName.map(JSONValue.string) ?? .null)
+        }
+        if let framework = event.framework, !toolkitFrameworks.contains(framework) {
+            object.appendUnique("framework", .string(framework))
         }
         if let toolCallID = event.toolCallID { object.appendUnique("tool_call_id", .string(toolCallID)) }
         if let error = event.status.errorJSON { object.appendUnique("error", error) }

@@ -48,12 +48,17 @@ public enum TraceFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Splits JSON Lines text: LF or CRLF endings, blank (whitespace-only) lines skipped, 1-based line numbers.
+/// Splits JSON Lines text: LF or CRLF endings, blank (whitespace-only) lines skipped, 1-based line numbers. A
+/// UTF-8 byte order mark at the very start (as some Windows editors save) is skipped rather than made part of
+/// line 1, where it would make valid JSON malformed; columns on line 1 are counted after it.
 enum TraceLines {
+    /// The UTF-8 encoding of U+FEFF.
+    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+
     /// Calls `body` with each non-blank line (without its ending) and its line number, until it returns false.
     static func forEach(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) {
         bytes.withUnsafeBufferPointer { buffer in
-            var lineStart = 0
+            var lineStart = buffer.starts(with: byteOrderMark) ? byteOrderMark.count : 0
             var lineNumber = 1
             while lineStart < buffer.count {
                 var lineEnd = lineStart

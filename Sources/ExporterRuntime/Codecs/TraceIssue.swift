@@ -20,7 +20,8 @@ enum TraceIssue {
     }
 
     static func notAnObject(_ value: JSONValue, format: String) -> DiagnosticError {
-        error("TRACE002", "a \(format) line must be a JSON object, found \(describe(value))")
+        // Both format names ("IntermediateStep", "ATOF") start with a vowel sound.
+        error("TRACE002", "an \(format) line must be a JSON object, found \(describe(value))")
     }
 
     static func missing(_ field: String) -> DiagnosticError {
@@ -38,6 +39,7 @@ enum TraceIssue {
         case .bool(let bool): return "a boolean (\(bool))"
         case .int(let int): return "a number (\(int))"
         case .double(let double): return "a number (\(double))"
+        case .largeInteger(let digits): return "a number (\(digits))"
         case .string(let string):
             let shown = string.count > 40 ? String(string.prefix(40)) + "…" : string
             return "a string (\"\(shown)\")"

@@ -28,7 +28,9 @@ public enum Instrument {
     /// the output set on the handle (else the body's result when it is ``JSONRepresentable``) and status `.ok`.
     ///
     /// When the body throws, the END carries `.error(type:message:)` with the error's full type name and
-    /// description — `CancellationError`/`cancelled` when the task was cancelled — and the error is rethrown.
+    /// description, and the error is rethrown. When the task was cancelled, the END carries
+    /// `.error(type: "CancellationError", message: "cancelled")` whether the body threw or swallowed the
+    /// cancellation and returned (its output is kept then).
     public static func scope<Result>(
         _ category: EventCategory,
         _ name: String,
@@ -77,8 +79,9 @@ public enum Instrument {
         return try await run(handle, isolation: isolation, operation: operation)
     }
 
-    /// Emits a MARK (a point-in-time event) under the current scope. Its `data` travels in the event's `input`;
-    /// its category is `custom("mark")`.
+    /// Emits a MARK (a point-in-time event) under the current scope. Its `data` travels in the event's `chunk`,
+    /// where ATOF writes a mark's `data` and the IntermediateStep codec its `data.chunk` (the toolkit's
+    /// `SPAN_CHUNK`); its category is `custom("mark")`.
     public static func mark(_ name: String, data: JSONValue? = nil, metadata: JSONObject = [:], tags: [String] = []) {
         let parent = currentScope
         let uuid = EventUUID.make()
@@ -91,14 +94,18 @@ public enum Instrument {
                 category: .custom("mark"),
                 name: name,
                 timestamp: Timestamp.now(),
-                input: data,
+                chunk: data,
                 metadata: metadata,
-                tags: tags
+                tags: tags,
+                extensions: (parent?.function ?? .root).extensions
             )
         )
     }
 
     /// Runs the body of an opened scope and closes it, whatever happens.
+    ///
+    /// A task cancelled while the body ran ends the scope as cancelled (``cancelled``) even when the body swallowed
+    /// the cancellation and returned: the END keeps the body's output, but says that the work was cut short.
     static func run<Result, Handle>(
         _ scope: ScopeHandle,
         handle: Handle,
@@ -107,7 +114,7 @@ public enum Instrument {
     ) async rethrows -> Result {
         do {
             let result = try await $boundScope.withValue(scope.context, operation: { try await operation(handle) })
-            scope.close(status: .ok, result: result)
+            scope.close(status: Task.isCancelled ? cancelled : .ok, result: result)
             return result
         } catch {
             scope.close(status: status(for: error), result: nil)
@@ -123,11 +130,12 @@ public enum Instrument {
         try await run(scope, handle: scope, isolation: isolation, operation: operation)
     }
 
+    /// The END status of a scope whose task was cancelled, thrown or not.
+    static let cancelled = EventStatus.error(type: "CancellationError", message: "cancelled")
+
     /// The END status for an error that ended a scope.
     static func status(for error: any Error) -> EventStatus {
-        if error is CancellationError || Task.isCancelled {
-            return .error(type: "CancellationError", message: "cancelled")
-        }
+        if error is CancellationError || Task.isCancelled { return cancelled }
         return .error(type: String(reflecting: type(of: error)), message: String(describing: error))
     }
 }

@@ -4,10 +4,17 @@ public struct ScopeContext: Sendable, Hashable {
     public let uuid: String
     /// The uuid of the outermost scope of the run (the trace).
     public let rootUUID: String
+    /// The function scope running here, for the toolkit's `function_ancestry` of what starts inside.
+    let function: FunctionAncestry
 
-    /// Creates a context.
+    /// Creates a context (outside any function scope, as far as the toolkit's `function_ancestry` goes).
     public init(uuid: String, rootUUID: String) {
+        self.init(uuid: uuid, rootUUID: rootUUID, function: .root)
+    }
+
+    init(uuid: String, rootUUID: String, function: FunctionAncestry) {
         self.uuid = uuid
         self.rootUUID = rootUUID
+        self.function = function
     }
 }

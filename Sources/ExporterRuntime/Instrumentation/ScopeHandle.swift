@@ -24,6 +24,8 @@ public final class ScopeHandle: Sendable {
     public let toolCallID: String?
 
     private let hub: EventHub
+    /// The toolkit's `function_ancestry` of the scope's events and of what runs inside it.
+    private let function: FunctionAncestry
     private let state = Mutex(State())
 
     private struct State: Sendable {
@@ -53,6 +55,8 @@ public final class ScopeHandle: Sendable {
         self.modelName = modelName
         self.toolCallID = toolCallID
         self.hub = EventHub.current
+        let enclosing = parent?.function ?? .root
+        self.function = category == .function ? enclosing.calling(uuid, named: name) : enclosing
         self.startTimestamp = Timestamp.now()
         hub.emit(
             AgentEvent(
@@ -67,14 +71,15 @@ public final class ScopeHandle: Sendable {
                 metadata: metadata,
                 tags: tags,
                 modelName: modelName,
-                toolCallID: toolCallID
+                toolCallID: toolCallID,
+                extensions: function.extensions
             )
         )
     }
 
     /// The scope as a parent for what runs inside it.
     public var context: ScopeContext {
-        ScopeContext(uuid: uuid, rootUUID: rootUUID)
+        ScopeContext(uuid: uuid, rootUUID: rootUUID, function: function)
     }
 
     /// Sets the output that the END carries; it takes precedence over the body's return value.
@@ -118,7 +123,8 @@ public final class ScopeHandle: Sendable {
                 timestamp: Timestamp.now(),
                 chunk: data,
                 modelName: modelName,
-                toolCallID: toolCallID
+                toolCallID: toolCallID,
+                extensions: function.extensions
             )
         )
     }
@@ -147,7 +153,8 @@ public final class ScopeHandle: Sendable {
                 modelName: modelName,
                 toolCallID: toolCallID,
                 tokenUsage: closing.tokenUsage,
-                status: status
+                status: status,
+                extensions: function.extensions
             )
         )
     }

@@ -3,9 +3,16 @@ import ExporterDiagnostics
 /// A strict, allocation-frugal JSON reader: bytes in, ``JSONValue`` out.
 ///
 /// It accepts RFC 8259 JSON plus the three non-standard numbers Python's `json` module writes (`NaN`, `Infinity`,
-/// `-Infinity`), so files written by the toolkit read back. Integers that fit `Int64` become `.int`; other numbers
-/// (fractions, exponents, huge integers) become `.double`. String escapes are decoded in full; a lone UTF-16
-/// surrogate becomes U+FFFD, as Python does when it decodes such a string. Raw bytes must be valid UTF-8.
+/// `-Infinity`), so files written by the toolkit read back. Integers that fit `Int64` become `.int`, larger ones
+/// `.largeInteger` with their digits kept; fractions and exponents become `.double`. String escapes are decoded
+/// in full. Raw bytes must be valid UTF-8.
+///
+/// A lone UTF-16 surrogate escape (`"\ud800"` without its pair) becomes U+FFFD: a Swift `String` cannot hold a
+/// lone surrogate, so such a string cannot be written back as read. Neither source of traces writes one: the
+/// toolkit's `file` exporter serialises with pydantic-core, which refuses to encode a lone surrogate (the line is
+/// never written as JSON), and Relay's serde_json rejects one when it parses. Keeping them would need a string
+/// type of UTF-16 code units in every payload, for input no producer makes; so they are replaced, as Python's
+/// `bytes.decode("utf-8", "replace")` would.
 ///
 /// Errors are ``DiagnosticError``s located at the offending byte (line and column, columns counting Unicode
 /// scalars), with these codes:

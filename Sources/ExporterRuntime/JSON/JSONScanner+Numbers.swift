@@ -86,13 +86,17 @@ extension JSONScanner {
             if exponentNegative { exponent = -exponent }
         }
 
-        if isInteger, !mantissaOverflowed {
-            if negative {
-                if mantissa == UInt64(Int64.max) + 1 { return .int(.min) }
-                if mantissa <= UInt64(Int64.max) { return .int(-Int64(mantissa)) }
-            } else if mantissa <= UInt64(Int64.max) {
-                return .int(Int64(mantissa))
+        if isInteger {
+            if !mantissaOverflowed {
+                if negative {
+                    if mantissa == UInt64(Int64.max) + 1 { return .int(.min) }
+                    if mantissa <= UInt64(Int64.max) { return .int(-Int64(mantissa)) }
+                } else if mantissa <= UInt64(Int64.max) {
+                    return .int(Int64(mantissa))
+                }
             }
+            // Beyond Int64: keep the digits, as Python keeps the int, instead of rounding to a double.
+            return .largeInteger(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
         }
 
         let decimalExponent = exponent - fractionDigits

@@ -1,13 +1,18 @@
 /// Any JSON value: event payloads (inputs, outputs, chunks, metadata) are arbitrary JSON.
 ///
 /// Integers and doubles stay distinct so that a value read from a file is written back as it was (`1` stays `1`,
-/// `1.0` stays `1.0`). Objects keep their key order for deterministic output, while equality ignores it, as JSON
-/// does.
+/// `1.0` stays `1.0`), and an integer too large for `Int64` keeps its digits (``largeInteger(_:)``), as Python
+/// and pydantic keep them. Objects keep their key order for deterministic output, while equality ignores it, as
+/// JSON does.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int64)
     case double(Double)
+    /// An integer outside `Int64`'s range, as its decimal text exactly as read (`99999999999999999999`,
+    /// `-18446744073709551617`: an optional minus sign and digits without leading zeros, so equal values have
+    /// equal text). It is written back digit for digit; ``doubleValue`` gives the nearest double.
+    case largeInteger(String)
     case string(String)
     case array([JSONValue])
     case object(JSONObject)
@@ -41,11 +46,12 @@ public enum JSONValue: Sendable, Hashable {
         }
     }
 
-    /// The number as a double, when this is a number.
+    /// The number as a double, when this is a number (the nearest one for a ``largeInteger(_:)``).
     public var doubleValue: Double? {
         switch self {
         case .int(let value): return Double(value)
         case .double(let value): return value
+        case .largeInteger(let digits): return Double(digits)
         default: return nil
         }
     }

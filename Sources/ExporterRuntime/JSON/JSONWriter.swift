@@ -16,6 +16,7 @@ public enum JSONWriter {
         case .bool(let bool): writeBool(bool, to: &buffer)
         case .int(let int): writeInt(int, to: &buffer)
         case .double(let double): writeDouble(double, to: &buffer)
+        case .largeInteger(let digits): writeLargeInteger(digits, to: &buffer)
         case .string(let string): writeString(string, to: &buffer)
         case .array(let elements):
             buffer.append(UInt8(ascii: "["))
@@ -173,6 +174,25 @@ public enum JSONWriter {
     /// Appends an integer in decimal.
     public static func writeInt(_ value: Int, to buffer: inout [UInt8]) {
         writeInt(Int64(value), to: &buffer)
+    }
+
+    /// Appends the digits of a ``JSONValue/largeInteger(_:)`` as they are. Text that is not a JSON integer (only
+    /// possible when a value was built by hand) is written as its nearest double, or `null` when it is no number,
+    /// so the output stays valid JSON.
+    public static func writeLargeInteger(_ digits: String, to buffer: inout [UInt8]) {
+        let utf8 = digits.utf8
+        let unsigned = utf8.first == UInt8(ascii: "-") ? utf8.dropFirst() : utf8[...]
+        let isInteger =
+            !unsigned.isEmpty
+            && unsigned.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+            && (unsigned.count == 1 || unsigned.first != UInt8(ascii: "0"))
+        if isInteger {
+            buffer.append(contentsOf: utf8)
+        } else if let value = Double(digits), value.isFinite {
+            writeDouble(value, to: &buffer)
+        } else {
+            writeNull(to: &buffer)
+        }
     }
 
     /// Appends a double in its shortest round-trip form (`1.25`, `5.0`, `1e+20`), or `NaN`/`Infinity`/`-Infinity`.

@@ -122,6 +122,7 @@ struct ATOFCodecTests {
         func diagnostic(_ text: String) -> Diagnostic? {
             TraceFixtures.diagnostic { () throws(DiagnosticError) in _ = try ATOFCodec.decode(line: Array(text.utf8)) }
         }
+        #expect(diagnostic("[]")?.message == "an ATOF line must be a JSON object, found an array")
         #expect(diagnostic(#"{"kind":"scop","uuid":"u","timestamp":0}"#)?.hint == "did you mean 'scope'?")
         #expect(diagnostic(#"{"kind":"scope","scope_category":"begin","uuid":"u","timestamp":0}"#)?.code == "TRACE006")
         #expect(diagnostic(#"{"kind":"mark","atof_version":"0.2","uuid":"u","timestamp":0}"#)?.code == "TRACE008")

@@ -75,6 +75,7 @@ struct IntermediateStepCodecTests {
             ] {
                 #expect(payload[key] != nil, "\(key) missing in \(String(decoding: bytes, as: UTF8.self))")
             }
+            // Without a recorded ancestry, the event itself stands as the function.
             #expect(line["function_ancestry"]?["function_id"] == .string(event.uuid))
             #expect(line["function_ancestry"]?["parent_id"] == .string(event.parentUUID ?? "root"))
             let decoded = try IntermediateStepCodec.decode(line: bytes)
@@ -102,6 +103,60 @@ struct IntermediateStepCodecTests {
         #expect(try TraceFixtures.parse(IntermediateStepCodec.encode(mark))["payload"]?["event_type"] == "SPAN_CHUNK")
     }
 
+    @Test func llmLinesNameTheModelAsTheToolkitReadsIt() throws {
+        let llmStart = try #require(CodecSamples.instrumented.first { $0.uuid == "l1" && $0.phase == .start })
+        #expect(llmStart.name == "chat" && llmStart.modelName == "meta/llama")
+        let line = try TraceFixtures.parse(IntermediateStepCodec.encode(llmStart))
+        #expect(line["payload"]?["name"] == "meta/llama")
+        #expect(line["payload"]?["canonical"] == ["name": "chat"])
+        let back = try IntermediateStepCodec.decode(line)
+        #expect(back.name == "chat" && back.modelName == "meta/llama")
+
+        // An LLM event named after its model needs no supplement; one without a model keeps its name.
+        let chunk = try #require(CodecSamples.instrumented.first { $0.uuid == "l1" && $0.phase == .chunk })
+        let chunkLine = try TraceFixtures.parse(IntermediateStepCodec.encode(chunk))
+        #expect(chunkLine["payload"]?["name"] == "meta/llama" && chunkLine["payload"]?["canonical"] == nil)
+        let unnamed = try #require(CodecSamples.instrumented.first { $0.uuid == "l2" })
+        let unnamedLine = try TraceFixtures.parse(IntermediateStepCodec.encode(unnamed))
+        #expect(unnamedLine["payload"]?["name"] == "unnamed-model-call")
+        #expect(unnamedLine["payload"]?["canonical"] == ["model_name": .null])
+        #expect(try IntermediateStepCodec.decode(unnamedLine).modelName == nil)
+
+        // A model on an LLM event without a name: the model is written, the empty name kept.
+        var anonymous = chunk
+        anonymous.name = ""
+        let anonymousLine = try TraceFixtures.parse(IntermediateStepCodec.encode(anonymous))
+        #expect(
+            anonymousLine["payload"]?["name"] == "meta/llama" && anonymousLine["payload"]?["canonical"] == ["name": ""]
+        )
+        #expect(Self.withoutExtensions(try IntermediateStepCodec.decode(anonymousLine)) == anonymous)
+    }
+
+    @Test func onlyTheToolkitsFrameworksAreWrittenAsFramework() throws {
+        for framework in IntermediateStepCodec.toolkitFrameworks.sorted() + ["my-framework", "LangChain", ""] {
+            var event = CodecSamples.instrumented[0]
+            event.framework = framework
+            let line = try TraceFixtures.parse(IntermediateStepCodec.encode(event))
+            if IntermediateStepCodec.toolkitFrameworks.contains(framework) {
+                #expect(line["payload"]?["framework"] == .string(framework))
+                #expect(line["payload"]?["canonical"] == nil)
+            } else {
+                #expect(line["payload"]?["framework"] == .null)
+                #expect(line["payload"]?["canonical"] == ["framework": .string(framework)])
+            }
+            #expect(try IntermediateStepCodec.decode(line).framework == framework)
+        }
+
+        // A hand-made line with a framework the toolkit lacks still reads back and writes back as it was.
+        let handMade = #"""
+            {"parent_id":"root","function_ancestry":{"function_id":"root","function_name":"root","parent_id":null,"parent_name":null},"payload":{"event_type":"TOOL_START","event_timestamp":1760000000.5,"span_event_timestamp":null,"framework":"homegrown","name":"t","tags":null,"metadata":null,"data":null,"usage_info":null,"UUID":"u1"}}
+            """#
+        let original = try TraceFixtures.parse(handMade)
+        let event = try IntermediateStepCodec.decode(original)
+        #expect(event.framework == "homegrown")
+        #expect(try TraceFixtures.parse(IntermediateStepCodec.encode(event)) == original)
+    }
+
     @Test func rejectsLinesThatAreNotSteps() throws {
         func code(_ text: String) -> Diagnostic? {
             TraceFixtures.diagnostic { () throws(DiagnosticError) in
@@ -109,6 +164,7 @@ struct IntermediateStepCodecTests {
             }
         }
         #expect(code("[1]")?.code == "TRACE002")
+        #expect(code("[1]")?.message == "an IntermediateStep line must be a JSON object, found an array")
         #expect(code(#"{"parent_id":"root"}"#)?.code == "TRACE003")
         #expect(code(#"{"payload":{"event_type":"LLM_START","event_timestamp":1}}"#)?.message.contains("UUID") == true)
         let unknown = code(#"{"payload":{"event_type":"TOOL_STRAT","event_timestamp":1,"UUID":"u"}}"#)
@@ -205,6 +261,24 @@ enum CodecSamples {
                 output: ["hits": 3],
                 toolCallID: "call_1",
                 status: .error(type: "TimeoutError", message: "took \"too\" long")
+            ),
+            AgentEvent(
+                uuid: "t2",
+                parentUUID: "w1",
+                phase: .start,
+                category: .tool,
+                name: "lookup",
+                timestamp: at(9),
+                input: ["q": "y"],
+                framework: "my-framework"
+            ),
+            AgentEvent(
+                uuid: "f1",
+                parentUUID: "w1",
+                phase: .start,
+                category: .function,
+                name: "helper",
+                timestamp: at(9)
             ),
             AgentEvent(
                 uuid: "r1",

@@ -66,6 +66,21 @@ struct TraceReaderTests {
         #expect(TraceReader(format: .intermediateStep).read(Array(text.utf8)).events.isEmpty)
     }
 
+    @Test func byteOrderMarkAtTheStartIsSkipped() throws {
+        let plain = try TraceFixtures.bytes("toolkit-trace")
+        let marked = TraceLines.byteOrderMark + plain
+        #expect(TraceFormat.detect(firstLineOf: marked) == .intermediateStep)
+        let result = TraceReader().read(marked, file: "bom.jsonl")
+        #expect(result.diagnostics.isEmpty)
+        #expect(result.events == TraceReader().read(plain).events)
+        #expect(result.lineNumbers.first == 1)
+
+        // Only a leading mark is special: elsewhere it is content, and a JSON error says so at its place.
+        let inside = Array(#"{"payload":1}"#.utf8) + [UInt8(ascii: "\n")] + TraceLines.byteOrderMark + Array("{}".utf8)
+        let later = TraceReader(format: .intermediateStep).read(inside)
+        #expect(later.diagnostics.map { "\($0.location?.line ?? 0):\($0.code)" } == ["1:TRACE004", "2:JSON002"])
+    }
+
     @Test func missingFileIsATraceError() {
         let diagnostic = TraceFixtures.diagnostic { () throws(DiagnosticError) in
             _ = try TraceReader().read(contentsOfFile: "/nonexistent/trace.jsonl")

@@ -5,33 +5,85 @@ import Testing
 
 @Suite("ManagerRuns")
 struct ManagerRunTests {
+    /// The Done-when test: 8 concurrent runs, each 10 000 instrumented events from nested scopes in child tasks
+    /// (so the parent travels task-locally through real concurrency), into buffers that hold a whole run.
     @Test func concurrentRunsAreIsolatedAndLoseNothing() async throws {
-        let manager = ExporterManager(shutdownTimeout: .seconds(30))
+        let manager = ExporterManager(shutdownTimeout: .seconds(60))
         manager.add(MemoryBlueprint(), name: "memory")
-        let outcomes = try await withThrowingTaskGroup(of: (Int, [AgentEvent], [ShutdownReport]).self) { group in
+        let outcomes = try await withThrowingTaskGroup(of: RunOutcome.self) { group in
             for runIndex in 0..<8 {
                 group.addTask {
-                    let events = TestEvents.marks(count: 10_000, prefix: "run\(runIndex)")
-                    let (sink, reports) = try await manager.withRun { run in
-                        for event in events { EventHub.current.emit(event) }
-                        return run.memorySink("memory")
+                    let ((agentUUID, sink), reports) = try await manager.withRun { run in
+                        (await InstrumentedWorkload.run(label: "run\(runIndex)"), run.memorySink("memory"))
                     }
-                    return (runIndex, try #require(sink).items, reports)
+                    return RunOutcome(agentUUID: agentUUID, exported: try #require(sink).items, reports: reports)
                 }
             }
-            var outcomes: [(Int, [AgentEvent], [ShutdownReport])] = []
+            var outcomes: [RunOutcome] = []
             for try await outcome in group { outcomes.append(outcome) }
             return outcomes
         }
         #expect(outcomes.count == 8)
-        for (runIndex, exported, reports) in outcomes {
-            #expect(exported == TestEvents.marks(count: 10_000, prefix: "run\(runIndex)"))
-            let report = try #require(reports.first)
-            #expect(reports.count == 1)
-            #expect(report.completed)
-            #expect(report.statistics.received == 10_000)
-            #expect(report.statistics.exported == 10_000)
-            #expect(report.statistics.dropped == 0)
+        #expect(Set(outcomes.map(\.agentUUID)).count == 8)
+        var seenUUIDs: Set<String> = []
+        for outcome in outcomes {
+            let report = try #require(outcome.reports.first)
+            #expect(outcome.reports.count == 1 && report.completed)
+            #expect(report.statistics.received == InstrumentedWorkload.eventsPerRun)
+            #expect(report.statistics.exported == InstrumentedWorkload.eventsPerRun)
+            #expect(report.statistics.dropped == 0 && report.statistics.failed == 0)
+            // Nothing lost, nothing doubled: every event of the run arrived once, in a coherent order.
+            #expect(outcome.exported.count == InstrumentedWorkload.eventsPerRun)
+            #expect(InstrumentedWorkload.census(outcome.exported) == InstrumentedWorkload.expectedCensus)
+            try InstrumentedWorkload.checkLineage(outcome.exported, agentUUID: outcome.agentUUID, complete: true)
+            // No event of one run in another.
+            let uuids = Set(outcome.exported.map(\.uuid))
+            #expect(seenUUIDs.isDisjoint(with: uuids))
+            seenUUIDs.formUnion(uuids)
+        }
+    }
+
+    /// The same runs into buffers of 64 whose transport is held shut until all events were emitted, so the
+    /// buffers overflow for certain: every event handed over is exported or counted as dropped, exactly.
+    @Test(arguments: OverflowPolicy.allCases)
+    func overflowingRunsCountEveryDrop(policy: OverflowPolicy) async throws {
+        let manager = ExporterManager(shutdownTimeout: .seconds(60))
+        manager.add(
+            BlueprintFromClosure { name in
+                RawExporter(name: name, sink: GatedSink(), capacity: 64, overflowPolicy: policy)
+            },
+            name: "small"
+        )
+        let outcomes = try await withThrowingTaskGroup(of: RunOutcome.self) { group in
+            for runIndex in 0..<8 {
+                group.addTask {
+                    let ((agentUUID, sink), reports) = try await manager.withRun { run in
+                        let sink = try #require((run.exporter(named: "small") as? RawExporter<GatedSink>)?.sink)
+                        let agentUUID = await InstrumentedWorkload.run(label: "small\(runIndex)")
+                        sink.open()
+                        return (agentUUID, sink)
+                    }
+                    return RunOutcome(agentUUID: agentUUID, exported: sink.items, reports: reports)
+                }
+            }
+            var outcomes: [RunOutcome] = []
+            for try await outcome in group { outcomes.append(outcome) }
+            return outcomes
+        }
+        #expect(outcomes.count == 8)
+        for outcome in outcomes {
+            let report = try #require(outcome.reports.first)
+            let statistics = report.statistics
+            #expect(report.completed && report.abandoned == 0)
+            #expect(statistics.received == InstrumentedWorkload.eventsPerRun)
+            #expect(statistics.received == statistics.exported + statistics.dropped)
+            #expect(statistics.exported == outcome.exported.count)
+            #expect(statistics.failed == 0)
+            // At most the buffer and one chunk the consumer took before the gate opened got through.
+            #expect(statistics.exported <= 64 + 64)
+            #expect(statistics.dropped >= InstrumentedWorkload.eventsPerRun - 128)
+            #expect(Set(outcome.exported.map(\.self)).count == outcome.exported.count)
+            try InstrumentedWorkload.checkLineage(outcome.exported, agentUUID: outcome.agentUUID, complete: false)
         }
     }
 
@@ -205,4 +257,135 @@ struct ManagerServiceTests {
         EventHub.global.emit(TestEvents.marks(count: 1)[0])
         #expect(owner.count == 1)
     }
+}
+
+/// What one run of the Done-when tests left behind.
+private struct RunOutcome: Sendable {
+    var agentUUID: String
+    var exported: [AgentEvent]
+    var reports: [ShutdownReport]
+}
+
+/// An instrumented agent run of exactly ``eventsPerRun`` events, and the checks on what an exporter got of it.
+private enum InstrumentedWorkload {
+    static let workers = 84
+    static let turns = 13
+    static let tokens = 4
+    /// The agent scope and its two marks, then per worker its function scope and per turn an LLM call with its
+    /// chunks, a tool call and a mark: 2 + 2 + 84 × (2 + 13 × (2 + 4 + 2 + 1)) = 10 000.
+    static let eventsPerRun = 4 + workers * (2 + turns * (2 + tokens + 2 + 1))
+
+    /// Runs the agent in the current task's hub; workers are child tasks and every tool call runs in a child task
+    /// of its worker. Returns the agent scope's uuid.
+    static func run(label: String) async -> String {
+        await Instrument.agent("agent-\(label)") { agent in
+            Instrument.mark("begin")
+            await withTaskGroup(of: Void.self) { group in
+                for worker in 0..<workers {
+                    group.addTask {
+                        await Instrument.scope("worker-\(worker)") { _ in
+                            for turn in 0..<turns {
+                                await Instrument.llm(model: "model-\(label)", input: .string("turn \(turn)")) { call in
+                                    for token in 0..<tokens { call.chunk("t\(token)") }
+                                    call.finish(output: "answer", usage: TokenUsage(prompt: 3, completion: 4))
+                                }
+                                async let tool: Void = Instrument.tool("tool", arguments: ["turn": .int(Int64(turn))]) {
+                                    _ in await Task.yield()
+                                }
+                                await tool
+                                Instrument.mark("turn-\(turn)")
+                            }
+                        }
+                    }
+                }
+            }
+            Instrument.mark("end")
+            return agent.uuid
+        }
+    }
+
+    /// Events per category and phase: the shape of a whole run.
+    static func census(_ events: [AgentEvent]) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for event in events { counts["\(event.category.name).\(event.phase)", default: 0] += 1 }
+        return counts
+    }
+
+    static let expectedCensus: [String: Int] = [
+        "agent.start": 1, "agent.end": 1,
+        "custom.mark": 2 + workers * turns,
+        "function.start": workers, "function.end": workers,
+        "llm.start": workers * turns, "llm.chunk": workers * turns * tokens, "llm.end": workers * turns,
+        "tool.start": workers * turns, "tool.end": workers * turns,
+    ]
+
+    /// Every event belongs to this run's agent (no foreign root), every parent is a scope of the run whose START
+    /// came earlier (no dangling parent), and each scope's events come in order (START, CHUNKs, END). With
+    /// `complete`, every START has its END and the agent is the only event without a parent; without it (a run
+    /// that lost events to overflow) a parent may be missing, but never one of another run.
+    static func checkLineage(_ events: [AgentEvent], agentUUID: String, complete: Bool) throws {
+        var started: Set<String> = []
+        var ended: Set<String> = []
+        for event in events {
+            #expect(event.rootUUID == agentUUID, "foreign root in \(event.name)")
+            if let parent = event.parentUUID {
+                if complete { #expect(started.contains(parent), "dangling parent of \(event.name)") }
+                #expect(!ended.contains(parent), "\(event.name) after its parent ended")
+            } else {
+                #expect(event.uuid == agentUUID, "\(event.name) has no parent")
+            }
+            switch event.phase {
+            case .start:
+                #expect(started.insert(event.uuid).inserted, "second START of \(event.name)")
+            case .chunk:
+                if complete { #expect(started.contains(event.uuid) && !ended.contains(event.uuid)) }
+                #expect(!ended.contains(event.uuid), "chunk of \(event.name) after its END")
+            case .end:
+                if complete { #expect(started.contains(event.uuid), "END of \(event.name) without START") }
+                #expect(ended.insert(event.uuid).inserted, "second END of \(event.name)")
+            case .mark:
+                #expect(!started.contains(event.uuid))
+            }
+        }
+        if complete { #expect(started == ended) }
+    }
+}
+
+/// A sink that holds every export until ``open()`` (a transport that is down), then records items in order.
+private final class GatedSink: ExportSink {
+    private struct State {
+        var isOpen = false
+        var waiting: [CheckedContinuation<Void, Never>] = []
+        var items: [AgentEvent] = []
+    }
+
+    private let state = Mutex(State())
+
+    func export(_ item: AgentEvent) async throws {
+        await withCheckedContinuation { continuation in
+            let proceed = state.withLock { state in
+                if state.isOpen { return true }
+                state.waiting.append(continuation)
+                return false
+            }
+            if proceed { continuation.resume() }
+        }
+        state.withLock { $0.items.append(item) }
+    }
+
+    func flush() async throws {}
+
+    func close() async {}
+
+    /// Lets every held and later export through.
+    func open() {
+        let waiting = state.withLock { state in
+            state.isOpen = true
+            defer { state.waiting.removeAll() }
+            return state.waiting
+        }
+        for continuation in waiting { continuation.resume() }
+    }
+
+    var items: [AgentEvent] { state.withLock { $0.items } }
 }

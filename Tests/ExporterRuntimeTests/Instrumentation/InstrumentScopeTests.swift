@@ -127,6 +127,81 @@ import Testing
         #expect(end.status == .error(type: "CancellationError", message: "cancelled"))
     }
 
+    @Test func cancellationSwallowedByTheBodyIsStillRecorded() async throws {
+        let (hub, collector) = try InstrumentEventCollector.hub()
+        let (started, signal) = AsyncStream.makeStream(of: Void.self)
+        let task = Task {
+            await hub.bind {
+                await Instrument.scope("patient") { scope in
+                    signal.yield()
+                    // The body catches the cancellation and returns normally, as a lot of code does.
+                    let slept = (try? await Task.sleep(for: .seconds(600))) != nil
+                    scope.setOutput(slept ? "slept" : "woken")
+                    return slept
+                }
+            }
+        }
+        for await _ in started { break }
+        task.cancel()
+        #expect(await task.value == false)
+        let end = try #require(collector.events.last)
+        #expect(end.phase == .end && end.name == "patient")
+        #expect(end.status == .error(type: "CancellationError", message: "cancelled"))
+        #expect(end.output == "woken")
+
+        // An uncancelled scope still ends `.ok`.
+        await hub.bind { await Instrument.scope("calm") { _ in } }
+        #expect(collector.events.last?.status == .ok)
+    }
+
+    @Test func functionAncestryIsTheEnclosingFunctionAsInTheToolkit() async throws {
+        let (hub, collector) = try InstrumentEventCollector.hub()
+        await hub.bind {
+            await Instrument.agent("workflow") { _ in
+                await Instrument.scope("outer") { _ in
+                    await Instrument.llm(model: "m", input: "q") { call in call.chunk("t") }
+                    await Instrument.scope("inner") { _ in Instrument.mark("here") }
+                    await withTaskGroup(of: Void.self) { group in
+                        group.addTask { await Instrument.tool("lookup", arguments: [:]) { _ in } }
+                    }
+                }
+            }
+        }
+        func ancestry(_ name: String, _ phase: EventPhase = .start) throws -> JSONValue? {
+            let event = try #require(collector.events.first { $0.name == name && $0.phase == phase })
+            return event.extensions["intermediate_step"]?["function_ancestry"]
+        }
+        let uuid = Dictionary(collector.events.map { ($0.name, $0.uuid) }, uniquingKeysWith: { first, _ in first })
+        let root: JSONValue = [
+            "function_id": "root", "function_name": "root", "parent_id": .null, "parent_name": .null,
+        ]
+        let outer: JSONValue = [
+            "function_id": .string(uuid["outer"] ?? ""), "function_name": "outer", "parent_id": "root",
+            "parent_name": "root",
+        ]
+        let inner: JSONValue = [
+            "function_id": .string(uuid["inner"] ?? ""), "function_name": "inner",
+            "parent_id": .string(uuid["outer"] ?? ""), "parent_name": "outer",
+        ]
+        #expect(try ancestry("workflow") == root)
+        #expect(try ancestry("workflow", .end) == root)
+        #expect(try ancestry("outer") == outer)
+        #expect(try ancestry("outer", .end) == outer)
+        #expect(try ancestry("m") == outer)
+        #expect(try ancestry("m", .chunk) == outer)
+        #expect(try ancestry("m", .end) == outer)
+        #expect(try ancestry("inner") == inner)
+        #expect(try ancestry("here", .mark) == inner)
+        #expect(try ancestry("lookup") == outer)
+
+        // The IntermediateStep writer puts it on the line; a mark outside any scope gets the root node.
+        let line = try JSONParser().parse(IntermediateStepCodec.encode(collector.events[2]))
+        #expect(line["function_ancestry"] == outer)
+        let (otherHub, other) = try InstrumentEventCollector.hub()
+        await otherHub.bind { Instrument.mark("alone") }
+        #expect(other.events.first?.extensions["intermediate_step"]?["function_ancestry"] == root)
+    }
+
     @Test func marksGoUnderTheCurrentScopeOrStandAlone() async throws {
         let (hub, collector) = try InstrumentEventCollector.hub()
         await hub.bind {
@@ -137,7 +212,18 @@ import Testing
         let boot = events[0]
         #expect(boot.phase == .mark)
         #expect(boot.parentUUID == nil && boot.rootUUID == boot.uuid)
-        #expect(boot.input == ["version": 2])
+        #expect(boot.chunk == ["version": 2])
+        #expect(boot.input == nil && boot.output == nil)
+        // Both formats carry the data where their readers look: ATOF's `data`, the toolkit's `data.chunk`.
+        let atof = try JSONParser().parse(ATOFCodec.encode(boot))
+        #expect(atof["kind"] == "mark" && atof["data"] == ["version": 2])
+        #expect(atof["canonical"]?["input"] == nil)
+        #expect(try ATOFCodec.decode(atof).chunk == ["version": 2])
+        let step = try JSONParser().parse(IntermediateStepCodec.encode(boot))
+        #expect(step["payload"]?["event_type"] == "SPAN_CHUNK")
+        #expect(
+            step["payload"]?["data"] == ["input": .null, "output": .null, "chunk": ["version": 2], "payload": .null]
+        )
         let halfway = events[2]
         #expect(halfway.phase == .mark && halfway.name == "halfway")
         #expect(halfway.parentUUID == events[1].uuid)

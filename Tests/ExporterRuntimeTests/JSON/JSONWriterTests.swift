@@ -57,6 +57,25 @@ struct JSONWriterTests {
         for (value, text) in cases { #expect(value.jsonString == text) }
     }
 
+    @Test func integersBeyondInt64KeepTheirDigits() throws {
+        for text in [
+            "99999999999999999999", "-18446744073709551617", "9223372036854775808",
+            "1" + String(repeating: "0", count: 60),
+        ] {
+            let value = try JSONParser().parse(text)
+            #expect(value == .largeInteger(text))
+            #expect(value.jsonString == text)
+            let nested = try JSONParser().parse(#"{"n":[\#(text)]}"#)
+            #expect(nested.jsonString == #"{"n":[\#(text)]}"#)
+        }
+        // Digits built by hand that are not a JSON integer still give valid JSON.
+        #expect(JSONValue.largeInteger("007").jsonString == "7.0")
+        #expect(JSONValue.largeInteger("1.5").jsonString == "1.5")
+        #expect(JSONValue.largeInteger("-").jsonString == "null")
+        #expect(JSONValue.largeInteger("").jsonString == "null")
+        #expect(JSONValue.largeInteger("0").jsonString == "0")
+    }
+
     @Test func doublesReadBackAsTheSameDoubles() throws {
         for number in [
             5.0, 1e20, 1e-5, 0.1, 1_760_000_001.123456, 123456789.0, .leastNonzeroMagnitude, .greatestFiniteMagnitude,

@@ -23,7 +23,7 @@ package struct JSONStringRewriter: Sendable {
             switch container {
             case .array(let array): array[index]
             case .object(let object): object.members[index].value
-            case .null, .bool, .int, .double, .string: .null
+            case .null, .bool, .int, .double, .largeInteger, .string: .null
             }
         }
 
@@ -37,7 +37,7 @@ package struct JSONStringRewriter: Sendable {
                 let members = object.members
                 for (index, value) in replacements { object[members[index].key] = value }
                 return .object(object)
-            case .null, .bool, .int, .double, .string:
+            case .null, .bool, .int, .double, .largeInteger, .string:
                 return nil
             }
         }

@@ -154,7 +154,7 @@ package struct RedactionKeyPath: Sendable, Hashable {
                 }
                 return changed ? .array(copy) : nil
             }
-        case .null, .bool, .int, .double, .string:
+        case .null, .bool, .int, .double, .largeInteger, .string:
             return nil
         }
     }
