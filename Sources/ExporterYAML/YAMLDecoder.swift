@@ -52,14 +52,14 @@ public struct YAMLDecoder: Sendable {
         var found = YAMLDiagnosticCollection()
         var remaining = entries
         var withheld: Set<String> = []
-        for _ in 0..<Self.maxRecoveryAttempts {
+        for attempt in 0..<Self.maxRecoveryAttempts {
             let keys = YAMLQueriedKeys()
             keys.withheld = withheld
-            let attempt = YAMLNode(.mapping(remaining), location: node.location)
+            let mapping = YAMLNode(.mapping(remaining), location: node.location)
             do {
                 let value = try YAMLNodeDecoder.decode(
                     type,
-                    from: attempt,
+                    from: mapping,
                     codingPath: codingPath,
                     context: context,
                     sharing: keys
@@ -67,9 +67,16 @@ public struct YAMLDecoder: Sendable {
                 if found.isEmpty { return value }
                 break
             } catch {
-                let reported = error.diagnostics.filter { $0.code != YAMLDecodingErrors.withheldKeyCode }
+                var reported = error.diagnostics.filter { $0.code != YAMLDecodingErrors.withheldKeyCode }
+                // Without the left-out entries, a problem of the mapping as a whole (a missing key, a rule about
+                // several keys) may be a consequence of leaving them out: only problems at entries count, and
+                // recovery ends there.
+                let isRetry = attempt > 0
+                let atEntries = reported.filter { $0.location != nil && $0.location != node.location }
+                let endsHere = isRetry && atEntries.count < reported.count
+                if isRetry { reported = atEntries }
                 found.add(reported)
-                guard keys.decodingFinished == false, !reported.isEmpty else { break }
+                guard !keys.decodingFinished, !reported.isEmpty, !endsHere else { break }
                 if T.self is any YAMLRejectsUnknownKeys.Type {
                     found.add(keys.unspellableKeys(of: entries, codingPath: codingPath, context: context))
                 }

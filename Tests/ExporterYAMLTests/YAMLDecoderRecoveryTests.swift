@@ -18,6 +18,24 @@ private struct Lax: Decodable, Equatable {
     var ratio: Double
 }
 
+/// Needs `path` or `dir`; a `path` ending in `/` is refused at the path.
+private struct EitherPath: Decodable {
+    enum CodingKeys: String, CodingKey { case path, dir, count }
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let path = try container.decodeIfPresent(String.self, forKey: .path)
+        let dir = try container.decodeIfPresent(String.self, forKey: .dir)
+        if let path, path.hasSuffix("/") {
+            let location = try container.superDecoder(forKey: .path).yamlLocation
+            throw DiagnosticError(.error("T001", "'path' must name a file", at: location))
+        }
+        if path == nil, dir == nil {
+            throw DiagnosticError(.error("T002", "needs 'path' or 'dir'", at: decoder.yamlLocation))
+        }
+        _ = try container.decodeIfPresent(Int.self, forKey: .count)
+    }
+}
+
 @Suite("YAMLDecoderRecovery")
 struct YAMLDecoderRecoveryTests {
     private func node(_ text: String) throws -> YAMLNode {
@@ -74,5 +92,13 @@ struct YAMLDecoderRecoveryTests {
         for text in ["enabled: maybe\ncount: 1\nratio: 1\n", "enabled: yes\ncount: \"5x\"\nratio: 1\n"] {
             #expect(diagnostics { _ = try lenient.decode(Lax.self, from: text) }.map(\.code) == ["YAML010"])
         }
+    }
+
+    @Test("a problem of the whole mapping that only leaving an entry out caused is not reported")
+    func noConsequentialProblems() throws {
+        let found = diagnostics { _ = try YAMLDecoder().decode(EitherPath.self, from: "path: dir/\ncount: x\n") }
+        #expect(found.map(\.code) == ["T001"])
+        let both = diagnostics { _ = try YAMLDecoder().decode(EitherPath.self, from: "dir: d\npath: [x]\ncount: x\n") }
+        #expect(both.map(\.code) == ["YAML010", "YAML010"])
     }
 }
