@@ -1,17 +1,26 @@
 /// Finds the candidate closest to a misspelt word, for "did you mean ...?" hints.
 public enum DidYouMean {
     /// The candidate with the smallest edit distance to `word`, if it is close enough to be a plausible typo
-    /// (at most a third of the word's length, and at least 1).
+    /// (at most a third of the word's length, and at least 1); failing that, the shortest candidate that starts
+    /// with `word` (at least 3 characters), so that an abbreviation such as `otel` finds `otelcollector`.
     public static func suggestion(for word: String, among candidates: some Sequence<String>) -> String? {
         let limit = max(1, word.count / 3)
+        let lowercased = word.lowercased()
         var best: (candidate: String, distance: Int)?
+        var completion: String?
         for candidate in candidates {
-            let distance = editDistance(word.lowercased(), candidate.lowercased())
+            let candidateLowercased = candidate.lowercased()
+            let distance = editDistance(lowercased, candidateLowercased)
             if distance <= limit, distance < (best?.distance ?? .max) {
                 best = (candidate, distance)
             }
+            if word.count >= 3, candidateLowercased.hasPrefix(lowercased),
+                candidate.count < (completion?.count ?? .max)
+            {
+                completion = candidate
+            }
         }
-        return best?.candidate
+        return best?.candidate ?? completion
     }
 
     /// A hint such as `did you mean 'endpoint'?`, or nil when nothing is close.

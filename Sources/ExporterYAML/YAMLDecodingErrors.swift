@@ -47,6 +47,23 @@ enum YAMLDecodingErrors {
         }
     }
 
+    /// The code of the error a keyed container throws for a key that recovery left out; never shown to users.
+    static let withheldKeyCode = "YAML-withheld"
+
+    static func unknownKey(
+        _ key: String,
+        at location: SourceLocation,
+        codingPath: [any CodingKey],
+        among candidates: [String]
+    ) -> Diagnostic {
+        .error(
+            YAMLDiagnosticCode.unknownKey,
+            "unknown key '\(key)'\(`in`(codingPath))",
+            at: location,
+            hint: DidYouMean.hint(for: key, among: candidates)
+        )
+    }
+
     static func typeMismatch(expected: String, node: YAMLNode, codingPath: [any CodingKey]) -> DiagnosticError {
         DiagnosticError(
             .error(

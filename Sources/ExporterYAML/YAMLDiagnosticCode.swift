@@ -2,8 +2,8 @@
 ///
 /// - `YAML001` syntax error: libyaml rejected the text (its problem text, at its problem mark).
 /// - `YAML002` duplicate key: a mapping repeats a key (reported at the second occurrence).
-/// - `YAML003` alias expansion limit: expanding aliases would exceed `maxNodes`, or a document uses more than
-///   `maxAliases` aliases (billion-laughs protection).
+/// - `YAML003` alias expansion limit: expanding aliases would exceed `maxNodes` nodes or `maxExpandedBytes` bytes
+///   of scalar text, or a document uses more than `maxAliases` aliases (billion-laughs protection).
 /// - `YAML004` unset variable: `${VAR}` names an environment variable that is not set and has no default.
 /// - `YAML005` nesting too deep: collections nest deeper than `maxDepth`.
 /// - `YAML006` malformed interpolation: a `${` without a closing `}` or with an invalid variable name.

@@ -35,7 +35,7 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool {
         let (node, path) = try value(for: key)
-        return try YAMLScalarUnboxing.bool(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.bool(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     func decode(_ type: String.Type, forKey key: Key) throws -> String {
         let (node, path) = try value(for: key)
@@ -43,11 +43,11 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double {
         let (node, path) = try value(for: key)
-        return try YAMLScalarUnboxing.double(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.double(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float {
         let (node, path) = try value(for: key)
-        return try YAMLScalarUnboxing.float(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.float(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try integer(type, key) }
     func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try integer(type, key) }
@@ -90,6 +90,7 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     private func superDecoder(named key: some CodingKey) -> any Decoder {
         record(key)
+        decoder.queriedKeys?.lastKey = key.stringValue
         let path = codingPath + [key]
         guard let position = index[key.stringValue] else {
             let null = YAMLNode(.scalar(YAMLScalar("")), location: decoder.node.location)
@@ -110,7 +111,12 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     private func integer<T: FixedWidthInteger>(_ type: T.Type, _ key: Key) throws -> T {
         let (node, path) = try value(for: key)
-        return try YAMLScalarUnboxing.integer(type, from: node, codingPath: path)
+        return try YAMLScalarUnboxing.integer(
+            type,
+            from: node,
+            codingPath: path,
+            lenient: decoder.context.lenientScalars
+        )
     }
 
     private func record(_ key: some CodingKey) {
@@ -120,8 +126,12 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     /// The value for `key` and its path; a missing key is reported at the mapping, naming the key.
     private func value(for key: Key) throws(DiagnosticError) -> (node: YAMLNode, path: [any CodingKey]) {
         record(key)
+        decoder.queriedKeys?.lastKey = key.stringValue
         guard let position = index[key.stringValue] else {
             let name = key.stringValue
+            if decoder.queriedKeys?.withheld.contains(name) == true {
+                throw DiagnosticError(.error(YAMLDecodingErrors.withheldKeyCode, name, at: decoder.node.location))
+            }
             let present = entries.compactMap { $0.key.scalar?.value }
             throw DiagnosticError(
                 .error(

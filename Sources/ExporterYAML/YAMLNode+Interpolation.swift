@@ -7,6 +7,8 @@ import ExporterDiagnostics
 /// - `$${` writes a literal `${`.
 /// - `${VAR:-default}` uses the default when `VAR` is unset or empty (as in POSIX shells); `${VAR}` with `VAR`
 ///   unset is an error, and every unset variable of the tree is reported at once.
+/// - An aliased node is substituted once, however many aliases repeat it, so an alias bomb costs no more time
+///   than its text (see ``YAMLInterpolator``).
 /// - A plain scalar keeps its style, so the core schema types the substituted text: `port: ${PORT:-4318}` is the
 ///   integer 4318, and a plain `${EMPTY}` that substitutes to nothing is null. Quoted scalars stay strings.
 extension YAMLNode {
@@ -20,17 +22,42 @@ extension YAMLNode {
 }
 
 /// Walks a tree substituting variables and collecting every problem rather than stopping at the first.
+///
+/// An alias is a copy of its anchored node with the anchored node's positions, and no two nodes of one kind that
+/// were written separately start at the same position; so the result of each node is memoized by kind and
+/// position, and every alias of a node reuses it instead of walking (and copying) the subtree again.
 struct YAMLInterpolator {
+    /// A written node: its kind and where it starts.
+    private struct NodeIdentity: Hashable {
+        enum Kind: Hashable { case scalar, sequence, mapping }
+        var kind: Kind
+        var location: SourceLocation
+    }
+
     let environment: [String: String]
     private(set) var diagnostics: [Diagnostic] = []
-    /// Aliased subtrees appear several times with the same positions; each problem is reported once.
+    /// Each problem is reported once, however many nodes carry its position.
     private var reported: Set<Diagnostic> = []
+    private var finished: [NodeIdentity: YAMLNode] = [:]
 
     init(environment: [String: String]) {
         self.environment = environment
     }
 
     mutating func interpolate(_ node: YAMLNode) -> YAMLNode {
+        let identity: NodeIdentity
+        switch node.kind {
+        case .scalar: identity = NodeIdentity(kind: .scalar, location: node.location)
+        case .sequence: identity = NodeIdentity(kind: .sequence, location: node.location)
+        case .mapping: identity = NodeIdentity(kind: .mapping, location: node.location)
+        }
+        if let done = finished[identity] { return done }
+        let result = substituting(node)
+        finished[identity] = result
+        return result
+    }
+
+    private mutating func substituting(_ node: YAMLNode) -> YAMLNode {
         switch node.kind {
         case .scalar(let scalar):
             guard scalar.value.utf8.contains(UInt8(ascii: "$")) else { return node }

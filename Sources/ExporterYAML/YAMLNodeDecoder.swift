@@ -30,6 +30,7 @@ final class YAMLNodeDecoder: Decoder {
                 )
             )
         }
+        queriedKeys?.recordKeyType(type)
         return KeyedDecodingContainer(YAMLKeyedDecodingContainer<Key>(decoder: self, entries: entries))
     }
 
@@ -66,6 +67,7 @@ final class YAMLNodeDecoder: Decoder {
         } catch {
             throw YAMLDecodingErrors.converting(error, decoding: T.self, decoder: decoder)
         }
+        decoder.queriedKeys?.decodingFinished = true
         if T.self is any YAMLRejectsUnknownKeys.Type { try decoder.rejectUnqueriedKeys() }
         return value
     }
@@ -102,12 +104,7 @@ final class YAMLNodeDecoder: Decoder {
             }
             guard !queried.contains(key), !context.ignoredKeys.contains(key) else { continue }
             diagnostics.append(
-                .error(
-                    YAMLDiagnosticCode.unknownKey,
-                    "unknown key '\(key)'\(YAMLDecodingErrors.in(codingPath))",
-                    at: entry.key.location,
-                    hint: DidYouMean.hint(for: key, among: candidates)
-                )
+                YAMLDecodingErrors.unknownKey(key, at: entry.key.location, codingPath: codingPath, among: candidates)
             )
         }
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }

@@ -6,14 +6,18 @@ struct YAMLSingleValueDecodingContainer: SingleValueDecodingContainer {
     private var node: YAMLNode { decoder.node }
 
     func decodeNil() -> Bool { node.isNull }
-    func decode(_ type: Bool.Type) throws -> Bool { try YAMLScalarUnboxing.bool(from: node, codingPath: codingPath) }
+    func decode(_ type: Bool.Type) throws -> Bool {
+        try YAMLScalarUnboxing.bool(from: node, codingPath: codingPath, lenient: decoder.context.lenientScalars)
+    }
     func decode(_ type: String.Type) throws -> String {
         try YAMLScalarUnboxing.string(from: node, codingPath: codingPath)
     }
     func decode(_ type: Double.Type) throws -> Double {
-        try YAMLScalarUnboxing.double(from: node, codingPath: codingPath)
+        try YAMLScalarUnboxing.double(from: node, codingPath: codingPath, lenient: decoder.context.lenientScalars)
     }
-    func decode(_ type: Float.Type) throws -> Float { try YAMLScalarUnboxing.float(from: node, codingPath: codingPath) }
+    func decode(_ type: Float.Type) throws -> Float {
+        try YAMLScalarUnboxing.float(from: node, codingPath: codingPath, lenient: decoder.context.lenientScalars)
+    }
     func decode(_ type: Int.Type) throws -> Int { try integer(type) }
     func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
     func decode(_ type: Int16.Type) throws -> Int16 { try integer(type) }
@@ -37,6 +41,11 @@ struct YAMLSingleValueDecodingContainer: SingleValueDecodingContainer {
     }
 
     private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-        try YAMLScalarUnboxing.integer(type, from: node, codingPath: codingPath)
+        try YAMLScalarUnboxing.integer(
+            type,
+            from: node,
+            codingPath: codingPath,
+            lenient: decoder.context.lenientScalars
+        )
     }
 }

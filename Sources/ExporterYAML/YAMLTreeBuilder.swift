@@ -12,6 +12,8 @@ struct YAMLTreeBuilder {
         var children: [YAMLNode] = []
         /// The number of nodes in this subtree with aliases expanded, itself included.
         var expandedSize = 1
+        /// Bytes of scalar text in this subtree with aliases expanded.
+        var expandedBytes = 0
         /// Collection levels in this subtree with aliases expanded, itself included.
         var height = 1
         /// Where each scalar key was first written, to report duplicates.
@@ -23,6 +25,7 @@ struct YAMLTreeBuilder {
     private struct Anchored {
         var node: YAMLNode
         var expandedSize: Int
+        var expandedBytes: Int
         var height: Int
     }
 
@@ -30,6 +33,7 @@ struct YAMLTreeBuilder {
     private var open: [OpenCollection] = []
     private var anchors: [String: Anchored] = [:]
     private var expandedNodeCount = 0
+    private var expandedByteCount = 0
     private var aliasCount = 0
     private var root: YAMLNode?
 
@@ -64,12 +68,14 @@ struct YAMLTreeBuilder {
                 try builder.addAlias(anchor, at: event.location)
             case .scalar(let scalar, let anchor):
                 try builder.countNodes(1, at: event.location)
+                let bytes = scalar.value.utf8.count
+                try builder.countBytes(bytes, at: event.location, alias: nil)
                 let node = YAMLNode(.scalar(scalar), location: event.location)
                 let isEmptyDocument =
                     builder.open.isEmpty && scalar.style == .plain && scalar.value.isEmpty
                     && scalar.tag == nil
                 if isEmptyDocument { continue }
-                try builder.add(node, expandedSize: 1, height: 0, anchor: anchor)
+                try builder.add(node, expandedSize: 1, expandedBytes: bytes, height: 0, anchor: anchor)
             case .sequenceStart(let anchor):
                 try builder.openCollection(isMapping: false, anchor: anchor, at: event.location)
             case .mappingStart(let anchor):
@@ -92,6 +98,22 @@ struct YAMLTreeBuilder {
                 )
             )
         }
+    }
+
+    private mutating func countBytes(_ count: Int, at location: SourceLocation, alias: String?) throws(DiagnosticError)
+    {
+        expandedByteCount += count
+        guard expandedByteCount > options.maxExpandedBytes else { return }
+        let limit = "more than \(options.maxExpandedBytes) bytes of text"
+        throw DiagnosticError(
+            .error(
+                YAMLDiagnosticCode.aliasExpansionLimit,
+                alias.map { "expanding alias '*\($0)' would make the document hold \(limit)" }
+                    ?? "the document holds \(limit)",
+                at: location,
+                hint: alias == nil ? nil : "this looks like an alias bomb; use fewer aliases of long values"
+            )
+        )
     }
 
     private mutating func openCollection(
@@ -132,7 +154,13 @@ struct YAMLTreeBuilder {
         } else {
             node = YAMLNode(.sequence(collection.children), location: collection.location)
         }
-        try add(node, expandedSize: collection.expandedSize, height: collection.height, anchor: collection.anchor)
+        try add(
+            node,
+            expandedSize: collection.expandedSize,
+            expandedBytes: collection.expandedBytes,
+            height: collection.height,
+            anchor: collection.anchor
+        )
     }
 
     private mutating func addAlias(_ anchor: String, at location: SourceLocation) throws(DiagnosticError) {
@@ -162,19 +190,34 @@ struct YAMLTreeBuilder {
         // Aliases of aliases can nest far deeper than the text does; later recursive walks must stay shallow.
         guard open.count + anchored.height <= options.maxDepth else { throw tooDeep(at: location) }
         try countNodes(anchored.expandedSize, at: location)
-        try add(anchored.node, expandedSize: anchored.expandedSize, height: anchored.height, anchor: nil)
+        try countBytes(anchored.expandedBytes, at: location, alias: anchor)
+        try add(
+            anchored.node,
+            expandedSize: anchored.expandedSize,
+            expandedBytes: anchored.expandedBytes,
+            height: anchored.height,
+            anchor: nil
+        )
     }
 
     /// Attaches a finished node to its parent (or makes it the root) and records its anchor.
     private mutating func add(
         _ node: YAMLNode,
         expandedSize: Int,
+        expandedBytes: Int,
         height: Int,
         anchor: String?
     )
         throws(DiagnosticError)
     {
-        if let anchor { anchors[anchor] = Anchored(node: node, expandedSize: expandedSize, height: height) }
+        if let anchor {
+            anchors[anchor] = Anchored(
+                node: node,
+                expandedSize: expandedSize,
+                expandedBytes: expandedBytes,
+                height: height
+            )
+        }
         guard !open.isEmpty else {
             root = node
             return
@@ -195,6 +238,7 @@ struct YAMLTreeBuilder {
             if Self.isMergeKey(node) { open[open.count - 1].hasMergeKey = true }
         }
         open[open.count - 1].expandedSize += expandedSize
+        open[open.count - 1].expandedBytes += expandedBytes
         open[open.count - 1].height = max(open[open.count - 1].height, height + 1)
         open[open.count - 1].children.append(node)
     }

@@ -24,7 +24,7 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
 
     mutating func decode(_ type: Bool.Type) throws -> Bool {
         let (node, path) = try advance()
-        return try YAMLScalarUnboxing.bool(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.bool(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     mutating func decode(_ type: String.Type) throws -> String {
         let (node, path) = try advance()
@@ -32,11 +32,11 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
     }
     mutating func decode(_ type: Double.Type) throws -> Double {
         let (node, path) = try advance()
-        return try YAMLScalarUnboxing.double(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.double(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     mutating func decode(_ type: Float.Type) throws -> Float {
         let (node, path) = try advance()
-        return try YAMLScalarUnboxing.float(from: node, codingPath: path)
+        return try YAMLScalarUnboxing.float(from: node, codingPath: path, lenient: decoder.context.lenientScalars)
     }
     mutating func decode(_ type: Int.Type) throws -> Int { try integer(type) }
     mutating func decode(_ type: Int8.Type) throws -> Int8 { try integer(type) }
@@ -73,7 +73,12 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
 
     private mutating func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
         let (node, path) = try advance()
-        return try YAMLScalarUnboxing.integer(type, from: node, codingPath: path)
+        return try YAMLScalarUnboxing.integer(
+            type,
+            from: node,
+            codingPath: path,
+            lenient: decoder.context.lenientScalars
+        )
     }
 
     private func current() throws(DiagnosticError) -> (YAMLNode, [any CodingKey]) {

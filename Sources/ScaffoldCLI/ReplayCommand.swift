@@ -21,7 +21,8 @@ struct ReplayCommand: AsyncParsableCommand {
 
             Exits 1 when any event was dropped, any export failed, anything was abandoned at shutdown, or a \
             trace line was malformed (the good lines are still replayed); 2 when the configuration or the trace \
-            cannot be used.
+            cannot be used: the trace is unreadable or holds no event, or an exporter would write to the trace \
+            itself. The trace is read before any exporter is built, so a bad trace leaves the outputs untouched.
             """
     )
 
@@ -43,47 +44,82 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Print only problems, not the statistics.")
     var quiet = false
 
+    @Flag(help: "Print the statistics and diagnostics as one JSON object on stdout.")
+    var json = false
+
+    func validate() throws {
+        // `Duration.milliseconds(Int64(...))` traps on infinity, NaN and anything past Int64: refuse them here.
+        guard shutdownTimeout.isFinite, shutdownTimeout >= 0, shutdownTimeout < 1e9 else {
+            throw ValidationError(
+                "--shutdown-timeout must be a finite number of seconds from 0 to 1e9, not \(shutdownTimeout)"
+            )
+        }
+    }
+
     func run() async throws {
         let terminal = Terminal.standardError
-        let workflow: WorkflowConfiguration
-        do {
-            workflow = try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP)
-        } catch {
-            terminal.print(error.diagnostics)
-            throw ScaffoldExitCode.invalidInput
-        }
         if DeadLetterResend.isDeadLetterFile(trace) {
+            let workflow = try loadWorkflow(protecting: [], terminal: terminal)
             try await DeadLetterResend(path: trace, exporter: exporter, quiet: quiet).run(workflow, terminal: terminal)
             return
         }
-        let result: TraceReadResult
-        do {
-            result = try TraceReader(format: format?.traceFormat).read(contentsOfFile: trace)
-        } catch {
-            terminal.print(error.diagnostics)
-            throw ScaffoldExitCode.invalidInput
-        }
-        if !result.diagnostics.isEmpty { terminal.print(result.diagnostics) }
+        let result = try readTrace(terminal: terminal)
+        let workflow = try loadWorkflow(protecting: [trace], terminal: terminal)
 
         let manager = workflow.makeManager(shutdownTimeout: .milliseconds(Int64(shutdownTimeout * 1000)))
         let report = try await TraceReplayer(manager: manager).replay(result.events)
         await manager.close()
 
-        if !quiet {
-            var lines = ["replayed \(result.events.count) events from \(trace)"]
-            for shutdown in report.shutdowns {
-                var line = "  \(shutdown.exporter): \(shutdown.statistics)"
-                if !shutdown.completed { line += " abandoned=\(shutdown.abandoned) (shutdown timed out)" }
-                lines.append(line)
-            }
-            print(lines.joined(separator: "\n"))
+        let output = ReplayOutput(trace: trace, events: result.events.count, report: report, issues: result.diagnostics)
+        if json {
+            print(output.json)
+        } else {
+            if !result.diagnostics.isEmpty { terminal.print(result.diagnostics) }
+            if !quiet { print(output.statistics) }
         }
-        if !report.isClean || !result.diagnostics.isEmpty {
-            terminal.write(
-                "replay finished with problems: \(report.problemSummary(malformedLines: result.diagnostics.count))\n"
-            )
+        if !output.isClean {
+            if !json { terminal.write("replay finished with problems: \(output.problemSummary)\n") }
             throw ScaffoldExitCode.problems
         }
+    }
+
+    /// The trace's events, read before anything is built; exit 2 when it is unusable or holds no event.
+    private func readTrace(terminal: Terminal) throws -> TraceReadResult {
+        let result: TraceReadResult
+        do {
+            result = try TraceReader(format: format?.traceFormat).read(contentsOfFile: trace)
+        } catch {
+            try refuse(error.diagnostics, terminal: terminal)
+        }
+        guard result.events.isEmpty else { return result }
+        var hint = "replay needs a JSONL trace recorded by the toolkit's file exporter or in ATOF"
+        if let format, !result.diagnostics.isEmpty {
+            hint = "every line failed to read as \(format.rawValue); is --format right?"
+        }
+        try refuse(
+            result.diagnostics + [
+                .error("REPLAY001", "the trace '\(trace)' holds no events; nothing was replayed", hint: hint)
+            ],
+            terminal: terminal
+        )
+    }
+
+    private func loadWorkflow(protecting inputs: [String], terminal: Terminal) throws -> WorkflowConfiguration {
+        do {
+            return try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP, protectedPaths: inputs)
+        } catch {
+            try refuse(error.diagnostics, terminal: terminal)
+        }
+    }
+
+    /// Reports why the replay cannot start and exits 2.
+    private func refuse(_ diagnostics: [Diagnostic], terminal: Terminal) throws -> Never {
+        if json {
+            print(ReplayOutput.refusal(trace: trace, diagnostics: diagnostics))
+        } else {
+            terminal.print(diagnostics)
+        }
+        throw ScaffoldExitCode.invalidInput
     }
 }
 

@@ -88,4 +88,15 @@ struct DiagnosticTests {
         #expect(DidYouMean.suggestion(for: "zzz", among: ["console", "file"]) == nil)
         #expect(DidYouMean.editDistance("kitten", "sitting") == 3)
     }
+
+    @Test("did-you-mean completes an abbreviation to the shortest candidate it starts, from 3 characters on")
+    func didYouMeanCompletesPrefixes() {
+        #expect(
+            DidYouMean.suggestion(for: "otel", among: ["atif", "console", "file", "otelcollector"]) == "otelcollector"
+        )
+        #expect(DidYouMean.suggestion(for: "OTEL", among: ["otelcollector", "otel_http_long"]) == "otelcollector")
+        #expect(DidYouMean.suggestion(for: "co", among: ["console", "file"]) == nil)
+        // A close typo still wins over a completion.
+        #expect(DidYouMean.suggestion(for: "fil", among: ["file", "filesystem"]) == "file")
+    }
 }

@@ -80,7 +80,22 @@ struct ReplayCommandTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let trace = Self.fixtures.appendingPathComponent("toolkit-trace.jsonl").path
         #expect(await run(["replay", trace, "--config", config]) == 2)
-        #expect(await run(["replay", "/nonexistent/trace.jsonl", "--config", config]) == 2)
+    }
+
+    @Test("a missing trace exits 2 with a valid configuration and leaves the outputs untouched")
+    func missingTrace() async throws {
+        let (directory, config) = try workspace("      out: {_type: file, output_path: out.jsonl, mode: overwrite}\n")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let output = directory.appendingPathComponent("out.jsonl").path
+        try "{\"kept\": true}\n".write(toFile: output, atomically: true, encoding: .utf8)
+        // The configuration is fine: the same command with a real trace succeeds (and then overwrites).
+        #expect(
+            await run(["replay", directory.appendingPathComponent("nonexistent.jsonl").path, "--config", config]) == 2
+        )
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == "{\"kept\": true}\n")
+        let trace = Self.fixtures.appendingPathComponent("toolkit-trace.jsonl").path
+        #expect(await run(["replay", trace, "--config", config, "--quiet"]) == 0)
+        #expect(try String(contentsOfFile: output, encoding: .utf8) != "{\"kept\": true}\n")
     }
 
     @Test("a full buffer during replay cannot happen: the replayer waits for the exporters")

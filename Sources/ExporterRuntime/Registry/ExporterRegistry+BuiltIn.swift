@@ -18,7 +18,8 @@ extension ExporterRegistry {
         register(
             "file",
             configuration: FileExporterConfiguration.self,
-            summary: "events (toolkit IntermediateStep or ATOF) or spans as JSON lines in a file"
+            summary: "events (toolkit IntermediateStep or ATOF) or spans as JSON lines in a file",
+            outputPaths: { [$0.outputPath] }
         ) { configuration, context in
             try FileExporterBlueprint(configuration: configuration, context: context)
         }

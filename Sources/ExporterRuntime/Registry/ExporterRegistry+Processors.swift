@@ -2,45 +2,64 @@ import ExporterDiagnostics
 import ExporterYAML
 
 extension ExporterRegistry {
-    /// Decodes one exporter section and builds its blueprint; the `processors:` key, which every registered type
-    /// accepts, is taken out before the type decodes the rest.
+    /// Decodes one exporter section, ready to build its blueprint; the `processors:` key, which every registered
+    /// type accepts, is taken out before the type decodes the rest.
     ///
     /// With processors, the blueprint is wrapped in an ``EventProcessingBlueprint``, so each run's instance gets a
     /// fresh ``EventStageChain`` in front of its own pipeline. The type's configuration errors and the processors'
     /// are reported together, and nothing is built (no file opened) while either has one.
-    static func makeBlueprint<Configuration: Decodable & Sendable>(
+    static func prepare<Configuration: Decodable & Sendable>(
         typeName: String,
         configuration: Configuration.Type,
         section: YAMLNode,
+        keyPath: [String],
         decoder: YAMLDecoder,
         context: ExporterBuildContext,
-        factory: (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
-    ) throws -> any ExporterBlueprint {
-        guard let entries = section.mapping, let processorsNode = section[processorsKey] else {
-            return try factory(decoder.decode(Configuration.self, from: section), context)
+        outputPaths: (@Sendable (Configuration) -> [String])?,
+        factory: @escaping @Sendable (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
+    ) throws -> PreparedExporter {
+        var rest = section
+        var processorsNode: YAMLNode?
+        if let entries = section.mapping, let node = section[processorsKey] {
+            processorsNode = node
+            rest = YAMLNode(
+                .mapping(entries.filter { $0.key.scalar?.value != processorsKey }),
+                location: section.location
+            )
         }
-        let rest = YAMLNode(
-            .mapping(entries.filter { $0.key.scalar?.value != processorsKey }),
-            location: section.location
-        )
         var diagnostics: [Diagnostic] = []
         var decoded: Configuration?
         do {
-            decoded = try decoder.decode(Configuration.self, from: rest)
+            decoded = try decoder.decode(Configuration.self, from: rest, at: keyPath)
         } catch {
             diagnostics += error.diagnostics
         }
         var processors: [EventProcessorSettings] = []
-        do {
-            processors = try EventProcessorSettings.list(from: processorsNode, decoder: decoder)
-        } catch {
-            diagnostics += error.diagnostics
+        if let processorsNode {
+            do {
+                processors = try EventProcessorSettings.list(from: processorsNode, decoder: decoder)
+            } catch {
+                diagnostics += error.diagnostics
+            }
         }
-        guard diagnostics.isEmpty, let decoded else { throw DiagnosticError(diagnostics) }
-        let blueprint = try factory(decoded, context)
-        guard !processors.isEmpty else { return blueprint }
-        try checkHostsEventStages(blueprint, typeName: typeName, context: context, at: processorsNode.location)
-        return EventProcessingBlueprint(base: blueprint, processors: processors, environment: context.environment)
+        guard diagnostics.isEmpty, let configuration = decoded else { throw DiagnosticError(diagnostics) }
+        let environment = context.environment
+        let stages = processors
+        let stagesNode = processorsNode
+        return PreparedExporter(
+            outputPaths: outputPaths.map { $0(configuration).map(context.resolve(path:)) } ?? [],
+            build: {
+                let blueprint = try factory(configuration, context)
+                guard !stages.isEmpty, let stagesNode else { return blueprint }
+                try checkHostsEventStages(
+                    blueprint,
+                    typeName: typeName,
+                    context: context,
+                    at: stagesNode.location
+                )
+                return EventProcessingBlueprint(base: blueprint, processors: stages, environment: environment)
+            }
+        )
     }
 
     /// The key of the event stages in every exporter section.

@@ -48,8 +48,8 @@ public struct ExporterRegistry: Sendable {
         public var typeName: String
         /// One line saying what it exports.
         public var summary: String
-        /// Decodes the configuration from its YAML node and builds the blueprint.
-        let build: @Sendable (YAMLNode, YAMLDecoder, ExporterBuildContext) throws -> any ExporterBlueprint
+        /// Decodes the configuration from its YAML node (at its key path) without building anything yet.
+        let prepare: @Sendable (YAMLNode, [String], YAMLDecoder, ExporterBuildContext) throws -> PreparedExporter
     }
 
     private var entries: [String: Entry] = [:]
@@ -60,19 +60,26 @@ public struct ExporterRegistry: Sendable {
     /// Registers `typeName` with its configuration type and factory; a later registration of the same name
     /// replaces the earlier one (so an application can override a built-in type). Every type also accepts a
     /// `processors:` list of event stages, handled here (see ``EventProcessorSettings``).
+    ///
+    /// - Parameter outputPaths: the files an exporter of this type writes, as configured (relative paths are
+    ///   resolved against the workflow's directory); they let a caller refuse a configuration that would
+    ///   overwrite its own input before any file is opened.
     public mutating func register<Configuration: Decodable & Sendable>(
         _ typeName: String,
         configuration: Configuration.Type,
         summary: String,
+        outputPaths: (@Sendable (Configuration) -> [String])? = nil,
         factory: @escaping @Sendable (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
     ) {
-        entries[typeName] = Entry(typeName: typeName, summary: summary) { node, decoder, context in
-            try Self.makeBlueprint(
+        entries[typeName] = Entry(typeName: typeName, summary: summary) { node, keyPath, decoder, context in
+            try Self.prepare(
                 typeName: typeName,
                 configuration: Configuration.self,
                 section: node,
+                keyPath: keyPath,
                 decoder: decoder,
                 context: context,
+                outputPaths: outputPaths,
                 factory: factory
             )
         }
@@ -86,6 +93,8 @@ public struct ExporterRegistry: Sendable {
 
     /// Builds the blueprint for one exporter section (a mapping with `_type`).
     ///
+    /// - Parameter path: the section's key path, such as `general.telemetry.tracing.out`; the key paths of
+    ///   configuration errors start there.
     /// - Throws: `DiagnosticError` with the section's position: `CFG002` for a missing `_type`, `CFG003` for an
     ///   unknown one (listing the registered types, with a did-you-mean), or the configuration's own errors.
     public func makeBlueprint(
@@ -94,6 +103,18 @@ public struct ExporterRegistry: Sendable {
         decoder: YAMLDecoder,
         context: ExporterBuildContext
     ) throws -> any ExporterBlueprint {
+        let keyPath = path.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        return try prepare(section: node, keyPath: keyPath, decoder: decoder, context: context).build()
+    }
+
+    /// Decodes one exporter section without building it (see ``makeBlueprint(section:path:decoder:context:)``).
+    func prepare(
+        section node: YAMLNode,
+        keyPath: [String],
+        decoder: YAMLDecoder,
+        context: ExporterBuildContext
+    ) throws -> PreparedExporter {
+        let path = keyPath.joined(separator: ".")
         guard node.mapping != nil else {
             throw DiagnosticError(
                 .error(
@@ -103,6 +124,7 @@ public struct ExporterRegistry: Sendable {
                 )
             )
         }
+        let registered = "registered types: \(typeNames.joined(separator: ", "))"
         guard let typeNode = node["_type"] else {
             throw DiagnosticError(
                 .error(
@@ -113,23 +135,37 @@ public struct ExporterRegistry: Sendable {
                 )
             )
         }
-        guard let typeName = typeNode.stringValue, let entry = entries[typeName] else {
-            let shown = typeNode.stringValue ?? "\(typeNode)"
-            var hint = "registered types: \(typeNames.joined(separator: ", "))"
-            if let suggestion = DidYouMean.suggestion(for: shown, among: typeNames) {
-                hint = "did you mean '\(suggestion)'? " + hint
-            }
+        guard let typeName = typeNode.stringValue else {
             throw DiagnosticError(
                 .error(
                     ConfigurationCode.unknownType,
-                    "unknown exporter type '\(shown)' for '\(context.name)'",
+                    "'_type' of exporter '\(context.name)' must be a string naming an exporter type",
                     at: typeNode.location,
-                    hint: hint
+                    hint: registered
                 )
             )
         }
-        return try entry.build(node, decoder, context)
+        guard let entry = entries[typeName] else {
+            let suggestion = DidYouMean.suggestion(for: typeName, among: typeNames)
+            throw DiagnosticError(
+                .error(
+                    ConfigurationCode.unknownType,
+                    "unknown exporter type '\(typeName)' for '\(context.name)'",
+                    at: typeNode.location,
+                    hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + registered
+                )
+            )
+        }
+        return try entry.prepare(node, keyPath, decoder, context)
     }
+}
+
+/// An exporter section decoded but not built yet: what it would write, and how to build it.
+struct PreparedExporter: Sendable {
+    /// The files the exporter writes, resolved; empty when its type does not say.
+    var outputPaths: [String]
+    /// Builds the blueprint (opening files, creating clients).
+    var build: @Sendable () throws -> any ExporterBlueprint
 }
 
 /// Stable codes of configuration diagnostics.

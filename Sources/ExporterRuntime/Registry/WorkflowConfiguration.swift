@@ -14,8 +14,10 @@ import Logging
 /// ```
 ///
 /// Every other section of the file (LLMs, functions, the workflow) is the toolkit's business and is ignored, so a
-/// toolkit workflow file works unchanged. `${VAR}` and `${VAR:-default}` are expanded once; an unset variable
-/// without a default is an error at its position.
+/// toolkit workflow file works unchanged: `${VAR}` and `${VAR:-default}` are expanded once, and only in the
+/// exporter sections (an `${NVIDIA_API_KEY}` of an LLM section is none of ours); an unset variable without a
+/// default is an error at its position. Scalars are read as leniently as the toolkit reads them (`yes`/`no`
+/// booleans, `"5"` for a number).
 public struct WorkflowConfiguration: Sendable {
     /// The configured exporters in file order.
     public var exporters: [(name: String, blueprint: any ExporterBlueprint)]
@@ -23,11 +25,16 @@ public struct WorkflowConfiguration: Sendable {
     /// Reads and builds the exporters of the workflow file at `path`.
     ///
     /// All problems are reported at once, each with its file:line:col.
+    ///
+    /// - Parameter protectedPaths: files no exporter may write, such as the trace being replayed; an exporter
+    ///   that would write one (as its type declares, see ``ExporterRegistry/register(_:configuration:summary:outputPaths:factory:)``)
+    ///   is refused before any exporter is built, so nothing is truncated.
     public static func load(
         contentsOf path: String,
         registry: ExporterRegistry = .builtIn,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        logger: Logger = Logger(label: "exporter-runtime")
+        logger: Logger = Logger(label: "exporter-runtime"),
+        protectedPaths: [String] = []
     ) throws(DiagnosticError) -> WorkflowConfiguration {
         let text: String
         do {
@@ -47,103 +54,78 @@ public struct WorkflowConfiguration: Sendable {
             registry: registry,
             environment: environment,
             baseDirectory: directory.isEmpty ? "." : directory,
-            logger: logger
+            logger: logger,
+            protectedPaths: protectedPaths
         )
     }
 
     /// Builds the exporters of a workflow file's text; `file` names it in diagnostics.
+    ///
+    /// Every section is decoded before any exporter is built, so a configuration with an error opens no file.
     public static func parse(
         _ text: String,
         file: String? = nil,
         registry: ExporterRegistry = .builtIn,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         baseDirectory: String = ".",
-        logger: Logger = Logger(label: "exporter-runtime")
+        logger: Logger = Logger(label: "exporter-runtime"),
+        protectedPaths: [String] = []
     ) throws(DiagnosticError) -> WorkflowConfiguration {
-        guard let parsed = try YAMLParser.parse(text, file: file) else {
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.noExporters,
-                    "the workflow configuration is empty",
-                    at: SourceLocation(file: file, line: 1, column: 1),
-                    hint: "add exporters under 'general.telemetry.tracing'"
-                )
-            )
-        }
-        let root = try parsed.interpolatingEnvironment(environment)
-        var node = root
-        var path: [String] = []
-        for key in ["general", "telemetry", "tracing"] {
-            guard node.mapping != nil else {
-                throw DiagnosticError(
-                    .error(
-                        ConfigurationCode.notAMapping,
-                        "'\(path.joined(separator: "."))' must be a mapping",
-                        at: node.location
-                    )
-                )
-            }
-            guard let next = node[key] else {
-                throw DiagnosticError(
-                    .error(
-                        ConfigurationCode.noExporters,
-                        "the workflow configuration has no 'general.telemetry.tracing' section",
-                        at: node.location,
-                        hint:
-                            "missing key '\(key)' under '\(path.isEmpty ? "the top level" : path.joined(separator: "."))'"
-                    )
-                )
-            }
-            path.append(key)
-            node = next
-        }
-        guard let sections = node.mapping else {
-            if node.isNull {
-                throw DiagnosticError(
-                    .error(
-                        ConfigurationCode.noExporters,
-                        "'general.telemetry.tracing' configures no exporter",
-                        at: node.location
-                    )
-                )
-            }
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.notAMapping,
-                    "'general.telemetry.tracing' must map exporter names to their settings",
-                    at: node.location
-                )
-            )
-        }
+        let sections = try tracingSections(of: YAMLParser.parse(text, file: file), file: file)
         var decoder = YAMLDecoder()
         decoder.ignoredKeys = ["_type"]
-        var exporters: [(name: String, blueprint: any ExporterBlueprint)] = []
+        decoder.lenientScalars = true
+        var prepared: [(name: String, exporter: PreparedExporter)] = []
         var diagnostics: [Diagnostic] = []
-        for entry in sections {
+        for (position, entry) in sections.enumerated() {
             let name = entry.key.stringValue ?? "\(entry.key)"
-            let context = ExporterBuildContext(
-                name: name,
-                environment: environment,
-                baseDirectory: baseDirectory,
-                logger: logger,
-                location: entry.value.location
-            )
+            let ownText = SectionText(sections: sections, index: position)
             do {
-                let blueprint = try registry.makeBlueprint(
-                    section: entry.value,
-                    path: "general.telemetry.tracing.\(name)",
+                let section = try entry.value.interpolatingEnvironment(environment)
+                let context = ExporterBuildContext(
+                    name: name,
+                    environment: environment,
+                    baseDirectory: baseDirectory,
+                    logger: logger,
+                    location: entry.value.location
+                )
+                let exporter = try registry.prepare(
+                    section: section,
+                    keyPath: Self.tracingPath + [name],
                     decoder: decoder,
                     context: context
                 )
-                exporters.append((name, blueprint))
+                prepared.append((name, exporter))
             } catch let error as DiagnosticError {
-                diagnostics += error.diagnostics
+                diagnostics += error.diagnostics.map { ownText.attributing($0, toExporter: name) }
             } catch {
                 diagnostics.append(
                     .error(
                         ConfigurationCode.invalidValue,
-                        "exporter '\(name)' could not be created: \(Self.reason(error))",
+                        "exporter '\(name)' could not be configured: \(Self.reason(error))",
                         at: entry.value.location
+                    )
+                )
+            }
+        }
+        diagnostics += ProtectedPaths(protectedPaths).violations(
+            by: prepared.map { ($0.name, $0.exporter.outputPaths) },
+            locations: Dictionary(sections.map { ($0.key.stringValue ?? "", $0.value.location) }) { first, _ in first }
+        )
+        guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
+        var exporters: [(name: String, blueprint: any ExporterBlueprint)] = []
+        for (name, exporter) in prepared {
+            do {
+                exporters.append((name, try exporter.build()))
+            } catch let error as DiagnosticError {
+                diagnostics += error.diagnostics
+            } catch {
+                let location = sections.first { $0.key.stringValue == name }?.value.location
+                diagnostics.append(
+                    .error(
+                        ConfigurationCode.invalidValue,
+                        "exporter '\(name)' could not be created: \(Self.reason(error))",
+                        at: location
                     )
                 )
             }
@@ -161,7 +143,7 @@ public struct WorkflowConfiguration: Sendable {
         return manager
     }
 
-    private static func reason(_ error: any Error) -> String {
+    static func reason(_ error: any Error) -> String {
         if let error = error as? DiagnosticError { return error.description }
         return (error as NSError).localizedDescription
     }

@@ -51,6 +51,32 @@ struct WorkflowConfigurationTests {
         #expect(configuration.exporters[1].blueprint is ConsoleExporterBlueprint)
     }
 
+    @Test("${VAR} outside the exporter sections is never expanded: a toolkit LLM's unset API key is no error")
+    func variablesOutsideTracingAreIgnored() throws {
+        let directory = try TemporaryDirectory()
+        let yaml = """
+            llms:
+              nim_llm:
+                _type: nim
+                api_key: ${NVIDIA_API_KEY}
+                base_url: "${NIM_URL"
+            functions:
+              search: {_type: tavily_search, api_key: "${TAVILY_API_KEY}"}
+            general:
+              telemetry:
+                tracing:
+                  out: {_type: file, output_path: "${TRACE_DIR}/t.jsonl"}
+            """
+        let configuration = try WorkflowConfiguration.parse(
+            yaml,
+            file: "workflow.yml",
+            environment: ["TRACE_DIR": directory.path]
+        )
+        #expect(configuration.exporters.map(\.name) == ["out"])
+        let file = try #require(configuration.exporters[0].blueprint as? FileExporterBlueprint)
+        #expect(file.sink.path == directory.path + "/t.jsonl")
+    }
+
     @Test("an unknown _type names the registered types with a did-you-mean, at the value's position")
     func unknownType() {
         let found = diagnostics(

@@ -1,0 +1,78 @@
+import ExporterDiagnostics
+import ExporterRuntime
+import Foundation
+
+/// What `scaffold replay` prints when it is done: the statistics as text or JSON, and whether it went cleanly.
+struct ReplayOutput {
+    var trace: String
+    var events: Int
+    var report: ReplayReport
+    /// Malformed trace lines (the good ones were replayed).
+    var issues: [Diagnostic]
+
+    /// No drop, failure, abandonment, failed flush or malformed line.
+    var isClean: Bool { report.isClean && issues.isEmpty }
+
+    var problemSummary: String { report.problemSummary(malformedLines: issues.count) }
+
+    /// `replayed N events from TRACE` and one line of statistics per exporter.
+    var statistics: String {
+        var lines = ["replayed \(events) events from \(trace)"]
+        for shutdown in report.shutdowns {
+            var line = "  \(shutdown.exporter): \(shutdown.statistics)"
+            if !shutdown.completed { line += " abandoned=\(shutdown.abandoned) (shutdown timed out)" }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// One JSON object: the trace, the event count, each exporter's statistics, the diagnostics and the problems.
+    var json: String {
+        let exporters: [JSONValue] = report.shutdowns.map { shutdown in
+            [
+                "name": .string(shutdown.exporter),
+                "received": .int(Int64(shutdown.statistics.received)),
+                "exported": .int(Int64(shutdown.statistics.exported)),
+                "dropped": .int(Int64(shutdown.statistics.dropped)),
+                "failed": .int(Int64(shutdown.statistics.failed)),
+                "abandoned": .int(Int64(shutdown.abandoned)),
+                "completed": .bool(shutdown.completed),
+            ]
+        }
+        let flushFailures = report.flushFailures.map { Diagnostic.error("REPLAY002", "a flush barrier failed: \($0)") }
+        return Self.render(
+            trace: trace,
+            events: events,
+            problems: isClean ? nil : problemSummary,
+            exporters: exporters,
+            diagnostics: issues + flushFailures
+        )
+    }
+
+    /// The JSON printed when the replay cannot start: no statistics, only why.
+    static func refusal(trace: String, diagnostics: [Diagnostic]) -> String {
+        render(trace: trace, events: 0, problems: "the replay could not start", exporters: [], diagnostics: diagnostics)
+    }
+
+    private static func render(
+        trace: String,
+        events: Int,
+        problems: String?,
+        exporters: [JSONValue],
+        diagnostics: [Diagnostic]
+    ) -> String {
+        // The diagnostics' JSON form is DiagnosticRenderer's, so every command prints the same shape.
+        let diagnosticsJSON = (try? JSONValue(parsing: DiagnosticRenderer.json(diagnostics))) ?? .array([])
+        let object: JSONValue = [
+            "trace": .string(trace),
+            "events": .int(Int64(events)),
+            "clean": .bool(problems == nil),
+            "problems": problems.map { JSONValue.string($0) } ?? .null,
+            "exporters": .array(exporters),
+            "diagnostics": diagnosticsJSON,
+        ]
+        var buffer: [UInt8] = []
+        JSONWriter.write(object, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
