@@ -20,7 +20,11 @@ struct ReplayOutput {
         var lines = ["replayed \(events) events from \(trace)"]
         for shutdown in report.shutdowns {
             var line = "  \(shutdown.exporter): \(shutdown.statistics)"
-            if !shutdown.completed { line += " abandoned=\(shutdown.abandoned) (shutdown timed out)" }
+            if shutdown.abandoned > 0 || shutdown.abandonedItems > 0 {
+                line += " abandoned=\(shutdown.abandoned) abandoned_items=\(shutdown.abandonedItems)"
+            }
+            if !shutdown.completed { line += shutdown.errors.isEmpty ? " (shutdown timed out)" : " (shutdown incomplete)" }
+            for error in shutdown.errors { line += "\n    error: \(error)" }
             lines.append(line)
         }
         return lines.joined(separator: "\n")
@@ -36,7 +40,9 @@ struct ReplayOutput {
                 "dropped": .int(Int64(shutdown.statistics.dropped)),
                 "failed": .int(Int64(shutdown.statistics.failed)),
                 "abandoned": .int(Int64(shutdown.abandoned)),
+                "abandoned_items": .int(Int64(shutdown.abandonedItems)),
                 "completed": .bool(shutdown.completed),
+                "errors": .array(shutdown.errors.map { .string($0) }),
             ]
         }
         let flushFailures = report.flushFailures.map { Diagnostic.error("REPLAY002", "a flush barrier failed: \($0)") }
