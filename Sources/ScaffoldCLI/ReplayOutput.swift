@@ -23,7 +23,9 @@ struct ReplayOutput {
             if shutdown.abandoned > 0 || shutdown.abandonedItems > 0 {
                 line += " abandoned=\(shutdown.abandoned) abandoned_items=\(shutdown.abandonedItems)"
             }
-            if !shutdown.completed { line += shutdown.errors.isEmpty ? " (shutdown timed out)" : " (shutdown incomplete)" }
+            if !shutdown.completed {
+                line += shutdown.errors.isEmpty ? " (shutdown timed out)" : " (shutdown incomplete)"
+            }
             for error in shutdown.errors { line += "\n    error: \(error)" }
             lines.append(line)
         }
