@@ -4,15 +4,22 @@ extension ProcessingExporter {
     /// The consumer task's state: it alone owns the pipeline, so stages mutate freely. Configured event stages
     /// (``EventStageHost``) run first, on this task.
     struct Consumer: Sendable {
-        var pipeline: ProcessorChain<EventStageChain, P>
+        var pipeline: P
+        /// The configured event stages, run in front of ``pipeline`` (see `ProcessingExporter+Stages.swift`).
+        var eventStages: EventStageChain
         let exporter: ProcessingExporter
-        /// When stage statistics were last published: after an event that failed, or that reached the sink once
-        /// this is a millisecond old, they are published again, so that a shutdown that times out on a stalled
-        /// sink reports the stages as of the last completed event rather than as of the last chunk.
+        /// When stage statistics were last published: after an event that failed, or when events reach the sink
+        /// and this is a millisecond old, they are published again, so that a shutdown that times out on a
+        /// stalled sink reports the stages as of (nearly) the last completed event rather than the last chunk.
         private var lastPublished = ContinuousClock.now
+        /// Events that reached the sink since the clock was last read: it is read once per
+        /// ``eventsPerClockRead`` of them, since reading it for every event is a measurable cost.
+        private var eventsSinceClockRead = 0
+        private static var eventsPerClockRead: Int { 8 }
 
-        init(pipeline: ProcessorChain<EventStageChain, P>, exporter: ProcessingExporter) {
+        init(pipeline: P, eventStages: EventStageChain, exporter: ProcessingExporter) {
             self.pipeline = pipeline
+            self.eventStages = eventStages
             self.exporter = exporter
         }
 
@@ -29,11 +36,11 @@ extension ProcessingExporter {
                 }
                 if taken > 0 { publishStatistics() }
                 guard await serveFlushRequests() else { return false }
-                if let deadline = pipeline.deadline, deadline <= ContinuousClock.now {
+                if let deadline = stagesDeadline, deadline <= ContinuousClock.now {
                     guard await flushPipeline() != nil else { return false }
                 }
                 if taken > 0 { continue }
-                switch await exporter.buffer.waitForElements(until: pipeline.deadline) {
+                switch await exporter.buffer.waitForElements(until: stagesDeadline) {
                 case .closed: return await finish()
                 case .cancelled: return false
                 case .elementsAvailable, .woken, .deadlinePassed: continue
@@ -49,7 +56,7 @@ extension ProcessingExporter {
             var threw = false
             var failedItems = 0
             do {
-                try await pipeline.process(event) { item in
+                try await pass(event) { item in
                     reachedSink = true
                     try await exporter.exportItem(item)
                 }
@@ -60,11 +67,19 @@ extension ProcessingExporter {
             }
             exporter.consumerProgress.eventProcessed(
                 failedItems: failedItems,
-                held: pipeline.heldCount,
-                droppedInPipeline: pipeline.droppedCount
+                held: stagesHeldCount,
+                droppedInPipeline: stagesDroppedCount
             )
             // Failures are rare and what a report is read for; otherwise at most once a millisecond.
-            if threw || (reachedSink && lastPublished.duration(to: .now) >= .milliseconds(1)) { publishStatistics() }
+            if threw {
+                publishStatistics()
+            } else if reachedSink {
+                eventsSinceClockRead += 1
+                if eventsSinceClockRead >= Self.eventsPerClockRead {
+                    eventsSinceClockRead = 0
+                    if lastPublished.duration(to: .now) >= .milliseconds(1) { publishStatistics() }
+                }
+            }
             return true
         }
 
@@ -75,7 +90,7 @@ extension ProcessingExporter {
             case is ItemsRetained:
                 exporter.consumerLogger.warning(
                     "export failed; the pipeline keeps the items for a retry",
-                    metadata: ["error": "\(error)", "held": "\(pipeline.heldCount)"]
+                    metadata: ["error": "\(error)", "held": "\(stagesHeldCount)"]
                 )
                 return 0
             case let refusal as ExportRefusal:
@@ -94,7 +109,7 @@ extension ProcessingExporter {
             var result: Result<Void, any Error> = .success(())
             var failedItems = 0
             do {
-                try await pipeline.flush { try await exporter.exportItem($0) }
+                try await flushStages { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return nil }
                 failedItems = lostItems(error, during: "pipeline flush failed")
@@ -102,8 +117,8 @@ extension ProcessingExporter {
             }
             exporter.consumerProgress.stepCompleted(
                 failedItems: failedItems,
-                held: pipeline.heldCount,
-                droppedInPipeline: pipeline.droppedCount
+                held: stagesHeldCount,
+                droppedInPipeline: stagesDroppedCount
             )
             return result
         }
@@ -144,13 +159,13 @@ extension ProcessingExporter {
             var failure: String?
             var failedItems = 0
             do {
-                try await pipeline.finish { try await exporter.exportItem($0) }
+                try await finishStages { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return false }
                 failedItems = lostItems(error, during: "pipeline finish failed")
                 failure = "pipeline finish: \(error)"
             }
-            let stillHeld = pipeline.heldCount
+            let stillHeld = stagesHeldCount
             if stillHeld > 0 {
                 failedItems += stillHeld
                 failure = (failure ?? "pipeline finish") + "; \(stillHeld) held items lost"
@@ -158,7 +173,7 @@ extension ProcessingExporter {
             exporter.consumerProgress.stepCompleted(
                 failedItems: failedItems,
                 held: 0,
-                droppedInPipeline: pipeline.droppedCount,
+                droppedInPipeline: stagesDroppedCount,
                 error: failure
             )
             if case .failure(let error) = await flushSink() {
@@ -168,7 +183,7 @@ extension ProcessingExporter {
         }
 
         private mutating func publishStatistics() {
-            exporter.consumerProgress.publish(pipelineStatistics: pipeline.statistics)
+            exporter.consumerProgress.publish(pipelineStatistics: stagesStatistics)
             lastPublished = .now
         }
     }

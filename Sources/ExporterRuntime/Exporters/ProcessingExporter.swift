@@ -177,10 +177,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
             case .running: return
             case .ended: throw .shutDown(exporter: name)
             case .idle(let pipeline):
-                var consumer = Consumer(
-                    pipeline: ProcessorChain(control.eventStages, pipeline),
-                    exporter: self
-                )
+                var consumer = Consumer(pipeline: pipeline, eventStages: control.eventStages, exporter: self)
                 // Detached: the consumer must not inherit the starting task's hub binding, or a sink that is
                 // itself instrumented would feed its own run.
                 control.consumer = Task.detached {
