@@ -74,9 +74,11 @@ struct FlowExporterTests {
             pipeline: IntervalBatcher(batchSize: 1_000, interval: .milliseconds(20)).named("batch"),
             sink: sink
         )
-        try await exporter.start()
         let events = TestEvents.marks(count: 5)
+        // Buffered before the start, so the consumer takes all five at once however slowly this task runs: the
+        // batch cannot be split by a deadline passing between two receives.
         for event in events { exporter.receive(event) }
+        try await exporter.start()
         // No flush call and no further event: only the deadline can release the batch.
         #expect(await sink.waitForCount(1))
         #expect(sink.items == [events])
