@@ -12,19 +12,7 @@ struct ReplayCommandSafetyTests {
     static let fixtures = ReplayCommandTests.fixtures
     static let kept = "{\"kept\": true}\n"
 
-    private func run(_ arguments: [String]) async -> Int32 {
-        do {
-            var command = try ScaffoldCommand.parseAsRoot(arguments)
-            if var asyncCommand = command as? any AsyncParsableCommand {
-                try await asyncCommand.run()
-            } else {
-                try command.run()
-            }
-            return 0
-        } catch {
-            return ScaffoldCommand.exitCode(for: error).rawValue
-        }
-    }
+    private func run(_ arguments: [String]) async -> Int32 { await ReplayCommandTests.runInProcess(arguments) }
 
     /// A directory with `workflow.yml` (the given tracing entries) and `out.jsonl` holding ``kept``.
     private func workspace(_ tracing: String) throws -> (directory: URL, config: String, output: String) {

@@ -12,7 +12,8 @@ struct ReplayCommandTests {
         .deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("ExporterRuntimeTests/Fixtures")
 
-    private func run(_ arguments: [String]) async -> Int32 {
+    /// Parses and runs `arguments` in-process, as the binary would; returns the exit code.
+    static func runInProcess(_ arguments: [String]) async -> Int32 {
         do {
             var command = try ScaffoldCommand.parseAsRoot(arguments)
             if var asyncCommand = command as? any AsyncParsableCommand {
@@ -25,6 +26,8 @@ struct ReplayCommandTests {
             return ScaffoldCommand.exitCode(for: error).rawValue
         }
     }
+
+    private func run(_ arguments: [String]) async -> Int32 { await Self.runInProcess(arguments) }
 
     private func workspace(_ tracing: String) throws -> (directory: URL, config: String) {
         let directory = FileManager.default.temporaryDirectory
