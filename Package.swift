@@ -13,7 +13,13 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ExporterRuntime", targets: ["ExporterRuntime"]),
+        .library(name: "ExporterEvents", targets: ["ExporterEvents"]),
+        .library(name: "ExporterCore", targets: ["ExporterCore"]),
+        .library(name: "ExporterCodecs", targets: ["ExporterCodecs"]),
+        .library(name: "ExporterHTTP", targets: ["ExporterHTTP"]),
+        .library(name: "ExporterATIF", targets: ["ExporterATIF"]),
         .library(name: "ExporterRuntimeTesting", targets: ["ExporterRuntimeTesting"]),
+        .library(name: "ExporterHTTPTesting", targets: ["ExporterHTTPTesting"]),
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
         .library(name: "ExporterDiagnostics", targets: ["ExporterDiagnostics"]),
         .library(name: "ExporterOTLP", targets: ["ExporterOTLP"]),
@@ -51,10 +57,17 @@ let package = Package(
             dependencies: ["CYAML", "ExporterDiagnostics"],
             swiftSettings: strictSettings
         ),
+        // The runtime, in modules by what an exporter needs (docs/ARCHITECTURE.md): a generated package depends on
+        // the modules its base and transport use, an application that wants every built-in on `ExporterRuntime`.
         .target(
-            name: "ExporterRuntime",
+            name: "ExporterEvents",
+            dependencies: ["ExporterDiagnostics"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterCore",
             dependencies: [
-                "CZlib",
+                "ExporterEvents",
                 "ExporterDiagnostics",
                 "ExporterYAML",
                 .product(name: "Logging", package: "swift-log"),
@@ -63,9 +76,45 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "ExporterCodecs",
+            dependencies: ["ExporterEvents", "ExporterCore", "ExporterDiagnostics", "ExporterYAML"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterHTTP",
+            dependencies: [
+                "CZlib",
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterCodecs",
+                "ExporterDiagnostics",
+                "ExporterYAML",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterATIF",
+            dependencies: [
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterDiagnostics",
+                "ExporterYAML",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterRuntime",
+            dependencies: ["ExporterEvents", "ExporterCore", "ExporterCodecs", "ExporterHTTP", "ExporterATIF"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "ExporterOTLP",
             dependencies: [
-                "ExporterRuntime",
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterHTTP",
                 "ExporterDiagnostics",
                 "ExporterYAML",
                 .product(name: "SwiftProtobuf", package: "swift-protobuf"),
@@ -75,12 +124,19 @@ let package = Package(
         ),
         .target(
             name: "ExporterRuntimeTesting",
-            dependencies: ["ExporterRuntime"],
+            dependencies: ["ExporterEvents", "ExporterCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ExporterHTTPTesting",
+            dependencies: ["ExporterHTTP"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "ScaffoldGenerator",
-            dependencies: ["ExporterDiagnostics", "ExporterYAML", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: [
+                "ExporterDiagnostics", "ExporterYAML", .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "EmbedTemplates")]
         ),
@@ -96,7 +152,10 @@ let package = Package(
         .plugin(
             name: "ScaffoldGeneratePlugin",
             capability: .command(
-                intent: .custom(verb: "scaffold-generate", description: "Regenerate every exporter.yaml in the package"),
+                intent: .custom(
+                    verb: "scaffold-generate",
+                    description: "Regenerate every exporter.yaml in the package"
+                ),
                 permissions: [.writeToPackageDirectory(reason: "scaffold generate rewrites the generated files")]
             ),
             dependencies: ["scaffold"],
@@ -132,7 +191,7 @@ let package = Package(
         .testTarget(
             name: "ExporterRuntimeTests",
             dependencies: [
-                "ExporterRuntime", "ExporterRuntimeTesting",
+                "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("Fixtures")],
@@ -140,7 +199,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ExporterOTLPTests",
-            dependencies: ["ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterDiagnostics", "ExporterYAML"],
+            dependencies: [
+                "ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting",
+                "ExporterDiagnostics",
+                "ExporterYAML",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -151,7 +214,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ScaffoldCLITests",
-            dependencies: ["ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterOTLP"],
+            dependencies: [
+                "ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting", "ExporterOTLP",
+            ],
             swiftSettings: strictSettings
         ),
     ]

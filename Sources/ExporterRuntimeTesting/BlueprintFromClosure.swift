@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterCore
 
 /// A blueprint made of closures, for tests and small programs: `make` builds each run's instance, `close`
 /// releases what the instances share.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 import Synchronization
 
 /// A subscriber that records every event it receives, for tests of what reaches a hub.

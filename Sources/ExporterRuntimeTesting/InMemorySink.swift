@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterCore
 import Synchronization
 
 /// A sink that records what it exports, for tests. It can wait before each export (to play a slow or stalled

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 /// Canned, coherent event sequences for tests.
 public enum TestEvents {

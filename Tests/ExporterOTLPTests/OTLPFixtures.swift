@@ -1,3 +1,4 @@
+import ExporterRuntime
 import Foundation
 
 @testable import ExporterOTLP
@@ -94,5 +95,14 @@ enum OTLPFixtures {
         child.status.code = .error
         child.status.message = "tool failed"
         return request(spans: [parent, child])
+    }
+}
+
+extension ExporterRegistry {
+    /// The built-in types and `otelcollector`, as `scaffold replay` loads workflows.
+    static var withOTLP: ExporterRegistry {
+        var registry = ExporterRegistry.builtIn
+        registry.registerOTLP()
+        return registry
     }
 }

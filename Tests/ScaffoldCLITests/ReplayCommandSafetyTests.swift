@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExporterHTTPTesting
 import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation

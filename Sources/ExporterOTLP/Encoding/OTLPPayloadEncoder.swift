@@ -1,5 +1,6 @@
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterEvents
+import ExporterHTTP
 
 /// The last stage of the OTLP pipeline: a batch of spans to one HTTP payload (an `ExportTraceServiceRequest` in
 /// the configured encoding, `itemCount` = spans). Empty batches are dropped.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 extension OTLPRequestBuilder {
     /// The protobuf bytes of ``request(for:)``, written directly from the spans without building the generated

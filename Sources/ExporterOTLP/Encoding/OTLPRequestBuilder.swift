@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 /// Groups a batch of spans into one `ExportTraceServiceRequest`: one resource (the service), one instrumentation
 /// scope (this library), the spans in batch order.

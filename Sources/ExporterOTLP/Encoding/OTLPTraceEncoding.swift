@@ -1,5 +1,5 @@
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterEvents
 
 /// Spans to an OTLP/HTTP traces body, without any transport: what the OTLP exporter sends, usable on its own (in
 /// benchmarks, or to write request bodies to files).

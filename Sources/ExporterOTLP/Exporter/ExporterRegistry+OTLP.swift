@@ -1,13 +1,6 @@
-import ExporterRuntime
+import ExporterCore
 
 extension ExporterRegistry {
-    /// The built-in types plus `otelcollector`.
-    public static var withOTLP: ExporterRegistry {
-        var registry = ExporterRegistry.builtIn
-        registry.registerOTLP()
-        return registry
-    }
-
     /// Adds `otelcollector`: spans as OTLP/HTTP with OpenInference attributes (``OTLPExporterConfiguration``).
     public mutating func registerOTLP() {
         register(

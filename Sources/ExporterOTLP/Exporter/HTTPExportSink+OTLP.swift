@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterHTTP
 import Logging
 
 extension HTTPExportSink {

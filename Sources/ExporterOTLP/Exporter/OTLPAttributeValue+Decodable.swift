@@ -1,5 +1,5 @@
+import ExporterCore
 import ExporterDiagnostics
-import ExporterRuntime
 import ExporterYAML
 
 extension OTLPAttributeValue: Decodable {

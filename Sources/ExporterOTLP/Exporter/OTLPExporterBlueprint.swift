@@ -1,5 +1,7 @@
+import ExporterCore
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterEvents
+import ExporterHTTP
 import Logging
 
 /// The `otelcollector` exporter kind: every run gets a fresh pipeline `SpanBuilder → BatchingProcessor<Span> →

@@ -1,5 +1,6 @@
+import ExporterCore
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterHTTP
 import ExporterYAML
 import Foundation
 

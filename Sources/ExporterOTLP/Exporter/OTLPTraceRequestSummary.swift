@@ -1,5 +1,5 @@
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterEvents
 import SwiftProtobuf
 
 /// What an OTLP/HTTP traces body carries, read back with swift-protobuf's message types (protobuf) or the

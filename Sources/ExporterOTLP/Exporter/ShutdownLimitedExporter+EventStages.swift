@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterCore
 
 extension ShutdownLimitedExporter: EventStageHost {
     /// Installs `stages` in the wrapped exporter; false when it cannot take them (it is not an ``EventStageHost``)

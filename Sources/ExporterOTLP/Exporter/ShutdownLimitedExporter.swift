@@ -1,4 +1,5 @@
-import ExporterRuntime
+import ExporterCore
+import ExporterEvents
 
 /// An exporter whose shutdown never takes longer than its own limit (the toolkit's `shutdown_timeout`), whatever
 /// longer time the run allows; everything else is the wrapped exporter's.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 /// Where the mapper puts the attributes of a span, resource or span event, in the order they are added (so that
 /// the same input always gives the same bytes): generated protobuf messages (``OTLPAttributeList``) or protobuf

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 extension OTLPSpanMapper {
     /// Metadata keys that already have an attribute of their own, left out of the `metadata` JSON.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 extension OTLPSpanMapper {
     /// The span's chunks and marks as span events, then for a failed span the `exception` event.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 
 extension OTLPSpanMapper {
     /// The toolkit's span attributes (its `SpanExporter` with prefix `nat`), for dashboards built on them.

@@ -1,4 +1,4 @@
-import ExporterRuntime
+import ExporterEvents
 import Foundation
 
 /// Maps a ``Span`` to an OTLP span with OpenTelemetry and OpenInference attributes; `docs/span-mapping.md` has

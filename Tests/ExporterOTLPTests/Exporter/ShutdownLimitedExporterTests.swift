@@ -1,3 +1,4 @@
+import ExporterHTTPTesting
 import ExporterOTLP
 import ExporterRuntime
 import ExporterRuntimeTesting

@@ -1,7 +1,9 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCore
+@testable import ExporterEvents
 
 @Suite("ConsoleExporter")
 struct ConsoleExporterTests {

@@ -1,8 +1,7 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
-
-@testable import ExporterRuntime
 
 /// `cleanup_on_init` deletes only what the toolkit deletes: rolled files beyond `max_files` with rolling on, the
 /// output file in overwrite mode with rolling off, and never a file that merely looks related.

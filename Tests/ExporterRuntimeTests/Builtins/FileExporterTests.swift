@@ -1,9 +1,12 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterCore
+@testable import ExporterEvents
 
 @Suite("FileExporter")
 struct FileExporterTests {

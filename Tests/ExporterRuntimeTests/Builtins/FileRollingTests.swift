@@ -1,9 +1,8 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
-
-@testable import ExporterRuntime
 
 /// `enable_rolling`, `max_file_size` and `max_files` as the toolkit's `FileExportMixin` applies them, configured
 /// through a workflow file.

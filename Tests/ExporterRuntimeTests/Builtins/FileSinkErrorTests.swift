@@ -1,8 +1,11 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterCore
+@testable import ExporterEvents
 
 /// Write errors of the file sink: reported by flush, finish and close, never swallowed; a record is counted once,
 /// failed only when the sink refuses it, and records still unwritten at the end are named in the error.

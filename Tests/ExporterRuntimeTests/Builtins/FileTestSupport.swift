@@ -1,9 +1,12 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterCore
+@testable import ExporterEvents
 
 /// Helpers for the `file` exporter's tests: workflows built from YAML, runs through the manager, files on disk.
 enum FileTestSupport {

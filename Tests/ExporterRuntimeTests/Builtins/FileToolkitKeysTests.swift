@@ -1,8 +1,9 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
 
 /// The toolkit's `file` keys, given in a workflow file, reach the sink and change what lands on disk; and what
 /// was exported is on disk after a flush or a shutdown, before anything is closed.

@@ -1,7 +1,9 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterEvents
 
 @Suite("IntermediateStepCodec")
 struct IntermediateStepCodecTests {

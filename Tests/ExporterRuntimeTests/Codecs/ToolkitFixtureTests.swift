@@ -1,7 +1,9 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterEvents
 
 /// The codec on a trace the toolkit itself wrote: `Fixtures/toolkit-file-exporter.jsonl` comes from
 /// `Scripts/toolkit-trace-fixture.py`, which pushes steps through NAT 1.9's step manager into its `file` exporter.

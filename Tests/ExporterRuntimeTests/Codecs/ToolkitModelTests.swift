@@ -1,8 +1,10 @@
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterEvents
 
 /// What we write as IntermediateStep JSONL, read by the toolkit itself: `Scripts/nat-validate-steps.py` parses
 /// every line with NAT 1.9's pydantic model and feeds the steps to its own `SpanExporter`.

@@ -1,8 +1,9 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterEvents
 
 /// Loads the hand-written trace fixtures shared by codec tests.
 enum TraceFixtures {

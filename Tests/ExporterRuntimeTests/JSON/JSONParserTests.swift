@@ -1,7 +1,8 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterEvents
 
 @Suite("JSONParser")
 struct JSONParserTests {

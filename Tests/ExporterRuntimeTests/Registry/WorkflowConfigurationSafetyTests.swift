@@ -1,9 +1,10 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterYAML
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCore
 
 /// What a workflow file cannot do: blow up through aliases, or destroy an input by writing to it.
 @Suite("WorkflowConfigurationSafety")

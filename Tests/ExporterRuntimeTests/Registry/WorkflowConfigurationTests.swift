@@ -1,9 +1,11 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCodecs
+@testable import ExporterCore
 
 @Suite("WorkflowConfiguration")
 struct WorkflowConfigurationTests {

@@ -1,10 +1,14 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Synchronization
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterATIF
+@testable import ExporterCodecs
+@testable import ExporterCore
+@testable import ExporterEvents
 
 /// `processors:` in an exporter section of a workflow file, through `WorkflowConfiguration` and a real `file`
 /// exporter writing to a temporary directory.

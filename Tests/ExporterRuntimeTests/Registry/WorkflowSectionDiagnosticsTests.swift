@@ -1,9 +1,10 @@
 import ExporterDiagnostics
+import ExporterRuntime
 import ExporterYAML
 import Foundation
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterCore
 
 /// How the problems of exporter sections are reported: all of them, with full key paths, naming the exporter.
 @Suite("WorkflowSectionDiagnostics")

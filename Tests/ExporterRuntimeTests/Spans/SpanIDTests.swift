@@ -1,6 +1,7 @@
+import ExporterRuntime
 import Testing
 
-@testable import ExporterRuntime
+@testable import ExporterEvents
 
 @Suite struct SpanIDTests {
     @Test func uuidGivesItsOwnBytes() {

@@ -1,4 +1,5 @@
 import ExporterDiagnostics
+import ExporterHTTPTesting
 import ExporterRuntime
 import ExporterRuntimeTesting
 import ExporterYAML

@@ -2,7 +2,7 @@ import ExporterRuntime
 import Foundation
 import Testing
 
-@testable import ExporterRuntimeTesting
+@testable import ExporterHTTPTesting
 
 @Suite("HTTPClient")
 struct HTTPClientTests {

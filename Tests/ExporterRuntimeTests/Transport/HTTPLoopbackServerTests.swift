@@ -1,3 +1,4 @@
+import ExporterHTTPTesting
 import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation

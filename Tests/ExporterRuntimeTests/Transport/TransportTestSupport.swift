@@ -1,4 +1,5 @@
 import CZlib
+import ExporterHTTPTesting
 import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation

@@ -1,0 +1,178 @@
+import ExporterCore
+import Synchronization
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes each trajectory as one JSON file, atomically: the bytes go to a temporary file in the same directory,
+/// which is fsynced and renamed over the target, and the directory is fsynced; a reader never sees half a file.
+///
+/// Nothing is overwritten within one sink's lifetime: in `file` mode the first trajectory gets the path itself and
+/// later ones `<stem>-2<ext>`, `<stem>-3<ext>`, ...; in `directory` mode each gets `<session_id>.json` (sanitized
+/// by ``fileName(forSessionID:)``), with `-2`, `-3`, ... before `.json` when a name repeats.
+public final class ATIFFileSink: ExportSink {
+    public typealias Item = ATIFTrajectory
+
+    /// Where trajectories go.
+    public enum Destination: Sendable, Hashable {
+        /// One file (later trajectories of the same sink next to it, numbered).
+        case file(String)
+        /// One file per trajectory in a directory, named after its session id.
+        case directory(String)
+    }
+
+    /// Where trajectories go.
+    public let destination: Destination
+    private let usedNames = Mutex<Set<String>>([])
+    private let temporaryCounter = Atomic<Int>(0)
+
+    /// Creates the sink, creating the directory (and its parents) it writes into.
+    public init(destination: Destination) throws(ATIFFileSinkError) {
+        self.destination = destination
+        switch destination {
+        case .file(let path): try Self.createDirectories(Self.directory(of: path))
+        case .directory(let path): try Self.createDirectories(path)
+        }
+    }
+
+    /// Writes `trajectory` to its file (see the type's documentation for names).
+    public func export(_ trajectory: ATIFTrajectory) async throws {
+        var bytes = trajectory.jsonBytes()
+        bytes.append(UInt8(ascii: "\n"))
+        try writeAtomically(bytes, to: reservePath(for: trajectory))
+    }
+
+    /// `session_id` as a file name that stays inside the output directory: ASCII letters, digits, `-`, `_` and
+    /// `.` are kept, every other character (`/`, NUL, spaces, non-ASCII) becomes `_`; a name starting with `.`
+    /// (so `.`, `..` and hidden files) gets a leading `_`; at most 200 characters, then `.json`.
+    public static func fileName(forSessionID sessionID: String) -> String {
+        var name = ""
+        for scalar in sessionID.unicodeScalars.prefix(200) {
+            let isSafe =
+                scalar.isASCII
+                && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || scalar == "-" || scalar == "_" || scalar == ".")
+            name.unicodeScalars.append(isSafe ? scalar : "_")
+        }
+        if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+        return name + ".json"
+    }
+
+    private func reservePath(for trajectory: ATIFTrajectory) -> String {
+        let (directory, base): (String, String)
+        switch destination {
+        case .file(let path):
+            directory = Self.directory(of: path)
+            base = path.split(separator: "/").last.map(String.init) ?? path
+        case .directory(let path):
+            directory = path
+            base = Self.fileName(forSessionID: trajectory.sessionID)
+        }
+        let name = usedNames.withLock { used in
+            var candidate = base
+            var number = 2
+            while used.contains(candidate) {
+                candidate = Self.numbered(base, number)
+                number += 1
+            }
+            used.insert(candidate)
+            return candidate
+        }
+        return directory + "/" + name
+    }
+
+    /// `name.json` → `name-2.json`; `name` → `name-2`.
+    static func numbered(_ name: String, _ number: Int) -> String {
+        if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            return "\(name[..<dot])-\(number)\(name[dot...])"
+        }
+        return "\(name)-\(number)"
+    }
+
+    private func writeAtomically(_ bytes: [UInt8], to path: String) throws(ATIFFileSinkError) {
+        let directory = Self.directory(of: path)
+        let counter = temporaryCounter.add(1, ordering: .relaxed).newValue
+        let temporary = "\(directory)/.atif-\(getpid())-\(counter).tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .open(path: temporary, errno: errno) }
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeBytes { raw in
+                write(descriptor, raw.baseAddress! + offset, raw.count - offset)
+            }
+            if written < 0 {
+                if errno == EINTR { continue }
+                let code = errno
+                closeFile(descriptor)
+                unlink(temporary)
+                throw .write(path: temporary, errno: code)
+            }
+            offset += written
+        }
+        if fsync(descriptor) != 0 {
+            let code = errno
+            closeFile(descriptor)
+            unlink(temporary)
+            throw .sync(path: temporary, errno: code)
+        }
+        closeFile(descriptor)
+        guard rename(temporary, path) == 0 else {
+            let code = errno
+            unlink(temporary)
+            throw .rename(path: path, errno: code)
+        }
+        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if directoryDescriptor >= 0 {
+            fsync(directoryDescriptor)
+            closeFile(directoryDescriptor)
+        }
+    }
+
+    static func directory(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    private static func createDirectories(_ path: String) throws(ATIFFileSinkError) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/") where component != "." {
+            current += "/" + component
+            if mkdir(current, 0o755) != 0, errno != EEXIST { throw .open(path: current, errno: errno) }
+        }
+    }
+}
+
+/// Why the ATIF file sink could not write a trajectory.
+public enum ATIFFileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A directory or the temporary file could not be created.
+    case open(path: String, errno: Int32)
+    /// Writing the temporary file failed.
+    case write(path: String, errno: Int32)
+    /// Flushing the temporary file to disk failed.
+    case sync(path: String, errno: Int32)
+    /// Renaming the temporary file over the target failed.
+    case rename(path: String, errno: Int32)
+
+    public var description: String {
+        switch self {
+        case .open(let path, let code): "cannot create '\(path)': \(Self.text(code))"
+        case .write(let path, let code): "cannot write '\(path)': \(Self.text(code))"
+        case .sync(let path, let code): "cannot sync '\(path)' to disk: \(Self.text(code))"
+        case .rename(let path, let code): "cannot move the trajectory into '\(path)': \(Self.text(code))"
+        }
+    }
+
+    private static func text(_ code: Int32) -> String {
+        String(cString: strerror(code))
+    }
+}
+
+// The sink's `close()` requirement shadows the C function inside the class.
+private func closeFile(_ descriptor: Int32) {
+    _ = close(descriptor)
+}

@@ -1,0 +1,8 @@
+/// Keys of ``AgentEvent/extensions`` that more than one module writes or reads.
+///
+/// Instrumentation records the toolkit's function ancestry under the IntermediateStep codec's key, so the key lives
+/// here, below both.
+public enum ExtensionKeys {
+    /// What the IntermediateStep codec keeps of a toolkit step that has no field of its own in ``AgentEvent``.
+    public static let intermediateStep = "intermediate_step"
+}
