@@ -47,6 +47,7 @@ let package = Package(
                 .product(name: "ExporterRuntime", package: "exporter-scaffold"),
                 .product(name: "ExporterOTLP", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTPTesting", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),

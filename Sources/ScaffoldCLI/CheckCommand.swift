@@ -35,6 +35,9 @@ struct CheckCommand: ParsableCommand {
                     case .refuse: problems.append("hand-edited  \(change.path)  (\(change.reason))")
                     }
                 }
+                problems += GeneratorWorkspace.staleImportWarnings(plan, spec: loaded.spec).map {
+                    "stale import  \($0)"
+                }
                 if problems.isEmpty {
                     print("\(specPath): up to date")
                 } else {

@@ -41,6 +41,9 @@ struct GenerateCommand: ParsableCommand {
                 let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? loaded.directory
                 let plan = try GeneratorWorkspace.plan(loaded, output: outputURL, templates: overrides, force: force)
                 print(PlanReport.describe(plan, output: outputURL.path, diff: dryRun))
+                for warning in GeneratorWorkspace.staleImportWarnings(plan, spec: loaded.spec) {
+                    terminal.write("warning: \(warning)\n")
+                }
                 if !plan.refusals.isEmpty {
                     refused = true
                     terminal.write(

@@ -136,6 +136,16 @@ struct GeneratorWorkspace {
         )
     }
 
+    /// One line per file of the user's that imports a runtime module the package no longer depends on, saying what
+    /// to import instead.
+    static func staleImportWarnings(_ plan: GenerationPlan, spec: ExporterSpec) -> [String] {
+        let modules = RuntimeModules(spec: spec)
+        return StaleImport.find(in: plan, importable: modules.importable).map { stale in
+            "\(stale.path) imports \(stale.modules.joined(separator: ", ")), which this package does not depend on: "
+                + "import \(modules.library.joined(separator: ", ")) instead (the modules of its base and transport)"
+        }
+    }
+
     /// Writes and deletes what `plan` says, every file through a temporary file renamed in place. Every path is
     /// checked first (relative, no `..`, no symlinked parent), so nothing is written when one is unsafe.
     static func apply(_ plan: GenerationPlan, to output: URL) throws(DiagnosticError) {

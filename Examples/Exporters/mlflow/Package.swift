@@ -15,9 +15,11 @@ let package = Package(
         .target(
             name: "MLflowExporter",
             dependencies: [
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterOTLP", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
@@ -26,7 +28,8 @@ let package = Package(
             name: "mlflow-replay",
             dependencies: [
                 "MLflowExporter",
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -34,10 +37,13 @@ let package = Package(
             name: "MLflowExporterTests",
             dependencies: [
                 "MLflowExporter",
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterOTLP", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTPTesting", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

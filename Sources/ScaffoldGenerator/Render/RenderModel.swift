@@ -84,7 +84,14 @@ struct RenderModel {
                 prefix: "dependencies: ",
                 suffix: ","
             ),
-            "replayImports": ["ExporterDiagnostics", "ExporterRuntime", "Foundation", module].sorted(),
+            "replayImports": Set(replayProducts + ["ExporterDiagnostics", "Foundation", module]).sorted(),
+            "replayProducts": replayProducts.map(RenderSyntax.literal),
+            "testingProducts": testingProducts.map(RenderSyntax.literal),
+            "runtimeImports": imports([]),
+            "configurationImports": imports(["ExporterDiagnostics", "ExporterYAML", "Foundation"]),
+            "exporterImports": imports(["ExporterDiagnostics", "Foundation"]),
+            "supportImports": imports(["Foundation"]),
+            "testImports": imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
             "decodeLines": decodeLines,
         ]
         context.merge(pipeline.context(module: module)) { _, new in new }
@@ -118,12 +125,15 @@ struct RenderModel {
         spec.description.isEmpty ? "Exports \(spec.base.rawValue) telemetry." : spec.description
     }
 
-    /// The runtime's libraries the package uses; only OTLP packages depend on ExporterOTLP (and so compile
-    /// swift-protobuf).
-    private var libraryProducts: [String] {
-        var products = ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"]
-        if spec.transport.kind == .otlp { products.insert("ExporterOTLP", at: 1) }
-        return products
+    private var runtimeModules: [String] { RuntimeModules(spec: spec).library }
+    private var libraryProducts: [String] { RuntimeModules(spec: spec).libraryProducts }
+    private var replayProducts: [String] { RuntimeModules.replay }
+    private var testingProducts: [String] { RuntimeModules(spec: spec).testing }
+
+    /// A file's imports in the order swift-format's `OrderedImports` keeps: the package's runtime modules and
+    /// `others`.
+    private func imports(_ others: [String]) -> [String] {
+        Set(runtimeModules + others).sorted()
     }
 
     private var runtimeDependency: String {

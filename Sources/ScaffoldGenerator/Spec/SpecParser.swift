@@ -112,7 +112,8 @@ struct SpecParser {
     /// Modules a generated package imports or ships beside; a module of the same name would not build.
     static let reservedModules: Set<String> = [
         "ExporterRuntime", "ExporterRuntimeTesting", "ExporterYAML", "ExporterDiagnostics", "ExporterOTLP",
-        "ScaffoldGenerator", "ScaffoldCLI", "CYAML", "Swift", "Foundation", "FoundationEssentials", "Dispatch",
+        "ExporterEvents", "ExporterCore", "ExporterCodecs", "ExporterHTTP", "ExporterATIF", "ExporterHTTPTesting",
+        "ScaffoldGenerator", "ScaffoldCLI", "CYAML", "CZlib", "Swift", "Foundation", "FoundationEssentials", "Dispatch",
         "Glibc", "Musl", "Darwin", "Synchronization", "Logging", "ServiceLifecycle", "SwiftProtobuf",
         "ArgumentParser", "Testing", "XCTest",
     ]

@@ -99,9 +99,17 @@ public enum VendoredRuntime {
             isProduct: true
         ),
         Target(
-            name: "ExporterRuntime",
+            name: "ExporterEvents",
             kind: .swift,
-            targetDependencies: ["CZlib", "ExporterDiagnostics", "ExporterYAML"],
+            targetDependencies: ["ExporterDiagnostics"],
+            productDependencies: [],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterCore",
+            kind: .swift,
+            targetDependencies: ["ExporterEvents", "ExporterDiagnostics", "ExporterYAML"],
             productDependencies: [
                 ExternalProduct(name: "Logging", package: "swift-log"),
                 ExternalProduct(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -110,17 +118,82 @@ public enum VendoredRuntime {
             isProduct: true
         ),
         Target(
+            name: "ExporterCodecs",
+            kind: .swift,
+            targetDependencies: ["ExporterEvents", "ExporterCore", "ExporterDiagnostics", "ExporterYAML"],
+            productDependencies: [],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterHTTP",
+            kind: .swift,
+            targetDependencies: [
+                "CZlib",
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterCodecs",
+                "ExporterDiagnostics",
+                "ExporterYAML",
+            ],
+            productDependencies: [
+                ExternalProduct(name: "Logging", package: "swift-log")
+            ],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterATIF",
+            kind: .swift,
+            targetDependencies: ["ExporterEvents", "ExporterCore", "ExporterDiagnostics", "ExporterYAML"],
+            productDependencies: [
+                ExternalProduct(name: "Logging", package: "swift-log")
+            ],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterRuntime",
+            kind: .swift,
+            targetDependencies: [
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterCodecs",
+                "ExporterHTTP",
+                "ExporterATIF",
+            ],
+            productDependencies: [],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
             name: "ExporterOTLP",
             kind: .swift,
-            targetDependencies: ["ExporterRuntime", "ExporterDiagnostics", "ExporterYAML"],
-            productDependencies: [ExternalProduct(name: "SwiftProtobuf", package: "swift-protobuf")],
+            targetDependencies: [
+                "ExporterEvents",
+                "ExporterCore",
+                "ExporterHTTP",
+                "ExporterDiagnostics",
+                "ExporterYAML",
+            ],
+            productDependencies: [
+                ExternalProduct(name: "SwiftProtobuf", package: "swift-protobuf")
+            ],
             exclude: ["Generated/README.md"],
             isProduct: true
         ),
         Target(
             name: "ExporterRuntimeTesting",
             kind: .swift,
-            targetDependencies: ["ExporterRuntime"],
+            targetDependencies: ["ExporterEvents", "ExporterCore"],
+            productDependencies: [],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterHTTPTesting",
+            kind: .swift,
+            targetDependencies: ["ExporterHTTP"],
             productDependencies: [],
             exclude: [],
             isProduct: true

@@ -67,8 +67,14 @@ extension CompileTests {
             for name in Self.directories {
                 let example = Self.examples.appendingPathComponent(name)
                 let manifest = try String(contentsOf: example.appendingPathComponent("Package.swift"), encoding: .utf8)
-                var runtime = ["ExporterDiagnostics", "ExporterRuntime", "ExporterYAML"]
-                if manifest.contains("\"ExporterOTLP\"") { runtime.append("ExporterOTLP") }
+                // The runtime products the example's own manifest names, so that a module it forgot fails here too.
+                let named = Set(
+                    manifest.matches(of: /\.product\(name: "(\w+)", package: "exporter-scaffold"\)/).map {
+                        String($0.1)
+                    }
+                )
+                let runtime = named.filter { !$0.hasSuffix("Testing") }.sorted()
+                let testing = named.filter { $0.hasSuffix("Testing") }.sorted()
                 let modules = try manager.contentsOfDirectory(atPath: example.appendingPathComponent("Sources").path)
                     .filter { !$0.hasSuffix("-replay") && !$0.hasPrefix(".") }
                 let module = try #require(modules.count == 1 ? modules.first : nil, "\(name): \(modules)")
@@ -90,7 +96,7 @@ extension CompileTests {
                 )
                 targets.append(
                     ".testTarget(name: \"\(tests)\", dependencies: [\"\(module)\", "
-                        + "\(products(runtime + ["ExporterRuntimeTesting"]))]"
+                        + "\(products(runtime + testing))]"
                         + (golden ? ", exclude: [\"Golden\"]" : "") + ", swiftSettings: settings),"
                 )
             }

@@ -1,5 +1,6 @@
 import AgentDemoKit
 import ExporterDiagnostics
+import ExporterHTTPTesting
 import ExporterOTLP
 import ExporterRuntime
 import ExporterRuntimeTesting

@@ -15,8 +15,12 @@ let package = Package(
         .target(
             name: "AcmeCustom",
             dependencies: [
+                .product(name: "ExporterATIF", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
@@ -25,7 +29,8 @@ let package = Package(
             name: "acme_custom-replay",
             dependencies: [
                 "AcmeCustom",
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -33,9 +38,14 @@ let package = Package(
             name: "AcmeCustomTests",
             dependencies: [
                 "AcmeCustom",
+                .product(name: "ExporterATIF", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTPTesting", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

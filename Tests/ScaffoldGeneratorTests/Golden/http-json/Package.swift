@@ -15,8 +15,11 @@ let package = Package(
         .target(
             name: "AcmeHTTP",
             dependencies: [
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
@@ -25,7 +28,8 @@ let package = Package(
             name: "acme_http-replay",
             dependencies: [
                 "AcmeHTTP",
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -33,9 +37,13 @@ let package = Package(
             name: "AcmeHTTPTests",
             dependencies: [
                 "AcmeHTTP",
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTP", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
+                .product(name: "ExporterHTTPTesting", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]

@@ -15,8 +15,10 @@ let package = Package(
         .target(
             name: "NastyStrings",
             dependencies: [
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
@@ -25,7 +27,8 @@ let package = Package(
             name: "nasty_strings-replay",
             dependencies: [
                 "NastyStrings",
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -33,8 +36,10 @@ let package = Package(
             name: "NastyStringsTests",
             dependencies: [
                 "NastyStrings",
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
             ],

@@ -15,8 +15,9 @@ let package = Package(
         .target(
             name: "AcmeSpan",
             dependencies: [
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
@@ -25,7 +26,8 @@ let package = Package(
             name: "acme_span-replay",
             dependencies: [
                 "AcmeSpan",
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterCodecs", package: "exporter-scaffold"),
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         ),
@@ -33,8 +35,9 @@ let package = Package(
             name: "AcmeSpanTests",
             dependencies: [
                 "AcmeSpan",
+                .product(name: "ExporterCore", package: "exporter-scaffold"),
                 .product(name: "ExporterDiagnostics", package: "exporter-scaffold"),
-                .product(name: "ExporterRuntime", package: "exporter-scaffold"),
+                .product(name: "ExporterEvents", package: "exporter-scaffold"),
                 .product(name: "ExporterYAML", package: "exporter-scaffold"),
                 .product(name: "ExporterRuntimeTesting", package: "exporter-scaffold"),
             ],

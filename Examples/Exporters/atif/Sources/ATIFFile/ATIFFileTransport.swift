@@ -6,8 +6,10 @@
 // and writes each one, when its root agent scope ends, with the runtime's `ATIFFileSink` (one
 // `<session_id>.json` per trajectory, written atomically) — what the built-in `atif` exporter does.
 
+import ExporterATIF
+import ExporterCore
 import ExporterDiagnostics
-import ExporterRuntime
+import ExporterEvents
 import Synchronization
 
 /// Builds one ATIF trajectory per root agent scope and writes it to `output_dir` when that scope ends.

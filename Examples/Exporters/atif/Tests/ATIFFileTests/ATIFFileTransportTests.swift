@@ -1,7 +1,9 @@
 // Tests of the user-owned transport (Sources/ATIFFile/ATIFFileTransport.swift). This file is yours too:
 // `scaffold generate` never writes it.
 
-import ExporterRuntime
+import ExporterATIF
+import ExporterCore
+import ExporterEvents
 import ExporterRuntimeTesting
 import Foundation
 import Testing

@@ -1,7 +1,9 @@
 // Customization hooks of the file_jsonl exporter. This file is yours: `scaffold generate` created it once and
 // never rewrites it. The generated code calls these hooks; the defaults below work as they are.
 
-import ExporterRuntime
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
 
 /// The hooks the generated exporter calls.
 struct FileJSONLHooks: Sendable {

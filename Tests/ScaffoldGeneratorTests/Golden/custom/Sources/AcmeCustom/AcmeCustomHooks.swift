@@ -1,7 +1,11 @@
 // Customization hooks of the acme_custom exporter. This file is yours: `scaffold generate` created it once and
 // never rewrites it. The generated code calls these hooks; the defaults below work as they are.
 
-import ExporterRuntime
+import ExporterATIF
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
+import ExporterHTTP
 
 /// The hooks the generated exporter calls.
 struct AcmeCustomHooks: Sendable {

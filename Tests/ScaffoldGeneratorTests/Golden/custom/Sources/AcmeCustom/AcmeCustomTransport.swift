@@ -1,7 +1,11 @@
 // The custom transport of exporter.yaml. This file is yours: `scaffold generate` created it once and never
 // rewrites it. Implement `send` and set `isImplemented` to true.
 
-import ExporterRuntime
+import ExporterATIF
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
+import ExporterHTTP
 
 /// Sends the exporter's payloads wherever they must go.
 struct AcmeCustomTransport: ExportSink {

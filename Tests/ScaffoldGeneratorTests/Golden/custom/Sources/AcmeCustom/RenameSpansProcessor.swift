@@ -2,7 +2,11 @@
 // rewrites it. Implement `transform` and set `isImplemented` to true (the generated tests that run the whole
 // pipeline wait for it).
 
-import ExporterRuntime
+import ExporterATIF
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
+import ExporterHTTP
 
 /// `rename_spans`: transforms spans; return nil to drop one.
 struct RenameSpansProcessor: TransformProcessor {

@@ -1,7 +1,10 @@
 // The custom request encoder of exporter.yaml. This file is yours: `scaffold generate` created it once and never
 // rewrites it. Implement `transform` and set `isImplemented` to true.
 
-import ExporterRuntime
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
+import ExporterHTTP
 
 /// Turns a batch of items into one HTTP request body.
 struct AcmeEventsEncoder: TransformProcessor {

@@ -1,7 +1,10 @@
 // Customization hooks of the acme_events exporter. This file is yours: `scaffold generate` created it once and
 // never rewrites it. The generated code calls these hooks; the defaults below work as they are.
 
-import ExporterRuntime
+import ExporterCodecs
+import ExporterCore
+import ExporterEvents
+import ExporterHTTP
 
 /// The hooks the generated exporter calls.
 struct AcmeEventsHooks: Sendable {

@@ -1,7 +1,8 @@
 // Customization hooks of the acme_span exporter. This file is yours: `scaffold generate` created it once and
 // never rewrites it. The generated code calls these hooks; the defaults below work as they are.
 
-import ExporterRuntime
+import ExporterCore
+import ExporterEvents
 
 /// The hooks the generated exporter calls.
 struct AcmeSpanHooks: Sendable {
