@@ -118,22 +118,7 @@ public struct SpanBuilder: Processor {
             attach(event, to: event.uuid)
             return
         }
-        let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: true)
-        let span = Span(
-            traceID: lineage.traceID,
-            spanID: lineage.spanID,
-            parentSpanID: parentSpanID,
-            uuid: event.uuid,
-            parentUUID: event.parentUUID,
-            rootUUID: lineage.rootUUID,
-            name: Self.spanName(of: event),
-            category: event.category,
-            start: event.timestamp,
-            end: event.timestamp,
-            startEvent: event,
-            sessionID: lineage.sessionID,
-            userID: lineage.userID
-        )
+        let (span, lineage) = makeSpan(openedBy: event, origin: .scope, countingUnknownParent: true)
         open[event.uuid] = OpenSpan(span: span, lineage: lineage, sequence: nextSequence)
         nextSequence += 1
     }
@@ -152,27 +137,12 @@ public struct SpanBuilder: Processor {
             return nil
         }
         counters.endWithoutStart += 1
-        let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: false)
+        var (span, lineage) = makeSpan(openedBy: event, origin: .endWithoutStart, countingUnknownParent: false)
         recentlyClosed.insert(event.uuid, lineage)
-        let start = min(event.startTimestamp ?? event.timestamp, event.timestamp)
-        return Span(
-            traceID: lineage.traceID,
-            spanID: lineage.spanID,
-            parentSpanID: parentSpanID,
-            uuid: event.uuid,
-            parentUUID: event.parentUUID,
-            rootUUID: lineage.rootUUID,
-            name: Self.spanName(of: event),
-            category: event.category,
-            start: start,
-            end: event.timestamp,
-            origin: .endWithoutStart,
-            startEvent: event,
-            endEvent: event,
-            status: event.status,
-            sessionID: lineage.sessionID,
-            userID: lineage.userID
-        )
+        span.start = min(event.startTimestamp ?? event.timestamp, event.timestamp)
+        span.endEvent = event
+        span.status = event.status
+        return span
     }
 
     private mutating func attachChunk(_ event: AgentEvent) {
@@ -193,8 +163,18 @@ public struct SpanBuilder: Processor {
             attach(event, to: parentUUID)
             return nil
         }
-        let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: true)
-        return Span(
+        return makeSpan(openedBy: event, origin: .mark, countingUnknownParent: true).span
+    }
+
+    /// The span `event` opens, zero-length at the event and placed in its trace: the one place a span is made, so
+    /// every origin gets the same ids, name and lineage. The caller adds what its origin needs beyond that.
+    private mutating func makeSpan(
+        openedBy event: AgentEvent,
+        origin: SpanOrigin,
+        countingUnknownParent: Bool
+    ) -> (span: Span, lineage: ScopeLineage) {
+        let (lineage, parentSpanID) = lineage(of: event, countingUnknownParent: countingUnknownParent)
+        let span = Span(
             traceID: lineage.traceID,
             spanID: lineage.spanID,
             parentSpanID: parentSpanID,
@@ -205,11 +185,12 @@ public struct SpanBuilder: Processor {
             category: event.category,
             start: event.timestamp,
             end: event.timestamp,
-            origin: .mark,
+            origin: origin,
             startEvent: event,
             sessionID: lineage.sessionID,
             userID: lineage.userID
         )
+        return (span, lineage)
     }
 
     private mutating func attach(_ event: AgentEvent, to uuid: String) {
