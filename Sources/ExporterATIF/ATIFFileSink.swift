@@ -98,39 +98,29 @@ public final class ATIFFileSink: ExportSink {
         let directory = Self.directory(of: path)
         let counter = temporaryCounter.add(1, ordering: .relaxed).newValue
         let temporary = "\(directory)/.atif-\(getpid())-\(counter).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .open(path: temporary, errno: errno) }
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { raw in
-                write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                let code = errno
-                closeFile(descriptor)
-                unlink(temporary)
-                throw .write(path: temporary, errno: code)
-            }
-            offset += written
+        let file: FileDescriptor
+        do throws(FileIOError) {
+            file = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_EXCL)
+        } catch {
+            throw .open(path: temporary, errno: error.errno)
         }
-        if fsync(descriptor) != 0 {
-            let code = errno
-            closeFile(descriptor)
+        do throws(FileIOError) {
+            try file.writeAll(bytes)
+            try file.sync()
+        } catch {
+            try? file.close()
             unlink(temporary)
-            throw .sync(path: temporary, errno: code)
+            throw error.operation == .write
+                ? .write(path: temporary, errno: error.errno) : .sync(path: temporary, errno: error.errno)
         }
-        closeFile(descriptor)
+        // The bytes are on disk; a late close error has nothing left to lose.
+        try? file.close()
         guard rename(temporary, path) == 0 else {
             let code = errno
             unlink(temporary)
             throw .rename(path: path, errno: code)
         }
-        let directoryDescriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directoryDescriptor >= 0 {
-            fsync(directoryDescriptor)
-            closeFile(directoryDescriptor)
-        }
+        syncDirectory(directory)
     }
 
     static func directory(of path: String) -> String {
@@ -139,10 +129,10 @@ public final class ATIFFileSink: ExportSink {
     }
 
     private static func createDirectories(_ path: String) throws(ATIFFileSinkError) {
-        var current = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/") where component != "." {
-            current += "/" + component
-            if mkdir(current, 0o755) != 0, errno != EEXIST { throw .open(path: current, errno: errno) }
+        do throws(FileIOError) {
+            try ExporterCore.createDirectories(path)
+        } catch {
+            throw .open(path: error.path, errno: error.errno)
         }
     }
 }
@@ -168,11 +158,6 @@ public enum ATIFFileSinkError: Error, Hashable, Sendable, CustomStringConvertibl
     }
 
     private static func text(_ code: Int32) -> String {
-        String(cString: strerror(code))
+        FileIOError.reason(code)
     }
-}
-
-// The sink's `close()` requirement shadows the C function inside the class.
-private func closeFile(_ descriptor: Int32) {
-    _ = close(descriptor)
 }

@@ -1,15 +1,13 @@
+import ExporterCore
 import ExporterDiagnostics
 import ExporterEvents
 
 #if canImport(Glibc)
 import Glibc
-private let systemRead = Glibc.read
 #elseif canImport(Musl)
 import Musl
-private let systemRead = Musl.read
 #elseif canImport(Darwin)
 import Darwin
-private let systemRead = Darwin.read
 #endif
 
 /// What reading a trace gave: the events of every good line, a diagnostic for every bad one.
@@ -99,27 +97,22 @@ public struct TraceReader: Sendable {
 
     /// The bytes of a file, read with POSIX calls (no Foundation on this path).
     static func contents(ofFile path: String) throws(DiagnosticError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { throw unreadable(path, errno) }
-        defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw unreadable(path, errno)
-            }
-            if count == 0 { break }
-            bytes.append(contentsOf: chunk[0..<count])
+        do throws(FileIOError) {
+            let file = try FileDescriptor.open(path, O_RDONLY)
+            defer { try? file.close() }
+            return try file.readAll()
+        } catch {
+            throw unreadable(path, error.errno)
         }
-        return bytes
     }
 
     private static func unreadable(_ path: String, _ code: Int32) -> DiagnosticError {
-        let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
-        return DiagnosticError(
-            .error("TRACE001", "cannot read trace file: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))
+        DiagnosticError(
+            .error(
+                "TRACE001",
+                "cannot read trace file: \(FileIOError.reason(code))",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            )
         )
     }
 }

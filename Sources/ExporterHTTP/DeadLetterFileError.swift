@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import ExporterCore
 
 /// A system call on a dead-letter file failed.
 public struct DeadLetterFileError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -22,8 +16,14 @@ public struct DeadLetterFileError: Error, Sendable, Hashable, CustomStringConver
         self.code = code
     }
 
+    /// The error of a failed system call; its operation names (`open`, `write`, `fsync`, `lock`) are the ones
+    /// this type always had.
+    package init(_ error: FileIOError) {
+        self.init(operation: error.operation.rawValue, path: error.path, code: error.errno)
+    }
+
     public var description: String {
-        let reason = code == 0 ? "the dead-letter file is closed" : String(cString: strerror(code))
+        let reason = code == 0 ? "the dead-letter file is closed" : FileIOError.reason(code)
         return "cannot \(operation) dead-letter file \(path): \(reason)"
     }
 }

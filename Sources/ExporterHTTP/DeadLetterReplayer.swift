@@ -111,25 +111,27 @@ public struct DeadLetterReplayer: Sendable {
             }
             contents += current[snapshot.count...]
             let temporary = "\(path).replay-\(getpid()).tmp"
-            let output = DeadLetterFile.openDescriptor(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-            guard output >= 0 else { throw unusable("cannot create \(temporary): \(errorText(errno))") }
-            do throws(DeadLetterFileError) {
-                try DeadLetterFile.writeAll(contents, to: output, path: temporary)
-                guard fsync(output) == 0 else {
-                    throw DeadLetterFileError(operation: "fsync", path: temporary, code: errno)
-                }
+            let output: FileDescriptor
+            do throws(FileIOError) {
+                output = try FileDescriptor.open(temporary, O_WRONLY | O_CREAT | O_TRUNC, permissions: 0o600)
             } catch {
-                _ = DeadLetterFile.closeDescriptor(output)
-                unlink(temporary)
-                throw unusable(error.description)
+                throw unusable("cannot create \(temporary): \(error.reason)")
             }
-            _ = DeadLetterFile.closeDescriptor(output)
+            do throws(FileIOError) {
+                try output.writeAll(contents)
+                try output.sync()
+            } catch {
+                try? output.close()
+                unlink(temporary)
+                throw unusable(DeadLetterFileError(error).description)
+            }
+            try? output.close()
             guard rename(temporary, path) == 0 else {
                 let code = errno
                 unlink(temporary)
-                throw unusable("cannot rename \(temporary) over it: \(errorText(code))")
+                throw unusable("cannot rename \(temporary) over it: \(FileIOError.reason(code))")
             }
-            syncParentDirectory()
+            syncDirectory(Self.directory(of: path))
         }
     }
 
@@ -137,41 +139,38 @@ public struct DeadLetterReplayer: Sendable {
     /// file between `open` and `flock`.
     private func withLockedFile<Result>(
         flags: Int32,
-        _ body: (Int32) throws(DiagnosticError) -> Result
+        _ body: (FileDescriptor) throws(DiagnosticError) -> Result
     ) throws(DiagnosticError) -> Result {
         while true {
-            let descriptor = DeadLetterFile.openDescriptor(path, flags | O_CLOEXEC, 0)
-            guard descriptor >= 0 else { throw unusable(errorText(errno)) }
-            defer { _ = DeadLetterFile.closeDescriptor(descriptor) }
-            while flock(descriptor, LOCK_EX) != 0 {
-                guard errno == EINTR else { throw unusable("cannot lock: \(errorText(errno))") }
+            let descriptor: FileDescriptor
+            do throws(FileIOError) {
+                descriptor = try FileDescriptor.open(path, flags, permissions: 0)
+            } catch {
+                throw unusable(error.reason)
             }
-            defer { _ = flock(descriptor, LOCK_UN) }
+            defer { try? descriptor.close() }
+            do throws(FileIOError) {
+                try descriptor.lockExclusively()
+            } catch {
+                throw unusable("cannot lock: \(error.reason)")
+            }
+            defer { descriptor.unlock() }
             if DeadLetterFile.names(path, descriptor) { return try body(descriptor) }
         }
     }
 
-    private func readAll(_ descriptor: Int32) throws(DiagnosticError) -> [UInt8] {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw unusable("cannot read: \(errorText(errno))")
-            }
-            if count == 0 { return bytes }
-            bytes += chunk[..<count]
+    private func readAll(_ descriptor: FileDescriptor) throws(DiagnosticError) -> [UInt8] {
+        do throws(FileIOError) {
+            return try descriptor.readAll()
+        } catch {
+            throw unusable("cannot read: \(error.reason)")
         }
     }
 
-    /// Makes the rename durable.
-    private func syncParentDirectory() {
+    /// The directory holding `path`, whose entry the rename changes.
+    private static func directory(of path: String) -> String {
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
-        let descriptor = DeadLetterFile.openDescriptor(directory.isEmpty ? "/" : directory, O_RDONLY | O_CLOEXEC, 0)
-        guard descriptor >= 0 else { return }
-        _ = fsync(descriptor)
-        _ = DeadLetterFile.closeDescriptor(descriptor)
+        return directory.isEmpty ? "/" : directory
     }
 
     private func unusable(_ reason: String) -> DiagnosticError {
@@ -182,10 +181,6 @@ public struct DeadLetterReplayer: Sendable {
                 at: SourceLocation(file: path, line: 1, column: 1)
             )
         )
-    }
-
-    private func errorText(_ code: Int32) -> String {
-        String(cString: strerror(code))
     }
 }
 

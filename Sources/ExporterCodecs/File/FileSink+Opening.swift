@@ -31,10 +31,14 @@ extension FileSink {
                 unlink(path)
             }
         }
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .open(path: path, errno: errno) }
+        let descriptor: FileDescriptor
+        do throws(FileIOError) {
+            descriptor = try FileDescriptor.open(path, O_WRONLY | O_CREAT | O_APPEND)
+        } catch {
+            throw .open(path: path, errno: error.errno)
+        }
         var info = stat()
-        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        let size = fstat(descriptor.rawValue, &info) == 0 ? Int(info.st_size) : 0
         return FileSinkState(descriptor: descriptor, size: size)
     }
 
@@ -46,21 +50,19 @@ extension FileSink {
             guard state.size > 0 else { return }
             var info = stat()
             // Devices and pipes have nothing to empty.
-            guard fstat(state.descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-            guard ftruncate(state.descriptor, 0) == 0 else { throw .open(path: path, errno: errno) }
+            guard fstat(state.descriptor.rawValue, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+            guard ftruncate(state.descriptor.rawValue, 0) == 0 else { throw .open(path: path, errno: errno) }
             state.size = 0
         }
     }
 
+    /// A missing directory that cannot be created fails the sink as its file: the error names the file asked for.
     private static func createParentDirectories(of path: String) throws(FileSinkError) {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return }
-        var current = ""
-        for component in path[..<slash].split(separator: "/", omittingEmptySubsequences: false) {
-            current += (current.isEmpty && path.hasPrefix("/") ? "/" : current.isEmpty ? "" : "/") + component
-            if component.isEmpty || component == "." { continue }
-            if mkdir(current, 0o755) != 0, errno != EEXIST {
-                throw .open(path: path, errno: errno)
-            }
+        do throws(FileIOError) {
+            try createDirectories(String(path[..<slash]))
+        } catch {
+            throw .open(path: path, errno: error.errno)
         }
     }
 }

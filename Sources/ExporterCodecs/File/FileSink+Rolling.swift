@@ -37,20 +37,23 @@ extension FileSink {
             // Someone deleted the file: what went into it since is gone with it; start a new one at the path.
             logger.warning("the current file was deleted; starting a new one", metadata: ["file": "\(path)"])
         }
-        let fresh = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0o644)
-        guard fresh >= 0 else {
-            let code = errno
+        let fresh: FileDescriptor
+        do throws(FileIOError) {
+            fresh = try FileDescriptor.open(path, O_WRONLY | O_CREAT | O_TRUNC | O_APPEND)
+        } catch {
             // Back to the one file there is, so that the records keep going where the path says.
             if renamed { rename(target, path) }
-            report(.roll(path: path, errno: code), in: &state)
+            report(.roll(path: path, errno: error.errno), in: &state)
             return
         }
-        if let code = closeFileDescriptor(state.descriptor) {
-            report(.close(path: target, errno: code), in: &state)
+        do throws(FileIOError) {
+            try state.descriptor.close()
+        } catch {
+            report(.close(path: target, errno: error.errno), in: &state)
         }
         state.descriptor = fresh
         state.size = 0
-        syncDirectory()
+        syncDirectory(rolledNames.directory)
         for failure in rolledNames.deleteRolledFiles(keepingNewest: rolling.maxFiles) {
             logger.warning("cannot delete an old rolled file", metadata: ["error": "\(failure)"])
         }
@@ -62,13 +65,5 @@ extension FileSink {
         guard state.unreportedError != error else { return }
         logger.error("rolling over failed", metadata: ["error": "\(error)"])
         state.unreportedError = state.unreportedError ?? error
-    }
-
-    /// Makes the rename and the new file's entry durable.
-    private func syncDirectory() {
-        let descriptor = open(rolledNames.directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return }
-        _ = syncFileDescriptor(descriptor)
-        _ = closeFileDescriptor(descriptor)
     }
 }

@@ -110,7 +110,7 @@ public final class FileSink: ExportSink {
                 )
                 logger.error("file sink released without close", metadata: ["error": "\(lost)"])
             }
-            _ = closeFileDescriptor(state.descriptor)
+            try? state.descriptor.close()
         }
     }
 
@@ -165,8 +165,10 @@ public final class FileSink: ExportSink {
                 state.discardBuffer()
             }
             if let code = syncFileDescriptor(state.descriptor) { failure = failure ?? .sync(path: path, errno: code) }
-            if let code = closeFileDescriptor(state.descriptor) {
-                failure = failure ?? .close(path: path, errno: code)
+            do throws(FileIOError) {
+                try state.descriptor.close()
+            } catch {
+                failure = failure ?? .close(path: path, errno: error.errno)
             }
             if let failure = failure ?? state.unreportedError { throw failure }
         }

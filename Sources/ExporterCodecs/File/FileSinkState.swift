@@ -10,8 +10,8 @@ import Darwin
 
 /// The mutable part of a ``FileSink``, guarded by its lock: the open file and the records not yet written to it.
 struct FileSinkState {
-    /// The current file's descriptor.
-    var descriptor: Int32
+    /// The current file.
+    var descriptor: FileDescriptor
     /// Bytes in the current file on disk.
     var size: Int
     /// Bytes accepted but not yet written, whole records in order.
@@ -27,7 +27,7 @@ struct FileSinkState {
     /// True once ``FileSink/finish()`` ran.
     var closed = false
 
-    init(descriptor: Int32, size: Int) {
+    init(descriptor: FileDescriptor, size: Int) {
         self.descriptor = descriptor
         self.size = size
     }
@@ -44,19 +44,16 @@ struct FileSinkState {
     /// Writes the buffer to the file; returns the errno when a write failed (what was not written stays
     /// buffered), nil when everything was written.
     mutating func writeBuffer() -> Int32? {
-        var offset = 0
-        defer { dropWritten(offset) }
-        while offset < buffer.count {
-            let written = buffer.withUnsafeBytes { raw in
-                write(descriptor, raw.baseAddress! + offset, raw.count - offset)
-            }
-            if written < 0 {
-                if errno == EINTR { continue }
-                failingWrite = errno
-                return errno
-            }
-            offset += written
+        var written = 0
+        defer {
             size += written
+            dropWritten(written)
+        }
+        do throws(FileIOError) {
+            try descriptor.writeAll(buffer, written: &written)
+        } catch {
+            failingWrite = error.errno
+            return error.errno
         }
         failingWrite = nil
         return nil
@@ -83,11 +80,11 @@ struct FileSinkState {
 
 /// `fsync`, where a descriptor that cannot be synced (a device, a pipe: EINVAL) has nothing to sync; returns the
 /// errno of a real failure.
-func syncFileDescriptor(_ descriptor: Int32) -> Int32? {
-    fsync(descriptor) == 0 || errno == EINVAL ? nil : errno
-}
-
-// The sink's own `close()` shadows the C function inside the class.
-func closeFileDescriptor(_ descriptor: Int32) -> Int32? {
-    close(descriptor) == 0 ? nil : errno
+func syncFileDescriptor(_ descriptor: FileDescriptor) -> Int32? {
+    do throws(FileIOError) {
+        try descriptor.sync()
+        return nil
+    } catch {
+        return error.errno == EINVAL ? nil : error.errno
+    }
 }

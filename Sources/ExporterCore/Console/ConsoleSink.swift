@@ -1,13 +1,5 @@
 import Synchronization
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Where console output goes.
 public enum ConsoleStream: String, Sendable, Hashable, CaseIterable, Decodable {
     /// Standard output.
@@ -42,23 +34,13 @@ public final class ConsoleSink: ExportSink {
                 .map { $0.isEmpty ? "" : prefix + " " + $0 }
                 .joined(separator: "\n")
         }
-        let descriptor = stream.fileDescriptor
-        try lock.withLock { _ in
-            try Self.writeAll(Array(text.utf8), to: descriptor)
-        }
-    }
-
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+        let descriptor = FileDescriptor(rawValue: stream.fileDescriptor, path: "<\(stream.rawValue)>")
+        try lock.withLock { _ throws(FileSinkError) in
+            do throws(FileIOError) {
+                try descriptor.writeAll(Array(text.utf8))
+            } catch {
+                throw .write(path: error.path, errno: error.errno)
             }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw FileSinkError.write(path: descriptor == 1 ? "<stdout>" : "<stderr>", errno: errno)
-            }
-            offset += written
         }
     }
 }

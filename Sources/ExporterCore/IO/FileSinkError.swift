@@ -1,11 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Why the file sink could not write.
 public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The file could not be opened or created.
@@ -59,6 +51,6 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func text(_ code: Int32) -> String {
-        String(cString: strerror(code))
+        FileIOError.reason(code)
     }
 }
