@@ -1,7 +1,8 @@
 import ExporterDiagnostics
 
-/// Reads the fields of a configuration section, collecting every problem so that all are reported at once: the
-/// engine of the `resolve(environment:)` that generated exporter configurations have.
+/// Reads the fields of a configuration section, collecting every problem so that all are reported at once: the one
+/// way every exporter type reads its section, the engine of the `resolve(environment:)` that generated exporter
+/// configurations have and of the built-in types' `init(from:)` (which read a ``ConfigurationSection``).
 ///
 /// Each step takes and returns an optional ``ConfigurationEntry``: nil means "absent or already reported", so the
 /// steps chain without checks in between, and ``finish()`` throws every recorded problem as `CFG004` diagnostics,

@@ -18,6 +18,9 @@ import ExporterYAML
 public struct ConfigurationSection {
     /// Where the section starts.
     public let location: SourceLocation?
+    /// The environment the registry builds the exporter with (``CodingUserInfoKey/configurationEnvironment``),
+    /// for fallbacks such as `OTEL_*` variables; empty when the decoder was not given one.
+    public let environment: [String: String]
     fileprivate let container: KeyedDecodingContainer<ConfigurationKey>
 
     /// The section `decoder` decodes.
@@ -26,10 +29,12 @@ public struct ConfigurationSection {
     public init(_ decoder: any Decoder) throws {
         container = try decoder.container(keyedBy: ConfigurationKey.self)
         location = decoder.yamlLocation
+        environment = decoder.userInfo[.configurationEnvironment] as? [String: String] ?? [:]
     }
 
-    /// A reader whose problems without a value of their own are placed at the section.
-    public func reader(environment: [String: String] = [:]) -> ConfigurationReader {
+    /// A reader with the section's environment, whose problems without a value of their own are placed at the
+    /// section.
+    public func reader() -> ConfigurationReader {
         ConfigurationReader(section: location, environment: environment)
     }
 
@@ -77,6 +82,12 @@ extension ConfigurationReader {
         }
         return nil
     }
+}
+
+extension CodingUserInfoKey {
+    /// The environment variables an exporter section is decoded with; ``ExporterRegistry`` sets it, so a
+    /// configuration's `init(from:)` falls back to the same environment its factory gets.
+    public static let configurationEnvironment = CodingUserInfoKey(rawValue: "exporter.configurationEnvironment")!
 }
 
 /// Any key: a section's keys are named by the reader's calls, not by an enumeration.
