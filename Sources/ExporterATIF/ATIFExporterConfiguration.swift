@@ -19,7 +19,7 @@ import Logging
 /// ```
 ///
 /// Exactly one of `output_path` and `output_dir` must be given.
-public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
     /// Where trajectories go (`output_path` or `output_dir`), as written in the configuration.
     public var destination: ATIFFileSink.Destination
     /// `agent_name`; nil takes each trajectory's root scope name.
@@ -41,81 +41,45 @@ public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         ATIFAgentInfo(name: agentName, version: agentVersion, modelName: modelName)
     }
 
-    enum CodingKeys: String, CodingKey {
-        case outputPath = "output_path"
-        case outputDir = "output_dir"
-        case agentName = "agent_name"
-        case agentVersion = "agent_version"
-        case modelName = "model_name"
-        case bufferCapacity = "buffer_capacity"
-        case overflowPolicy = "overflow_policy"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let path = try container.decodeIfPresent(String.self, forKey: .outputPath)
-        let directory = try container.decodeIfPresent(String.self, forKey: .outputDir)
-        switch (path, directory) {
-        case (let path?, nil):
-            if path.isEmpty || path.hasSuffix("/") {
-                throw Self.invalid(
-                    "'output_path' must name a file",
-                    key: .outputPath,
-                    in: container,
-                    decoder: decoder,
-                    hint: "use 'output_dir' for one file per trajectory in a directory"
-                )
-            }
-            destination = .file(path)
-        case (nil, let directory?):
-            if directory.isEmpty {
-                throw Self.invalid("'output_dir' cannot be empty", key: .outputDir, in: container, decoder: decoder)
-            }
-            destination = .directory(directory)
-        case (_?, _?):
-            throw Self.invalid(
-                "set either 'output_path' or 'output_dir', not both",
-                key: .outputDir,
-                in: container,
-                decoder: decoder,
-                hint: "'output_path' writes one file; 'output_dir' writes one <session_id>.json per trajectory"
-            )
-        case (nil, nil):
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "the atif exporter needs 'output_path' or 'output_dir'",
-                    at: decoder.yamlLocation,
-                    hint: "'output_path' writes one file; 'output_dir' writes one <session_id>.json per trajectory"
-                )
-            )
-        }
-        agentName = try container.decodeIfPresent(String.self, forKey: .agentName)
-        agentVersion = try container.decodeIfPresent(String.self, forKey: .agentVersion) ?? "unknown"
-        modelName = try container.decodeIfPresent(String.self, forKey: .modelName)
-        buffer = try BufferSettings.decode(
-            from: container,
-            capacityKey: .bufferCapacity,
-            policyKey: .overflowPolicy,
-            decoder: decoder
-        )
+        let section = try ConfigurationSection(decoder)
+        var reader = section.reader()
+        let destination = Self.destination(section, &reader)
+        let agentName = reader.value("agent_name", in: section, as: String.self)
+        let agentVersion = reader.value("agent_version", in: section, as: String.self)
+        let modelName = reader.value("model_name", in: section, as: String.self)
+        buffer = reader.buffer(in: section)
+        try reader.finish()
+        // Without a destination, a problem is recorded, so finish() has thrown.
+        self.destination = destination ?? .directory("")
+        self.agentName = agentName?.value
+        self.agentVersion = agentVersion?.value ?? self.agentVersion
+        self.modelName = modelName?.value
     }
 
-    private static func invalid(
-        _ message: String,
-        key: CodingKeys,
-        in container: KeyedDecodingContainer<CodingKeys>,
-        decoder: any Decoder,
-        hint: String? = nil
-    ) -> DiagnosticError {
-        DiagnosticError(
-            .error(
-                ConfigurationCode.invalidValue,
-                message,
-                at: (try? container.superDecoder(forKey: key))?.yamlLocation ?? decoder.yamlLocation,
-                hint: hint
-            )
-        )
+    /// Exactly one of `output_path` (a file) and `output_dir`.
+    private static func destination(
+        _ section: ConfigurationSection,
+        _ reader: inout ConfigurationReader
+    ) -> ATIFFileSink.Destination? {
+        let choice = "'output_path' writes one file; 'output_dir' writes one <session_id>.json per trajectory"
+        let path = reader.check(
+            reader.value("output_path", in: section, as: String.self),
+            hint: "use 'output_dir' for one file per trajectory in a directory"
+        ) { $0.isEmpty || $0.hasSuffix("/") ? "must name a file" : nil }
+        let writtenDirectory = reader.value("output_dir", in: section, as: String.self)
+        let directory = reader.check(writtenDirectory) { $0.isEmpty ? "cannot be empty" : nil }
+        switch (section.isWritten("output_path"), section.isWritten("output_dir")) {
+        case (true, true):
+            let location = writtenDirectory?.location ?? section.location
+            reader.report("set either 'output_path' or 'output_dir', not both", at: location, hint: choice)
+            return nil
+        case (false, false):
+            reader.report("the atif exporter needs 'output_path' or 'output_dir'", at: section.location, hint: choice)
+            return nil
+        default:
+            return path.map { .file($0.value) } ?? directory.map { .directory($0.value) }
+        }
     }
 }
 

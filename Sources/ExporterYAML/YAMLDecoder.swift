@@ -9,7 +9,8 @@ import ExporterDiagnostics
 ///
 /// Problems of one mapping are reported together where possible: when decoding the top-level value fails, the
 /// keys its `CodingKey` type cannot spell are reported as unknown at once (for `YAMLRejectsUnknownKeys` types),
-/// and decoding is retried without the entry that failed so that the problems of later entries surface too.
+/// and decoding is retried without the entry that failed so that the problems of later entries surface too (except
+/// for `YAMLReportsAllProblems` types, which find all of theirs in one go).
 public struct YAMLDecoder: Sendable {
     /// Keys that types conforming to `YAMLRejectsUnknownKeys` accept without asking for them (e.g. `_type`).
     public var ignoredKeys: Set<String>

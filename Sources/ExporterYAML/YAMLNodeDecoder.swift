@@ -63,12 +63,17 @@ final class YAMLNodeDecoder: Decoder {
         do {
             value = try T(from: decoder)
         } catch let error as DiagnosticError {
-            throw error
+            guard T.self is any YAMLReportsAllProblems.Type else { throw error }
+            decoder.queriedKeys?.decodingFinished = true
+            throw DiagnosticError(error.diagnostics + decoder.unqueriedKeys())
         } catch {
             throw YAMLDecodingErrors.converting(error, decoding: T.self, decoder: decoder)
         }
         decoder.queriedKeys?.decodingFinished = true
-        if T.self is any YAMLRejectsUnknownKeys.Type { try decoder.rejectUnqueriedKeys() }
+        if T.self is any YAMLRejectsUnknownKeys.Type {
+            let unknown = decoder.unqueriedKeys()
+            if !unknown.isEmpty { throw DiagnosticError(unknown) }
+        }
         return value
     }
 
@@ -86,9 +91,9 @@ final class YAMLNodeDecoder: Decoder {
         return url
     }
 
-    /// Reports every key of the mapping that was never asked about, each at its own position.
-    private func rejectUnqueriedKeys() throws(DiagnosticError) {
-        guard let entries = node.mapping, let queried = queriedKeys?.keys else { return }
+    /// The problems of every key of the mapping that was never asked about, each at its own position.
+    private func unqueriedKeys() -> [Diagnostic] {
+        guard let entries = node.mapping, let queried = queriedKeys?.keys else { return [] }
         let candidates = queried.sorted()
         var diagnostics: [Diagnostic] = []
         for entry in entries {
@@ -107,6 +112,6 @@ final class YAMLNodeDecoder: Decoder {
                 YAMLDecodingErrors.unknownKey(key, at: entry.key.location, codingPath: codingPath, among: candidates)
             )
         }
-        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        return diagnostics
     }
 }

@@ -17,7 +17,7 @@ import Logging
 ///   cleanup_on_init: false
 ///   format: intermediate_step          # or atof, spans
 /// ```
-public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
     /// What each line holds.
     public enum Format: String, Sendable, Hashable, CaseIterable, Decodable {
         /// The toolkit's IntermediateStep JSON, as its `file` exporter writes it.
@@ -55,59 +55,33 @@ public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         self.outputPath = outputPath
     }
 
-    enum CodingKeys: String, CodingKey {
-        case project, mode, format
-        case outputPath = "output_path"
-        case enableRolling = "enable_rolling"
-        case maxFileSize = "max_file_size"
-        case maxFiles = "max_files"
-        case cleanupOnInit = "cleanup_on_init"
-        case bufferCapacity = "buffer_capacity"
-        case overflowPolicy = "overflow_policy"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        outputPath = try container.decode(String.self, forKey: .outputPath)
-        if outputPath.isEmpty {
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "'output_path' cannot be empty",
-                    at: try container.superDecoder(forKey: .outputPath).yamlLocation
-                )
-            )
+        let section = try ConfigurationSection(decoder)
+        var reader = section.reader()
+        let outputPath = reader.check(reader.required("output_path", in: section, as: String.self)) {
+            $0.isEmpty ? "cannot be empty" : nil
         }
-        project = try container.decodeIfPresent(String.self, forKey: .project)
-        mode = try container.decodeIfPresent(FileSink.Mode.self, forKey: .mode) ?? .append
-        enableRolling = try container.decodeIfPresent(Bool.self, forKey: .enableRolling) ?? false
-        maxFileSize = try container.decodeIfPresent(ConfigByteSize.self, forKey: .maxFileSize) ?? maxFileSize
-        if maxFileSize.bytes < 1 {
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "'max_file_size' must be at least 1 byte",
-                    at: try container.superDecoder(forKey: .maxFileSize).yamlLocation
-                )
-            )
+        let project = reader.value("project", in: section, as: String.self)
+        let mode = reader.value("mode", in: section, as: FileSink.Mode.self)
+        let enableRolling = reader.value("enable_rolling", in: section, as: Bool.self)
+        let maxFileSize = reader.check(reader.value("max_file_size", in: section, as: ConfigByteSize.self)) {
+            $0.bytes < 1 ? "must be at least 1 byte" : nil
         }
-        maxFiles = try container.decodeIfPresent(Int.self, forKey: .maxFiles) ?? 5
-        if maxFiles < 0 {
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "'max_files' cannot be negative",
-                    at: try container.superDecoder(forKey: .maxFiles).yamlLocation
-                )
-            )
+        let maxFiles = reader.check(reader.value("max_files", in: section, as: Int.self)) {
+            $0 < 0 ? "cannot be negative" : nil
         }
-        cleanupOnInit = try container.decodeIfPresent(Bool.self, forKey: .cleanupOnInit) ?? false
-        format = try container.decodeIfPresent(Format.self, forKey: .format) ?? .intermediateStep
-        buffer = try BufferSettings.decode(
-            from: container,
-            capacityKey: .bufferCapacity,
-            policyKey: .overflowPolicy,
-            decoder: decoder
-        )
+        let cleanupOnInit = reader.value("cleanup_on_init", in: section, as: Bool.self)
+        let format = reader.value("format", in: section, as: Format.self)
+        buffer = reader.buffer(in: section)
+        try reader.finish()
+        // A missing or empty path is a recorded problem, so finish() has thrown without one.
+        self.outputPath = outputPath?.value ?? ""
+        self.project = project?.value
+        self.mode = mode?.value ?? self.mode
+        self.enableRolling = enableRolling?.value ?? self.enableRolling
+        self.maxFileSize = maxFileSize?.value ?? self.maxFileSize
+        self.maxFiles = maxFiles?.value ?? self.maxFiles
+        self.cleanupOnInit = cleanupOnInit?.value ?? self.cleanupOnInit
+        self.format = format?.value ?? self.format
     }
 }

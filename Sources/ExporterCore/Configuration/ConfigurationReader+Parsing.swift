@@ -8,6 +8,14 @@ extension ConfigurationReader {
         return url
     }
 
+    /// `text` as an absolute http or https URL with a host, or nil.
+    public static func httpURL(_ text: String) -> URL? {
+        guard let url = absoluteURL(text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+            let host = url.host, !host.isEmpty
+        else { return nil }
+        return url
+    }
+
     /// A URL written in a spec and checked when the package was generated; never fails (text that is not an
     /// absolute URL becomes a file URL).
     public static func literalURL(_ text: String) -> URL {
@@ -26,11 +34,7 @@ extension ConfigurationReader {
         key: String,
         context: ExporterBuildContext
     ) throws(DiagnosticError) -> URL {
-        if let url = absoluteURL(text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-            url.host != nil
-        {
-            return url
-        }
+        if let url = httpURL(text) { return url }
         let problem = text.isEmpty ? "is not set" : "is not an http or https URL: '\(text)'"
         throw DiagnosticError(
             .error(

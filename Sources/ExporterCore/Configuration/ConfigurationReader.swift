@@ -1,7 +1,8 @@
 import ExporterDiagnostics
 
-/// Reads the fields of a configuration section, collecting every problem so that all are reported at once: the
-/// engine of the `resolve(environment:)` that generated exporter configurations have.
+/// Reads the fields of a configuration section, collecting every problem so that all are reported at once: the one
+/// way every exporter type reads its section, the engine of the `resolve(environment:)` that generated exporter
+/// configurations have and of the built-in types' `init(from:)` (which read a ``ConfigurationSection``).
 ///
 /// Each step takes and returns an optional ``ConfigurationEntry``: nil means "absent or already reported", so the
 /// steps chain without checks in between, and ``finish()`` throws every recorded problem as `CFG004` diagnostics,
@@ -19,7 +20,7 @@ public struct ConfigurationReader: Sendable {
     /// The environment fallbacks are read from.
     public let environment: [String: String]
     /// The problems recorded so far.
-    public private(set) var diagnostics: [Diagnostic] = []
+    public internal(set) var diagnostics: [Diagnostic] = []
 
     /// Creates a reader for the section at `section`.
     public init(section: SourceLocation?, environment: [String: String]) {
@@ -78,19 +79,7 @@ public struct ConfigurationReader: Sendable {
         secret: Bool,
         _ transform: (Value) -> Result?
     ) -> ConfigurationEntry<Result>? {
-        guard let entry else { return nil }
-        guard let result = transform(entry.value) else {
-            let shown = secret ? "" : ", not '\(entry.value)'"
-            diagnostics.append(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "\(entry.origin) must be \(expected)\(shown)",
-                    at: entry.location
-                )
-            )
-            return nil
-        }
-        return ConfigurationEntry(value: result, location: entry.location, origin: entry.origin)
+        convert(entry, expected: expected, secret: secret, hint: nil, transform)
     }
 
     /// The entry, recording the problem `problem` finds (nil: none); a faulty entry is dropped.
@@ -99,12 +88,7 @@ public struct ConfigurationReader: Sendable {
         _ entry: ConfigurationEntry<Value>?,
         _ problem: (Value) -> String?
     ) -> ConfigurationEntry<Value>? {
-        guard let entry else { return nil }
-        if let message = problem(entry.value) {
-            diagnostics.append(.error(ConfigurationCode.invalidValue, "\(entry.origin) \(message)", at: entry.location))
-            return nil
-        }
-        return entry
+        check(entry, hint: nil, problem)
     }
 
     /// Throws every recorded problem at once.

@@ -8,7 +8,7 @@ import Logging
 /// ```yaml
 /// console: {_type: console, stream: stderr, color: auto, show_payloads: true}
 /// ```
-public struct ConsoleExporterConfiguration: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+public struct ConsoleExporterConfiguration: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
     /// When to colour the output.
     public enum ColorMode: String, Sendable, Hashable, CaseIterable, Decodable {
         /// On a terminal, unless `NO_COLOR` is set.
@@ -33,25 +33,19 @@ public struct ConsoleExporterConfiguration: Sendable, Hashable, Decodable, YAMLR
     /// The defaults.
     public init() {}
 
-    enum CodingKeys: String, CodingKey {
-        case stream, color, prefix
-        case showPayloads = "show_payloads"
-        case bufferCapacity = "buffer_capacity"
-        case overflowPolicy = "overflow_policy"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        stream = try container.decodeIfPresent(ConsoleStream.self, forKey: .stream) ?? .stdout
-        color = try container.decodeIfPresent(ColorMode.self, forKey: .color) ?? .auto
-        showPayloads = try container.decodeIfPresent(Bool.self, forKey: .showPayloads) ?? false
-        prefix = try container.decodeIfPresent(String.self, forKey: .prefix) ?? ""
-        buffer = try BufferSettings.decode(
-            from: container,
-            capacityKey: .bufferCapacity,
-            policyKey: .overflowPolicy,
-            decoder: decoder
-        )
+        let section = try ConfigurationSection(decoder)
+        var reader = section.reader()
+        let stream = reader.value("stream", in: section, as: ConsoleStream.self)
+        let color = reader.value("color", in: section, as: ColorMode.self)
+        let showPayloads = reader.value("show_payloads", in: section, as: Bool.self)
+        let prefix = reader.value("prefix", in: section, as: String.self)
+        buffer = reader.buffer(in: section)
+        try reader.finish()
+        self.stream = stream?.value ?? self.stream
+        self.color = color?.value ?? self.color
+        self.showPayloads = showPayloads?.value ?? self.showPayloads
+        self.prefix = prefix?.value ?? self.prefix
     }
 
     /// Whether output is coloured, given the environment.

@@ -1,6 +1,3 @@
-import ExporterDiagnostics
-import ExporterYAML
-
 /// The per-exporter buffer settings every built-in type accepts: `buffer_capacity` and `overflow_policy`.
 public struct BufferSettings: Sendable, Hashable {
     /// Events the exporter buffers between the emitting code and its pipeline.
@@ -17,30 +14,38 @@ public struct BufferSettings: Sendable, Hashable {
 
 extension OverflowPolicy: Decodable {}
 
-extension BufferSettings {
-    /// Reads `buffer_capacity` and `overflow_policy` from a configuration's container.
-    package static func decode<Key: CodingKey>(
-        from container: KeyedDecodingContainer<Key>,
-        capacityKey: Key,
-        policyKey: Key,
-        decoder: any Decoder
-    ) throws -> BufferSettings {
+extension ConfigurationReader {
+    /// `buffer_capacity` and `overflow_policy`, which every exporter type accepts: the one place they are read and
+    /// checked for the built-in types.
+    public mutating func buffer(in section: ConfigurationSection) -> BufferSettings {
+        buffer(
+            capacity: value("buffer_capacity", in: section),
+            overflowPolicy: value("overflow_policy", in: section, as: OverflowPolicy.self)
+        )
+    }
+
+    /// The buffer settings from entries decoded elsewhere (a generated configuration's `Document`), with the
+    /// policy as written.
+    public mutating func buffer(
+        capacity: ConfigurationEntry<Int>?,
+        overflowPolicy: ConfigurationEntry<String>?
+    ) -> BufferSettings {
+        let policy = convert(overflowPolicy, expected: "drop_newest or drop_oldest", secret: false) {
+            OverflowPolicy(rawValue: $0)
+        }
+        return buffer(capacity: capacity, overflowPolicy: policy)
+    }
+
+    /// The buffer settings from entries decoded elsewhere; an omitted setting takes its default.
+    public mutating func buffer(
+        capacity: ConfigurationEntry<Int>?,
+        overflowPolicy: ConfigurationEntry<OverflowPolicy>?
+    ) -> BufferSettings {
         var settings = BufferSettings()
-        if let capacity = try container.decodeIfPresent(Int.self, forKey: capacityKey) {
-            guard capacity >= 1 else {
-                throw DiagnosticError(
-                    .error(
-                        ConfigurationCode.invalidValue,
-                        "'buffer_capacity' must be at least 1, not \(capacity)",
-                        at: (try? container.superDecoder(forKey: capacityKey))?.yamlLocation ?? decoder.yamlLocation
-                    )
-                )
-            }
-            settings.capacity = capacity
+        if let capacity = check(capacity, { $0 >= 1 ? nil : "must be at least 1, not \($0)" }) {
+            settings.capacity = capacity.value
         }
-        if let policy = try container.decodeIfPresent(OverflowPolicy.self, forKey: policyKey) {
-            settings.overflowPolicy = policy
-        }
+        if let overflowPolicy { settings.overflowPolicy = overflowPolicy.value }
         return settings
     }
 }

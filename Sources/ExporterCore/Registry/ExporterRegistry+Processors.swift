@@ -29,6 +29,8 @@ extension ExporterRegistry {
         }
         var diagnostics: [Diagnostic] = []
         var decoded: Configuration?
+        var decoder = decoder
+        decoder.userInfo[.configurationEnvironment] = context.environment
         do {
             decoded = try decoder.decode(Configuration.self, from: rest, at: keyPath)
         } catch {

@@ -28,7 +28,7 @@ import Foundation
 ///   buffer_capacity: 10000
 ///   overflow_policy: drop_newest         # or drop_oldest
 /// ```
-public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
     /// Where requests go (`endpoint`, required): the full URL, path included (`/v1/traces`).
     public var endpoint: URL
     /// The project (`project`).
@@ -59,66 +59,44 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLReje
         self.endpoint = endpoint
     }
 
-    enum CodingKeys: String, CodingKey, CaseIterable {
-        case endpoint, project, encoding, headers, timeout, compression
-        case resourceAttributes = "resource_attributes"
-        case batchSize = "batch_size"
-        case flushInterval = "flush_interval"
-        case maxQueueSize = "max_queue_size"
-        case dropOnOverflow = "drop_on_overflow"
-        case shutdownTimeout = "shutdown_timeout"
-        case toolkitAttributes = "toolkit_attributes"
-        case attributePrefix = "attribute_prefix"
-        case deadLetterPath = "dead_letter_path"
-        case bufferCapacity = "buffer_capacity"
-        case overflowPolicy = "overflow_policy"
-    }
-
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let fields = ConfigurationFields(container: container, decoder: decoder)
-        endpoint = try fields.endpoint(.endpoint)
-        project = try fields.nonEmptyString(.project)
-        resourceAttributes =
-            try container.decodeIfPresent(
-                [String: OTLPAttributeValue].self,
-                forKey: .resourceAttributes
-            ) ?? [:]
-
-        let batchSize = try fields.integer(.batchSize, atLeast: 1) ?? batching.batchSize
-        let maxQueueSize = try fields.integer(.maxQueueSize, atLeast: 1) ?? batching.maxQueueSize
-        if maxQueueSize < batchSize {
-            throw DiagnosticError(
-                .error(
-                    ConfigurationCode.invalidValue,
-                    "'max_queue_size' (\(maxQueueSize)) is smaller than 'batch_size' (\(batchSize)), so no batch "
-                        + "could ever fill",
-                    at: try fields.location(container.contains(.maxQueueSize) ? .maxQueueSize : .batchSize),
-                    hint: "set max_queue_size to at least \(batchSize), or lower batch_size"
-                )
-            )
+        let section = try ConfigurationSection(decoder)
+        var reader = section.reader()
+        let endpoint = reader.convert(
+            reader.required("endpoint", in: section, as: String.self),
+            expected: "an absolute http:// or https:// URL with a host",
+            // Not shown: the URL may carry credentials (https://user:token@host/...).
+            secret: true,
+            hint: "for example http://localhost:4318/v1/traces"
+        ) { ConfigurationReader.httpURL($0) }
+        let project = reader.check(reader.value("project", in: section, as: String.self)) {
+            $0.isEmpty ? "cannot be empty" : nil
         }
-        let dropOnOverflow = try container.decodeIfPresent(Bool.self, forKey: .dropOnOverflow) ?? false
-        batching = BatchingOptions(
-            batchSize: batchSize,
-            flushInterval: try fields.positiveDuration(.flushInterval) ?? batching.flushInterval,
-            maxQueueSize: maxQueueSize,
-            overflowPolicy: dropOnOverflow ? .dropNewest : .dropOldest
-        )
-        shutdownTimeout = try fields.positiveDuration(.shutdownTimeout) ?? shutdownTimeout
-        encoding = try container.decodeIfPresent(OTLPEncoding.self, forKey: .encoding) ?? .protobuf
-        headers = try fields.headers(.headers)
-        timeout = try fields.positiveDuration(.timeout) ?? timeout
-        compression = try container.decodeIfPresent(HTTPCompression.self, forKey: .compression) ?? .none
+        let attributes = reader.value("resource_attributes", in: section, as: ConfigurationMap<OTLPAttributeValue>.self)
+        batching = Self.batching(section, &reader)
+        let shutdownTimeout = reader.positiveDuration("shutdown_timeout", in: section)
+        let encoding = reader.value("encoding", in: section, as: OTLPEncoding.self)
+        headers = Self.headers(reader.value("headers", in: section), &reader)
+        let timeout = reader.positiveDuration("timeout", in: section)
+        let compression = reader.value("compression", in: section, as: HTTPCompression.self)
         mapping = OTLPSpanMapper.Options(
-            attributePrefix: try fields.attributePrefix(.attributePrefix) ?? mapping.attributePrefix,
-            toolkitAttributes: try container.decodeIfPresent(Bool.self, forKey: .toolkitAttributes) ?? false
+            attributePrefix: Self.attributePrefix(section, &reader) ?? OTLPSpanMapper.Options().attributePrefix,
+            toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false
         )
-        deadLetterPath = try fields.nonEmptyString(.deadLetterPath)
-        if let capacity = try fields.integer(.bufferCapacity, atLeast: 1) { buffer.capacity = capacity }
-        if let policy = try container.decodeIfPresent(OverflowPolicy.self, forKey: .overflowPolicy) {
-            buffer.overflowPolicy = policy
+        let deadLetterPath = reader.check(reader.value("dead_letter_path", in: section, as: String.self)) {
+            $0.isEmpty ? "cannot be empty" : nil
         }
+        buffer = reader.buffer(in: section)
+        try reader.finish()
+        // A missing or invalid endpoint is a recorded problem, so finish() has thrown without one.
+        self.endpoint = endpoint?.value ?? URL(fileURLWithPath: "/")
+        self.project = project?.value
+        resourceAttributes = attributes?.value.dictionary ?? [:]
+        self.shutdownTimeout = shutdownTimeout ?? self.shutdownTimeout
+        self.encoding = encoding?.value ?? self.encoding
+        self.timeout = timeout ?? self.timeout
+        self.compression = compression?.value ?? self.compression
+        self.deadLetterPath = deadLetterPath?.value
     }
 }
 

@@ -1,6 +1,7 @@
 import ExporterDiagnostics
 import ExporterRuntime
 import ExporterRuntimeTesting
+import ExporterYAML
 import Foundation
 import Testing
 
@@ -153,14 +154,18 @@ struct WorkflowConfigurationTests {
                   c: {_type: console, buffer_capacity: 0}
             """
         )
+        // Both mistakes of b are reported, the empty path and the unknown format.
         #expect(
             found.map(\.code) == [
-                ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, ConfigurationCode.invalidValue,
+                ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, YAMLDiagnosticCode.invalidValue,
+                ConfigurationCode.invalidValue,
             ]
         )
-        #expect(found.map { $0.location?.line } == [4, 5, 6])
+        #expect(found.map { $0.location?.line } == [4, 5, 5, 6])
+        guard found.count == 4 else { return }
         #expect(found[0].location?.column == 61)
         #expect(found[1].location?.column == 37)
+        #expect(found[2].location?.column == 49)
     }
 
     @Test("durations and sizes accept numbers and units")

@@ -1,0 +1,10 @@
+extension ConfigurationReader {
+    /// The duration `key` gives (a number of seconds or a number with a unit), which must be longer than zero: a
+    /// timeout or an interval of zero would never let anything through.
+    public mutating func positiveDuration(_ key: String, in section: ConfigurationSection) -> Duration? {
+        check(value(key, in: section, as: ConfigDuration.self), hint: "for example 5s or 0.5") {
+            $0.duration <= .zero ? "must be longer than zero" : nil
+        }?
+        .value.duration
+    }
+}

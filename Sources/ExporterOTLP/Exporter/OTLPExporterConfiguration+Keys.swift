@@ -1,0 +1,50 @@
+import ExporterCore
+import ExporterHTTP
+import ExporterYAML
+
+/// The keys of the otelcollector section whose checks involve more than one value.
+extension OTLPExporterConfiguration {
+    /// `batch_size`, `flush_interval`, `max_queue_size` and `drop_on_overflow`.
+    static func batching(_ section: ConfigurationSection, _ reader: inout ConfigurationReader) -> BatchingOptions {
+        var batching = BatchingOptions(overflowPolicy: .dropOldest)
+        let atLeastOne: (Int) -> String? = { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
+        let batchSize = reader.check(reader.value("batch_size", in: section, as: Int.self), atLeastOne)
+        let maxQueueSize = reader.check(reader.value("max_queue_size", in: section, as: Int.self), atLeastOne)
+        batching.batchSize = batchSize?.value ?? batching.batchSize
+        batching.maxQueueSize = maxQueueSize?.value ?? batching.maxQueueSize
+        // Only values that are valid or left out: a faulty one is reported already, its default says nothing.
+        let compared =
+            (batchSize != nil || !section.isWritten("batch_size"))
+            && (maxQueueSize != nil || !section.isWritten("max_queue_size"))
+        if compared, batching.maxQueueSize < batching.batchSize {
+            reader.report(
+                "'max_queue_size' (\(batching.maxQueueSize)) is smaller than 'batch_size' (\(batching.batchSize)), "
+                    + "so no batch could ever fill",
+                at: maxQueueSize?.location ?? batchSize?.location,
+                hint: "set max_queue_size to at least \(batching.batchSize), or lower batch_size"
+            )
+        }
+        batching.flushInterval = reader.positiveDuration("flush_interval", in: section) ?? batching.flushInterval
+        if reader.value("drop_on_overflow", in: section, as: Bool.self)?.value == true {
+            batching.overflowPolicy = .dropNewest
+        }
+        return batching
+    }
+
+    /// `attribute_prefix`: dot-separated words of letters, digits, `_` and `-`.
+    static func attributePrefix(_ section: ConfigurationSection, _ reader: inout ConfigurationReader) -> String? {
+        let prefix = reader.value("attribute_prefix", in: section, as: String.self)
+        return reader.check(prefix, hint: "for example nat or my_app.agent") { prefix in
+            let words = prefix.split(separator: ".", omittingEmptySubsequences: false)
+            let valid = words.allSatisfy { word in
+                !word.isEmpty && word.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "_" || $0 == "-" }
+            }
+            return valid ? nil : "must be dot-separated words of letters, digits, '_' and '-', not '\(prefix)'"
+        }?
+        .value
+    }
+
+    static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+}
