@@ -67,7 +67,7 @@ public struct TraceReader: Sendable {
                     guard let detected = TraceFormat.detect(value) else {
                         report(
                             TraceIssue.error(
-                                "TRACE009",
+                                .traceUnknownFormat,
                                 "cannot tell the trace format from this line",
                                 hint:
                                     "IntermediateStep lines have a 'payload' object; ATOF lines have 'kind' and 'atof_version'"
@@ -119,7 +119,11 @@ public struct TraceReader: Sendable {
     private static func unreadable(_ path: String, _ code: Int32) -> DiagnosticError {
         let reason = strerror(code).map { String(cString: $0) } ?? "error \(code)"
         return DiagnosticError(
-            .error("TRACE001", "cannot read trace file: \(reason)", at: SourceLocation(file: path, line: 1, column: 1))
+            .error(
+                .traceUnreadableFile,
+                "cannot read trace file: \(reason)",
+                at: SourceLocation(file: path, line: 1, column: 1)
+            )
         )
     }
 }

@@ -41,7 +41,7 @@ public struct ConfigurationReader: Sendable {
         guard let value = parse(text) else {
             diagnostics.append(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "environment variable \(env) (the fallback of '\(key)') is not \(expected)",
                     at: section
                 )
@@ -60,7 +60,7 @@ public struct ConfigurationReader: Sendable {
         if entry == nil {
             diagnostics.append(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "missing required key '\(key)'",
                     at: section,
                     hint: env.map { "set '\(key)' in the workflow YAML or the environment variable \($0)" }
@@ -83,7 +83,7 @@ public struct ConfigurationReader: Sendable {
             let shown = secret ? "" : ", not '\(entry.value)'"
             diagnostics.append(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "\(entry.origin) must be \(expected)\(shown)",
                     at: entry.location
                 )
@@ -101,7 +101,7 @@ public struct ConfigurationReader: Sendable {
     ) -> ConfigurationEntry<Value>? {
         guard let entry else { return nil }
         if let message = problem(entry.value) {
-            diagnostics.append(.error(ConfigurationCode.invalidValue, "\(entry.origin) \(message)", at: entry.location))
+            diagnostics.append(.error(.configurationInvalidValue, "\(entry.origin) \(message)", at: entry.location))
             return nil
         }
         return entry

@@ -30,7 +30,7 @@ extension BufferSettings {
             guard capacity >= 1 else {
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.invalidValue,
+                        .configurationInvalidValue,
                         "'buffer_capacity' must be at least 1, not \(capacity)",
                         at: (try? container.superDecoder(forKey: capacityKey))?.yamlLocation ?? decoder.yamlLocation
                     )

@@ -92,7 +92,7 @@ struct WorkflowConfigurationTests {
             """
         )
         #expect(found.count == 1)
-        #expect(found.first?.code == ConfigurationCode.unknownType)
+        #expect(found.first?.code == .configurationUnknownType)
         #expect(found.first?.location == SourceLocation(file: "workflow.yml", line: 5, column: 16))
         #expect(found.first?.hint?.contains("did you mean 'file'?") == true)
         #expect(found.first?.hint?.contains("console, file") == true)
@@ -111,7 +111,7 @@ struct WorkflowConfigurationTests {
                   d: {_type: file, output_path: x.jsonl, max_files: many}
             """
         )
-        #expect(found.map(\.code) == ["YAML011", "YAML012", ConfigurationCode.missingType, "YAML010"])
+        #expect(found.map(\.code) == ["YAML011", "YAML012", .configurationMissingType, "YAML010"])
         #expect(found.map { $0.location?.line } == [4, 5, 6, 7])
         #expect(found[1].location?.column == 27)
         #expect(found[1].hint?.contains("color") == true)
@@ -137,7 +137,7 @@ struct WorkflowConfigurationTests {
     @Test("a workflow without general.telemetry.tracing says what is missing")
     func missingSection() {
         let found = diagnostics("general:\n  telemetry:\n    logging: {}\n")
-        #expect(found.first?.code == ConfigurationCode.noExporters)
+        #expect(found.first?.code == .configurationNoExporters)
         #expect(found.first?.hint?.contains("tracing") == true)
     }
 
@@ -155,7 +155,7 @@ struct WorkflowConfigurationTests {
         )
         #expect(
             found.map(\.code) == [
-                ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, ConfigurationCode.invalidValue,
+                DiagnosticCode.configurationInvalidValue, .configurationInvalidValue, .configurationInvalidValue,
             ]
         )
         #expect(found.map { $0.location?.line } == [4, 5, 6])
