@@ -105,7 +105,7 @@ public struct ATIFExporterBlueprint: ExporterBlueprint {
             sink = try ATIFFileSink(destination: destination)
         } catch {
             throw DiagnosticError(
-                .error(ConfigurationCode.unusablePath, "exporter '\(context.name)': \(error)", at: context.location)
+                .error(.configurationUnusablePath, "exporter '\(context.name)': \(error)", at: context.location)
             )
         }
         agent = configuration.agent

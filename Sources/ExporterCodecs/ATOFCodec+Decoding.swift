@@ -16,7 +16,7 @@ extension ATOFCodec {
             case "end": phase = .end
             default:
                 throw TraceIssue.error(
-                    "TRACE006",
+                    .traceUnknownKind,
                     "unknown scope_category '\(scopeCategory)'",
                     hint: DidYouMean.hint(for: scopeCategory, among: ["start", "end"]) ?? "expected 'start' or 'end'"
                 )
@@ -25,14 +25,14 @@ extension ATOFCodec {
             phase = .mark
         default:
             throw TraceIssue.error(
-                "TRACE006",
+                .traceUnknownKind,
                 "unknown kind '\(kind)'",
                 hint: DidYouMean.hint(for: kind, among: ["scope", "mark"]) ?? "expected 'scope' or 'mark'"
             )
         }
         if let version = try line.optionalString("atof_version", path: "atof_version"), version != ATOFCodec.version {
             throw TraceIssue.error(
-                "TRACE008",
+                .traceUnsupportedVersion,
                 "unsupported atof_version '\(version)'",
                 hint: "this reader understands ATOF \(ATOFCodec.version)"
             )
@@ -114,7 +114,7 @@ extension ATOFCodec {
         case .string(let text):
             guard let timestamp = RFC3339.parse(text) else {
                 throw TraceIssue.error(
-                    "TRACE007",
+                    .traceInvalidTimestamp,
                     "\(path) '\(text)' is not an RFC 3339 date-time",
                     hint: "write it like 2025-10-09T08:53:20.123456Z or as integer epoch microseconds"
                 )
@@ -123,11 +123,14 @@ extension ATOFCodec {
         case .int(let micros):
             let (nanos, overflow) = micros.multipliedReportingOverflow(by: 1000)
             guard !overflow else {
-                throw TraceIssue.error("TRACE007", "\(path) \(micros) µs is outside the representable range")
+                throw TraceIssue.error(
+                    .traceInvalidTimestamp,
+                    "\(path) \(micros) µs is outside the representable range"
+                )
             }
             return Timestamp(nanosecondsSinceEpoch: nanos)
         case .largeInteger(let digits):
-            throw TraceIssue.error("TRACE007", "\(path) \(digits) µs is outside the representable range")
+            throw TraceIssue.error(.traceInvalidTimestamp, "\(path) \(digits) µs is outside the representable range")
         default:
             throw TraceIssue.wrongType(
                 path,

@@ -19,7 +19,7 @@ extension IntermediateStepCodec {
         let typeName = try payload.requiredString("event_type", path: "payload.event_type")
         guard let implied = IntermediateStepEventType.decode(typeName) else {
             throw TraceIssue.error(
-                "TRACE005",
+                .traceUnknownEventType,
                 "unknown event_type '\(typeName)'",
                 hint: DidYouMean.hint(for: typeName, among: IntermediateStepEventType.allNames)
                     ?? "expected one of \(IntermediateStepEventType.allNames.joined(separator: ", "))"
@@ -36,7 +36,10 @@ extension IntermediateStepCodec {
             )
         }
         guard let timestamp = Timestamp(checkedSecondsSinceEpoch: seconds) else {
-            throw TraceIssue.error("TRACE007", "payload.event_timestamp \(seconds) is not a representable time")
+            throw TraceIssue.error(
+                .traceInvalidTimestamp,
+                "payload.event_timestamp \(seconds) is not a representable time"
+            )
         }
         let parentUUID: String?
         switch line["parent_id"] {

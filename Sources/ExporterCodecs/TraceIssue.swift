@@ -1,36 +1,27 @@
 import ExporterDiagnostics
 import ExporterEvents
 
-/// The `TRACE` diagnostics: valid JSON that is not a valid event, and trace files that cannot be read.
-///
-/// - `TRACE001` the file cannot be read
-/// - `TRACE002` a line is JSON but not an object
-/// - `TRACE003` a required field is missing
-/// - `TRACE004` a field has the wrong type
-/// - `TRACE005` an unknown IntermediateStep `event_type`
-/// - `TRACE006` an unknown ATOF `kind` or `scope_category`
-/// - `TRACE007` a malformed timestamp
-/// - `TRACE008` an unsupported `atof_version`
-/// - `TRACE009` the format of a file cannot be detected
+/// The `TRACE` diagnostics (`DiagnosticCode+Trace.swift`): valid JSON that is not a valid event, and trace files that
+/// cannot be read.
 ///
 /// Codecs raise them at line 1, column 1 of the line they decode; ``TraceReader`` moves them to the line's place
 /// in the file.
 enum TraceIssue {
-    static func error(_ code: String, _ message: String, hint: String? = nil) -> DiagnosticError {
+    static func error(_ code: DiagnosticCode, _ message: String, hint: String? = nil) -> DiagnosticError {
         DiagnosticError(.error(code, message, at: SourceLocation(line: 1, column: 1), hint: hint))
     }
 
     static func notAnObject(_ value: JSONValue, format: String) -> DiagnosticError {
         // Both format names ("IntermediateStep", "ATOF") start with a vowel sound.
-        error("TRACE002", "an \(format) line must be a JSON object, found \(describe(value))")
+        error(.traceNotAnObject, "an \(format) line must be a JSON object, found \(describe(value))")
     }
 
     static func missing(_ field: String) -> DiagnosticError {
-        error("TRACE003", "missing required field '\(field)'")
+        error(.traceMissingField, "missing required field '\(field)'")
     }
 
     static func wrongType(_ field: String, expected: String, found: JSONValue) -> DiagnosticError {
-        error("TRACE004", "field '\(field)' must be \(expected), found \(describe(found))")
+        error(.traceWrongType, "field '\(field)' must be \(expected), found \(describe(found))")
     }
 
     /// What a value is, for messages: `a string ("abc")`, `a number (12)`, `null`, `an object`.

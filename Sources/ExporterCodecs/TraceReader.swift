@@ -65,7 +65,7 @@ public struct TraceReader: Sendable {
                     guard let detected = TraceFormat.detect(value) else {
                         report(
                             TraceIssue.error(
-                                "TRACE009",
+                                .traceUnknownFormat,
                                 "cannot tell the trace format from this line",
                                 hint:
                                     "IntermediateStep lines have a 'payload' object; ATOF lines have 'kind' and 'atof_version'"
@@ -109,7 +109,7 @@ public struct TraceReader: Sendable {
     private static func unreadable(_ path: String, _ code: Int32) -> DiagnosticError {
         DiagnosticError(
             .error(
-                "TRACE001",
+                .traceUnreadableFile,
                 "cannot read trace file: \(FileIOError.reason(code))",
                 at: SourceLocation(file: path, line: 1, column: 1)
             )

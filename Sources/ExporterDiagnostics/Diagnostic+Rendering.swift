@@ -58,7 +58,7 @@ public struct DiagnosticRenderer: Sendable {
         let rows = diagnostics.map {
             Row(
                 severity: $0.severity.rawValue,
-                code: $0.code,
+                code: $0.code.rawValue,
                 message: $0.message,
                 file: $0.location?.file,
                 line: $0.location?.line,

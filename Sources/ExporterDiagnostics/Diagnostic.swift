@@ -48,7 +48,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// How serious it is.
     public var severity: Severity
     /// A stable, documented code such as `YAML001`; tools and users match on it, so it never changes meaning.
-    public var code: String
+    public var code: DiagnosticCode
     /// What is wrong, in one sentence.
     public var message: String
     /// Where it is, when the input has positions.
@@ -59,7 +59,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
     /// Creates a diagnostic.
     public init(
         _ severity: Severity = .error,
-        code: String,
+        code: DiagnosticCode,
         message: String,
         location: SourceLocation? = nil,
         hint: String? = nil
@@ -73,7 +73,7 @@ public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
 
     /// Creates an error diagnostic.
     public static func error(
-        _ code: String,
+        _ code: DiagnosticCode,
         _ message: String,
         at location: SourceLocation? = nil,
         hint: String? = nil

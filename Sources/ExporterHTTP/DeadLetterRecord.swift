@@ -93,7 +93,7 @@ public struct DeadLetterRecord: Sendable, Hashable {
             throw DiagnosticError(
                 error.diagnostics.map { diagnostic in
                     .error(
-                        TransportCode.deadLetterMalformedJSON,
+                        .httpDeadLetterMalformedJSON,
                         "not a JSON line: \(diagnostic.message)",
                         at: diagnostic.location
                     )
@@ -103,7 +103,7 @@ public struct DeadLetterRecord: Sendable, Hashable {
         func invalid(_ message: String) -> DiagnosticError {
             DiagnosticError(
                 .error(
-                    TransportCode.deadLetterInvalidRecord,
+                    .httpDeadLetterInvalidRecord,
                     message,
                     at: SourceLocation(line: 1, column: 1)
                 )

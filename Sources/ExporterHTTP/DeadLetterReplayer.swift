@@ -176,7 +176,7 @@ public struct DeadLetterReplayer: Sendable {
     private func unusable(_ reason: String) -> DiagnosticError {
         DiagnosticError(
             .error(
-                TransportCode.deadLetterUnusableFile,
+                .httpDeadLetterUnusableFile,
                 "dead-letter file \(path): \(reason)",
                 at: SourceLocation(file: path, line: 1, column: 1)
             )

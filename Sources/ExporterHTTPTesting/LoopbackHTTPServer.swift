@@ -52,11 +52,6 @@ public final class LoopbackHTTPServer: Sendable {
         book.enqueue(replies)
     }
 
-    /// Replaces the reply used when the queue is empty.
-    public func setDefaultReply(_ reply: Reply) {
-        book.setDefault(reply)
-    }
-
     /// Binds 127.0.0.1 on an ephemeral port, starts the thread and returns the port.
     public func start() async throws -> Int {
         try control.withLock { (control: inout Control) throws -> Int in
@@ -189,10 +184,6 @@ final class ScriptBook: Sendable {
 
     func enqueue(_ replies: [LoopbackHTTPServer.Reply]) {
         state.withLock { $0.queue += replies }
-    }
-
-    func setDefault(_ reply: LoopbackHTTPServer.Reply) {
-        state.withLock { $0.defaultReply = reply }
     }
 
     /// Records `request` and hands out the reply it gets.

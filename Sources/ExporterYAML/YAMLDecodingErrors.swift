@@ -48,7 +48,7 @@ enum YAMLDecodingErrors {
     }
 
     /// The code of the error a keyed container throws for a key that recovery left out; never shown to users.
-    static let withheldKeyCode = "YAML-withheld"
+    static let withheldKeyCode = DiagnosticCode("YAML-withheld")
 
     static func unknownKey(
         _ key: String,
@@ -57,7 +57,7 @@ enum YAMLDecodingErrors {
         among candidates: [String]
     ) -> Diagnostic {
         .error(
-            YAMLDiagnosticCode.unknownKey,
+            .yamlUnknownKey,
             "unknown key '\(key)'\(`in`(codingPath))",
             at: location,
             hint: DidYouMean.hint(for: key, among: candidates)
@@ -67,7 +67,7 @@ enum YAMLDecodingErrors {
     static func typeMismatch(expected: String, node: YAMLNode, codingPath: [any CodingKey]) -> DiagnosticError {
         DiagnosticError(
             .error(
-                YAMLDiagnosticCode.typeMismatch,
+                .yamlTypeMismatch,
                 "expected \(expected)\(at(codingPath)), found \(describe(node))",
                 at: node.location
             )
@@ -79,35 +79,35 @@ enum YAMLDecodingErrors {
         guard let decodingError = error as? DecodingError else {
             return DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.invalidValue,
+                    .yamlInvalidValue,
                     "invalid value\(at(decoder.codingPath)): \(error)",
                     at: decoder.node.location
                 )
             )
         }
-        let code: String
+        let code: DiagnosticCode
         let context: DecodingError.Context
         switch decodingError {
         case .typeMismatch(_, let errorContext), .valueNotFound(_, let errorContext):
-            code = YAMLDiagnosticCode.typeMismatch
+            code = DiagnosticCode.yamlTypeMismatch
             context = errorContext
         case .keyNotFound(_, let errorContext):
-            code = YAMLDiagnosticCode.missingKey
+            code = DiagnosticCode.yamlMissingKey
             context = errorContext
         case .dataCorrupted(let errorContext):
-            code = YAMLDiagnosticCode.invalidValue
+            code = DiagnosticCode.yamlInvalidValue
             context = errorContext
         @unknown default:
             return DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.invalidValue,
+                    .yamlInvalidValue,
                     "invalid value\(at(decoder.codingPath)): \(error)",
                     at: decoder.node.location
                 )
             )
         }
         let node = descendant(of: decoder.node, following: context.codingPath.dropFirst(decoder.codingPath.count))
-        if code == YAMLDiagnosticCode.invalidValue, context.codingPath.count == decoder.codingPath.count,
+        if code == .yamlInvalidValue, context.codingPath.count == decoder.codingPath.count,
             let allowed = caseNames(of: type), let written = node.scalar?.value
         {
             let suggestion = DidYouMean.suggestion(for: written, among: allowed).map { "did you mean '\($0)'? " } ?? ""

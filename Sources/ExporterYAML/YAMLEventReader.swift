@@ -33,7 +33,7 @@ final class YAMLEventReader {
         let parser = UnsafeMutablePointer<yaml_parser_t>.allocate(capacity: 1)
         guard yaml_parser_initialize(parser) == 1 else {
             parser.deallocate()
-            throw DiagnosticError(.error(YAMLDiagnosticCode.parserFailure, "libyaml could not be initialised"))
+            throw DiagnosticError(.error(.yamlParserFailure, "libyaml could not be initialised"))
         }
         return YAMLEventReader(parser: parser, input: input, file: file)
     }
@@ -105,7 +105,7 @@ final class YAMLEventReader {
             return YAMLEvent(kind: .mappingEnd, location: location)
         default:
             throw DiagnosticError(
-                .error(YAMLDiagnosticCode.parserFailure, "libyaml produced an unexpected event", at: location)
+                .error(.yamlParserFailure, "libyaml produced an unexpected event", at: location)
             )
         }
     }
@@ -125,7 +125,7 @@ final class YAMLEventReader {
             if state.problem_value >= 0 {
                 message += " (U+\(String(state.problem_value, radix: 16, uppercase: true)))"
             }
-            return DiagnosticError(.error(YAMLDiagnosticCode.invalidText, message, at: location))
+            return DiagnosticError(.error(.yamlInvalidText, message, at: location))
         case YAML_SCANNER_ERROR, YAML_PARSER_ERROR:
             let location = location(of: state.problem_mark)
             let contextMark = state.context_mark
@@ -135,9 +135,9 @@ final class YAMLEventReader {
             if YAMLSourceText.scalar(at: location, in: input) == "\t" {
                 hint = "YAML does not allow tabs for indentation; indent with spaces"
             }
-            return DiagnosticError(.error(YAMLDiagnosticCode.syntaxError, problem, at: location, hint: hint))
+            return DiagnosticError(.error(.yamlSyntaxError, problem, at: location, hint: hint))
         default:
-            return DiagnosticError(.error(YAMLDiagnosticCode.parserFailure, "libyaml failed: \(problem)", at: nil))
+            return DiagnosticError(.error(.yamlParserFailure, "libyaml failed: \(problem)", at: nil))
         }
     }
 

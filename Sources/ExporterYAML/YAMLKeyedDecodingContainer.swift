@@ -135,7 +135,7 @@ struct YAMLKeyedDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
             let present = entries.compactMap { $0.key.scalar?.value }
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.missingKey,
+                    .yamlMissingKey,
                     "missing required key '\(name)'\(YAMLDecodingErrors.in(codingPath))",
                     at: decoder.node.location,
                     hint: DidYouMean.suggestion(for: name, among: present).map { "found '\($0)'; is it misspelt?" }

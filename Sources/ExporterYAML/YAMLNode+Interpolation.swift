@@ -97,7 +97,7 @@ struct YAMLInterpolator {
             let position = Self.position(ofOffset: index, in: scalar, at: location)
             guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
                 report(
-                    YAMLDiagnosticCode.malformedInterpolation,
+                    .yamlMalformedInterpolation,
                     "'${' has no closing '}'",
                     at: position,
                     hint: "write '$${' for a literal '${'"
@@ -134,7 +134,7 @@ struct YAMLInterpolator {
         }
         guard Self.isVariableName(name) else {
             report(
-                YAMLDiagnosticCode.malformedInterpolation,
+                .yamlMalformedInterpolation,
                 "'${\(reference)}' does not name a variable",
                 at: position,
                 hint: "write ${NAME} or ${NAME:-default} with NAME made of letters, digits and '_'"
@@ -148,7 +148,7 @@ struct YAMLInterpolator {
         }
         guard let value else {
             report(
-                YAMLDiagnosticCode.unsetVariable,
+                .yamlUnsetVariable,
                 "environment variable '\(name)' is not set",
                 at: position,
                 hint: "set \(name), or give a default with ${\(name):-value}"
@@ -181,7 +181,7 @@ struct YAMLInterpolator {
         return position
     }
 
-    private mutating func report(_ code: String, _ message: String, at location: SourceLocation, hint: String) {
+    private mutating func report(_ code: DiagnosticCode, _ message: String, at location: SourceLocation, hint: String) {
         let diagnostic = Diagnostic.error(code, message, at: location, hint: hint)
         if reported.insert(diagnostic).inserted { diagnostics.append(diagnostic) }
     }

@@ -24,7 +24,7 @@ final class YAMLNodeDecoder: Decoder {
         if let complexKey = entries.first(where: { $0.key.scalar == nil })?.key {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.unsupportedKey,
+                    .yamlUnsupportedKey,
                     "mapping keys\(YAMLDecodingErrors.in(codingPath)) must be scalars, found \(YAMLDecodingErrors.describe(complexKey))",
                     at: complexKey.location
                 )
@@ -82,7 +82,7 @@ final class YAMLNodeDecoder: Decoder {
         guard !text.isEmpty, let url = URL(string: text) else {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.invalidValue,
+                    .yamlInvalidValue,
                     "expected a URL\(YAMLDecodingErrors.at(codingPath)), found \(YAMLDecodingErrors.describe(node))",
                     at: node.location
                 )
@@ -100,7 +100,7 @@ final class YAMLNodeDecoder: Decoder {
             guard let key = entry.key.scalar?.value else {
                 diagnostics.append(
                     .error(
-                        YAMLDiagnosticCode.unsupportedKey,
+                        .yamlUnsupportedKey,
                         "mapping keys\(YAMLDecodingErrors.in(codingPath)) must be scalars, found \(YAMLDecodingErrors.describe(entry.key))",
                         at: entry.key.location
                     )

@@ -5,7 +5,7 @@ import Foundation
 ///
 /// A stream must hold at most one document. Aliases are expanded under `YAMLParseOptions`' limits, duplicate
 /// keys are errors, merge keys (`<<`) are applied. Every problem is a `DiagnosticError` with a
-/// `YAMLDiagnosticCode`, never a crash.
+/// `YAML` code (`DiagnosticCode+YAML.swift`), never a crash.
 public enum YAMLParser {
     /// Parses text.
     ///
@@ -39,7 +39,7 @@ public enum YAMLParser {
             if let offset = YAMLSourceText.firstInvalidUTF8Offset(buffer) {
                 throw DiagnosticError(
                     .error(
-                        YAMLDiagnosticCode.invalidText,
+                        .yamlInvalidText,
                         "the text is not valid UTF-8 (byte 0x\(String(buffer[offset], radix: 16, uppercase: true)))",
                         at: YAMLSourceText.location(ofByteOffset: offset, in: buffer, file: file),
                         hint: "save the file as UTF-8"
@@ -73,7 +73,7 @@ public enum YAMLParser {
             problem = "cannot read '\(path)'"
         }
         throw DiagnosticError(
-            .error(YAMLDiagnosticCode.unreadableFile, problem, at: nil)
+            .error(.yamlUnreadableFile, problem, at: nil)
         )
     }
 

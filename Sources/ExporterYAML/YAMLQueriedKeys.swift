@@ -53,7 +53,7 @@ final class YAMLQueriedKeys {
 /// Diagnostics gathered over several attempts: each reported once (whatever its hint), in source order.
 struct YAMLDiagnosticCollection {
     private struct Identity: Hashable {
-        var code: String
+        var code: DiagnosticCode
         var message: String
         var location: SourceLocation?
     }

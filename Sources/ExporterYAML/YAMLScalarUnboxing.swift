@@ -44,7 +44,7 @@ enum YAMLScalarUnboxing {
         guard let value = scalar.integer(as: T.self) else {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.outOfRange,
+                    .yamlOutOfRange,
                     "integer \(scalar.value)\(YAMLDecodingErrors.at(codingPath)) does not fit in \(T.self)",
                     at: node.location,
                     hint: "\(T.self) holds \(T.min)...\(T.max)"
@@ -75,7 +75,7 @@ enum YAMLScalarUnboxing {
         if value.isFinite, !narrowed.isFinite {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.outOfRange,
+                    .yamlOutOfRange,
                     "number \(node.scalar?.value ?? "")\(YAMLDecodingErrors.at(codingPath)) does not fit in Float",
                     at: node.location
                 )

@@ -50,7 +50,7 @@ extension YAMLTreeBuilder {
     private static func invalidMerge(at location: SourceLocation) -> DiagnosticError {
         DiagnosticError(
             .error(
-                YAMLDiagnosticCode.invalidMerge,
+                .yamlInvalidMerge,
                 "a merge key '<<' takes a mapping or a sequence of mappings",
                 at: location,
                 hint: "write '<<: *anchor' or '<<: [*first, *second]'"

@@ -57,7 +57,7 @@ struct YAMLTreeBuilder {
                 if documents > 1 {
                     throw DiagnosticError(
                         .error(
-                            YAMLDiagnosticCode.multipleDocuments,
+                            .yamlMultipleDocuments,
                             "a second document starts here; only one document is allowed",
                             at: event.location,
                             hint: "remove the '---' separator or split the file"
@@ -91,7 +91,7 @@ struct YAMLTreeBuilder {
         if expandedNodeCount > options.maxNodes {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.aliasExpansionLimit,
+                    .yamlAliasExpansionLimit,
                     "the document would hold more than \(options.maxNodes) nodes with its aliases expanded",
                     at: location,
                     hint: "this looks like an alias bomb; use fewer or smaller aliases"
@@ -107,7 +107,7 @@ struct YAMLTreeBuilder {
         let limit = "more than \(options.maxExpandedBytes) bytes of text"
         throw DiagnosticError(
             .error(
-                YAMLDiagnosticCode.aliasExpansionLimit,
+                .yamlAliasExpansionLimit,
                 alias.map { "expanding alias '*\($0)' would make the document hold \(limit)" }
                     ?? "the document holds \(limit)",
                 at: location,
@@ -131,7 +131,7 @@ struct YAMLTreeBuilder {
     private func tooDeep(at location: SourceLocation) -> DiagnosticError {
         DiagnosticError(
             .error(
-                YAMLDiagnosticCode.nestingTooDeep,
+                .yamlNestingTooDeep,
                 "collections nest deeper than \(options.maxDepth) levels",
                 at: location
             )
@@ -168,7 +168,7 @@ struct YAMLTreeBuilder {
             let isOpen = open.contains { $0.anchor == anchor }
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.unknownAlias,
+                    .yamlUnknownAlias,
                     "alias '*\(anchor)' refers to no anchor defined before it",
                     at: location,
                     hint: isOpen
@@ -181,7 +181,7 @@ struct YAMLTreeBuilder {
         if aliasCount > options.maxAliases {
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.aliasExpansionLimit,
+                    .yamlAliasExpansionLimit,
                     "the document uses more than \(options.maxAliases) aliases",
                     at: location
                 )
@@ -227,7 +227,7 @@ struct YAMLTreeBuilder {
             if let first = open[open.count - 1].keyLocations[key] {
                 throw DiagnosticError(
                     .error(
-                        YAMLDiagnosticCode.duplicateKey,
+                        .yamlDuplicateKey,
                         "duplicate key '\(key)'",
                         at: node.location,
                         hint: "'\(key)' is first defined at \(first.line):\(first.column)"

@@ -86,7 +86,7 @@ struct YAMLUnkeyedDecodingContainer: UnkeyedDecodingContainer {
             let sequence = decoder.node
             throw DiagnosticError(
                 .error(
-                    YAMLDiagnosticCode.missingElement,
+                    .yamlMissingElement,
                     "expected another element\(YAMLDecodingErrors.at(codingPath)); the sequence has only \(elements.count)",
                     at: sequence.location
                 )

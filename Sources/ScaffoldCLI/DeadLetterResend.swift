@@ -33,7 +33,7 @@ struct DeadLetterResend {
                 let names = candidates.map(\.0)
                 terminal.print([
                     .error(
-                        "CLI001",
+                        .cliNotAnOTLPExporter,
                         "'\(exporter)' is not an OTLP exporter of the configuration",
                         hint: names.isEmpty
                             ? "the configuration has no otelcollector exporter"
@@ -48,7 +48,7 @@ struct DeadLetterResend {
             guard candidates.count == 1, let only = candidates.first else {
                 terminal.print([
                     .error(
-                        "CLI002",
+                        .cliAmbiguousOTLPExporter,
                         candidates.isEmpty
                             ? "re-sending a dead-letter file needs an otelcollector exporter in the configuration"
                             : "the configuration has several OTLP exporters; name one with --exporter",

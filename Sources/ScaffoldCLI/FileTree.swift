@@ -19,7 +19,7 @@ struct FileTree {
     static func read(_ root: URL, include: (String) -> Bool) throws(DiagnosticError) -> FileTree {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: root.path) else {
-            throw DiagnosticError(.error(GeneratorCode.io, "cannot read the directory '\(root.path)'"))
+            throw DiagnosticError(.error(.generatorIO, "cannot read the directory '\(root.path)'"))
         }
         var tree = FileTree()
         while let path = enumerator.nextObject() as? String {
@@ -33,7 +33,7 @@ struct FileTree {
             switch type {
             case .typeRegular?:
                 guard let data = manager.contents(atPath: url.path) else {
-                    throw DiagnosticError(.error(GeneratorCode.io, "cannot read '\(url.path)'"))
+                    throw DiagnosticError(.error(.generatorIO, "cannot read '\(url.path)'"))
                 }
                 let permissions =
                     (attributes?[.posixPermissions] as? NSNumber)?.intValue ?? attributes?[.posixPermissions] as? Int
@@ -59,7 +59,7 @@ struct FileTree {
             for (path, entry) in files.sorted(by: { $0.key < $1.key }) {
                 guard OutputPath.isSafe(path) else {
                     throw DiagnosticError(
-                        .error(GeneratorCode.unsafePath, "refusing to write '\(path)': it leaves '\(root.path)'")
+                        .error(.generatorUnsafePath, "refusing to write '\(path)': it leaves '\(root.path)'")
                     )
                 }
                 let url = root.appendingPathComponent(path)
@@ -71,7 +71,7 @@ struct FileTree {
             throw error
         } catch {
             throw DiagnosticError(
-                .error(GeneratorCode.io, "cannot write into '\(root.path)': \(error.localizedDescription)")
+                .error(.generatorIO, "cannot write into '\(root.path)': \(error.localizedDescription)")
             )
         }
     }

@@ -17,7 +17,7 @@ struct GeneratorWorkspace {
     static func load(specPath: String) throws(DiagnosticError) -> LoadedSpec {
         guard let data = FileManager.default.contents(atPath: specPath) else {
             throw DiagnosticError(
-                .error(GeneratorCode.io, "cannot read '\(specPath)': \(unreadableReason(specPath))")
+                .error(.generatorIO, "cannot read '\(specPath)': \(unreadableReason(specPath))")
             )
         }
         let text = String(decoding: data, as: UTF8.self)
@@ -48,7 +48,7 @@ struct GeneratorWorkspace {
         } catch {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "cannot read the templates directory '\(directory)': \(unreadableReason(directory, expectingDirectory: true))"
                 )
             )
@@ -154,7 +154,7 @@ struct GeneratorWorkspace {
         for path in touched {
             guard OutputPath.isSafe(path) else {
                 throw DiagnosticError(
-                    .error(GeneratorCode.unsafePath, "refusing to write '\(path)': it leaves the output directory")
+                    .error(.generatorUnsafePath, "refusing to write '\(path)': it leaves the output directory")
                 )
             }
             for parent in OutputPath.parents(of: path) + [path] {
@@ -163,7 +163,7 @@ struct GeneratorWorkspace {
                     type == .typeSymbolicLink
                 {
                     throw DiagnosticError(
-                        .error(GeneratorCode.unsafePath, "refusing to write '\(path)': '\(parent)' is a symbolic link")
+                        .error(.generatorUnsafePath, "refusing to write '\(path)': '\(parent)' is a symbolic link")
                     )
                 }
             }
@@ -181,7 +181,7 @@ struct GeneratorWorkspace {
                 guard rename(temporary.path, url.path) == 0 else {
                     let reason = String(cString: strerror(errno))
                     try? manager.removeItem(at: temporary)
-                    throw DiagnosticError(.error(GeneratorCode.io, "cannot write '\(url.path)': \(reason)"))
+                    throw DiagnosticError(.error(.generatorIO, "cannot write '\(url.path)': \(reason)"))
                 }
             }
             for path in plan.deletions {
@@ -191,7 +191,7 @@ struct GeneratorWorkspace {
             throw error
         } catch {
             throw DiagnosticError(
-                .error(GeneratorCode.io, "cannot write into '\(output.path)': \(error.localizedDescription)")
+                .error(.generatorIO, "cannot write into '\(output.path)': \(error.localizedDescription)")
             )
         }
     }

@@ -126,7 +126,7 @@ struct NewCommand: ParsableCommand {
                 guard let type, !fieldName.isEmpty else {
                     throw DiagnosticError(
                         .error(
-                            "SPEC000",
+                            .specInvalidFieldOption,
                             "--field '\(field)' must be name:type[=default]",
                             hint: "for example batch_size:int=50"
                         )

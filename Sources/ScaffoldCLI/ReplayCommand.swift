@@ -98,7 +98,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         try refuse(
             result.diagnostics + [
-                .error("REPLAY001", "the trace '\(trace)' holds no events; nothing was replayed", hint: hint)
+                .error(.replayEmptyTrace, "the trace '\(trace)' holds no events; nothing was replayed", hint: hint)
             ],
             terminal: terminal
         )

@@ -47,7 +47,9 @@ struct ReplayOutput {
                 "errors": .array(shutdown.errors.map { .string($0) }),
             ]
         }
-        let flushFailures = report.flushFailures.map { Diagnostic.error("REPLAY002", "a flush barrier failed: \($0)") }
+        let flushFailures = report.flushFailures.map {
+            Diagnostic.error(.replayFlushFailed, "a flush barrier failed: \($0)")
+        }
         return Self.render(
             trace: trace,
             events: events,

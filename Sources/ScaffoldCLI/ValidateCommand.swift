@@ -38,7 +38,11 @@ struct ValidateCommand: ParsableCommand {
             else {
                 // The YAML module's code for unreadable files, so every command reports them alike.
                 diagnostics.append(
-                    .error("YAML020", "cannot read '\(path)': \(GeneratorWorkspace.unreadableReason(path))", at: nil)
+                    .error(
+                        .yamlUnreadableFile,
+                        "cannot read '\(path)': \(GeneratorWorkspace.unreadableReason(path))",
+                        at: nil
+                    )
                 )
                 unreadable = true
                 continue

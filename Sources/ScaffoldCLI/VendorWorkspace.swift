@@ -158,14 +158,14 @@ enum VendorWorkspace {
     static func specPath(for source: String) throws(DiagnosticError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error(GeneratorCode.io, "cannot read '\(source)': no such file or directory"))
+            throw DiagnosticError(.error(.generatorIO, "cannot read '\(source)': no such file or directory"))
         }
         guard isDirectory.boolValue else { return source }
         let spec = URL(fileURLWithPath: source).appendingPathComponent("exporter.yaml").path
         guard FileManager.default.fileExists(atPath: spec) else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "'\(source)' has no exporter.yaml",
                     hint: "name the spec file, or the directory of a package made by 'scaffold new' or 'generate'"
                 )
@@ -179,7 +179,7 @@ enum VendorWorkspace {
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "the project '\(path)' is not a directory",
                     hint: "--into names an existing project directory"
                 )
@@ -194,7 +194,7 @@ enum VendorWorkspace {
         guard attributes[.type] as? FileAttributeType == .typeDirectory else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unsafePath,
+                    .generatorUnsafePath,
                     "refusing to write into '\(url.path)': it is a symbolic link or not a directory"
                 )
             )
@@ -208,7 +208,7 @@ enum VendorWorkspace {
         guard !from.hasPrefix(to), !to.hasPrefix(from) else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unsafePath,
+                    .generatorUnsafePath,
                     "refusing to vendor '\(source.path)' into '\(destination.path)': one contains the other",
                     hint: "--into names the project that uses the exporter, outside the exporter's package"
                 )
@@ -222,7 +222,7 @@ enum VendorWorkspace {
             guard let checkout = RuntimeCheckout.locate() else {
                 throw DiagnosticError(
                     .error(
-                        GeneratorCode.io,
+                        .generatorIO,
                         "cannot find the runtime sources to vendor: this scaffold does not run from a checkout of "
                             + "exporter-scaffold",
                         hint: "pass --runtime-path DIR, a checkout of exporter-scaffold \(ScaffoldVersion.current)"
@@ -236,7 +236,7 @@ enum VendorWorkspace {
         guard RuntimeCheckout.isRuntimeCheckout(url), FileManager.default.fileExists(atPath: runtime) else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "--runtime-path '\(explicit)' is not a checkout of exporter-scaffold",
                     hint: "it needs the Package.swift of exporter-scaffold and Sources/ExporterRuntime"
                 )
@@ -254,7 +254,7 @@ enum VendorWorkspace {
             }
             guard !sources.files.isEmpty else {
                 throw DiagnosticError(
-                    .error(GeneratorCode.io, "the runtime checkout '\(checkout.path)' has no \(directory)")
+                    .error(.generatorIO, "the runtime checkout '\(checkout.path)' has no \(directory)")
                 )
             }
             for (path, entry) in sources.files { tree.files[directory + "/" + path] = entry }
@@ -337,7 +337,7 @@ enum VendorWorkspace {
             if let error = error as? DiagnosticError { throw error }
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "cannot write into '\(job.vendorDirectory.path)': \(error.localizedDescription)"
                 )
             )
@@ -359,6 +359,6 @@ enum VendorWorkspace {
     }
 
     private static func renameError(_ url: URL) -> DiagnosticError {
-        DiagnosticError(.error(GeneratorCode.io, "cannot replace '\(url.path)': \(String(cString: strerror(errno)))"))
+        DiagnosticError(.error(.generatorIO, "cannot replace '\(url.path)': \(String(cString: strerror(errno)))"))
     }
 }

@@ -56,7 +56,7 @@ struct YAMLRobustnessTests {
                 parsed += 1
             } catch {
                 rejected += 1
-                #expect(error.diagnostics.allSatisfy { $0.code.hasPrefix("YAML") })
+                #expect(error.diagnostics.allSatisfy { $0.code.rawValue.hasPrefix("YAML") })
                 #expect(
                     error.diagnostics.allSatisfy { ($0.location?.line ?? 1) >= 1 && ($0.location?.column ?? 1) >= 1 }
                 )

@@ -42,7 +42,7 @@ struct YAMLStringAliasBombTests {
             }
             #expect(elapsed < .seconds(1), "took \(elapsed)")
             #expect(found.count == 1)
-            #expect(found.first?.code == YAMLDiagnosticCode.aliasExpansionLimit)
+            #expect(found.first?.code == .yamlAliasExpansionLimit)
             #expect(found.first?.message.contains("expanding alias '*a'") == true)
             #expect(found.first?.location?.line == 2)
             // 16 MiB of text allows 167 copies of 100 KB plus the anchor: the 167th alias crosses the limit.
@@ -56,7 +56,7 @@ struct YAMLStringAliasBombTests {
         let text = Self.longStringBomb(aliases: 20, withVariable: false)
         let small = YAMLParseOptions(maxExpandedBytes: 1_000_000)
         let found = diagnostic { _ = try YAMLParser.parse(text, options: small) }
-        #expect(found?.code == YAMLDiagnosticCode.aliasExpansionLimit)
+        #expect(found?.code == .yamlAliasExpansionLimit)
         let root = try #require(try YAMLParser.parse(text, options: YAMLParseOptions(maxExpandedBytes: 3_000_000)))
         #expect(root["copies"]?.sequence?.count == 20)
     }
@@ -80,7 +80,7 @@ struct YAMLStringAliasBombTests {
     func unsetVariableInAliasReportedOnce() {
         let text = "base: &b \"${MISSING}\"\nuses: [*b, *b, *b]\n"
         let found = diagnostics { _ = try YAMLDecoder().decode(YAMLNode.self, from: text, environment: [:]) }
-        #expect(found.map(\.code) == [YAMLDiagnosticCode.unsetVariable])
+        #expect(found.map(\.code) == [.yamlUnsetVariable])
         #expect(found.first?.location?.line == 1)
     }
 }

@@ -21,7 +21,7 @@ public struct FileExporterBlueprint: ExporterBlueprint {
         guard let path = configuration.currentFile(outputPath: context.resolve(path: configuration.outputPath)) else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "exporter '\(context.name)': with 'enable_rolling', 'output_path' '\(configuration.outputPath)' "
                         + "is a directory and the file in it is named after 'project', which is not set",
                     at: context.location,
@@ -42,7 +42,7 @@ public struct FileExporterBlueprint: ExporterBlueprint {
             )
         } catch let error as FileSinkError {
             throw DiagnosticError(
-                .error(ConfigurationCode.unusablePath, "exporter '\(context.name)': \(error)", at: context.location)
+                .error(.configurationUnusablePath, "exporter '\(context.name)': \(error)", at: context.location)
             )
         }
         format = configuration.format

@@ -38,7 +38,7 @@ extension ConfigurationReader {
         let problem = text.isEmpty ? "is not set" : "is not an http or https URL: '\(text)'"
         throw DiagnosticError(
             .error(
-                ConfigurationCode.invalidValue,
+                .configurationInvalidValue,
                 "exporter '\(context.name)': the endpoint ('\(key)') \(problem)",
                 at: context.location,
                 hint: "set '\(key)' to a URL such as https://host/v1/traces"

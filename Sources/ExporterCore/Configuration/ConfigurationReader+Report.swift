@@ -37,6 +37,6 @@ extension ConfigurationReader {
 
     /// Records a problem no single value's check finds, such as a rule about two keys.
     public mutating func report(_ message: String, at location: SourceLocation?, hint: String? = nil) {
-        diagnostics.append(.error(ConfigurationCode.invalidValue, message, at: location, hint: hint))
+        diagnostics.append(.error(.configurationInvalidValue, message, at: location, hint: hint))
     }
 }

@@ -42,7 +42,7 @@ public struct ConfigurationReader: Sendable {
         guard let value = parse(text) else {
             diagnostics.append(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "environment variable \(env) (the fallback of '\(key)') is not \(expected)",
                     at: section
                 )
@@ -61,7 +61,7 @@ public struct ConfigurationReader: Sendable {
         if entry == nil {
             diagnostics.append(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "missing required key '\(key)'",
                     at: section,
                     hint: env.map { "set '\(key)' in the workflow YAML or the environment variable \($0)" }

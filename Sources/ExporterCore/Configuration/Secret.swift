@@ -37,7 +37,7 @@ public struct Secret: Sendable, Hashable, Codable, CustomStringConvertible, Cust
         guard !value.isEmpty else {
             throw DiagnosticError(
                 .error(
-                    TransportCode.emptySecret,
+                    .httpEmptySecret,
                     "a secret must not be empty (is the variable it comes from unset?)",
                     at: decoder.yamlLocation
                 )

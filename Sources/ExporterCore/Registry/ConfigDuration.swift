@@ -40,7 +40,7 @@ public struct ConfigDuration: Sendable, Hashable, Decodable, CustomStringConvert
             guard seconds.isFinite, seconds >= 0, seconds * 1e9 < Double(Int64.max) else {
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.invalidValue,
+                        .configurationInvalidValue,
                         "a duration must be a finite, non-negative number of seconds, not \(seconds)",
                         at: decoder.yamlLocation
                     )
@@ -53,7 +53,7 @@ public struct ConfigDuration: Sendable, Hashable, Decodable, CustomStringConvert
         guard let parsed = ConfigDuration(parsing: text) else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "'\(text)' is not a duration",
                     at: decoder.yamlLocation,
                     hint: "write a number of seconds or a number with a unit: 250ms, 5s, 2m"
@@ -101,7 +101,7 @@ public struct ConfigByteSize: Sendable, Hashable, Decodable, CustomStringConvert
         if let value = try? container.decode(Int.self) {
             guard value >= 0 else {
                 throw DiagnosticError(
-                    .error(ConfigurationCode.invalidValue, "a size cannot be negative", at: decoder.yamlLocation)
+                    .error(.configurationInvalidValue, "a size cannot be negative", at: decoder.yamlLocation)
                 )
             }
             bytes = value
@@ -111,7 +111,7 @@ public struct ConfigByteSize: Sendable, Hashable, Decodable, CustomStringConvert
         guard let parsed = ConfigByteSize(parsing: text) else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "'\(text)' is not a size",
                     at: decoder.yamlLocation,
                     hint: "write a number of bytes or a number with a unit: 512KiB, 10MiB, 1GB"

@@ -13,7 +13,7 @@ extension EventProcessorSettings {
         guard let elements = node.sequence else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.invalidValue,
+                    .configurationInvalidValue,
                     "'processors' must be a list of mappings with a '_type'",
                     at: node.location,
                     hint: "for example: processors: [{_type: sample, rate: 0.25}]"
@@ -39,7 +39,7 @@ extension EventProcessorSettings {
         guard node.mapping != nil else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.notAMapping,
+                    .configurationNotAMapping,
                     "a processor must be a mapping with a '_type'",
                     at: node.location,
                     hint: "one of: \(typeNames.joined(separator: ", "))"
@@ -52,7 +52,7 @@ extension EventProcessorSettings {
                 ? "a workflow file names processors with '_type' ('kind' is exporter.yaml's word)"
                 : "set '_type' to one of: \(typeNames.joined(separator: ", "))"
             throw DiagnosticError(
-                .error(ConfigurationCode.missingType, "processor has no '_type'", at: node.location, hint: hint)
+                .error(.configurationMissingType, "processor has no '_type'", at: node.location, hint: hint)
             )
         }
         switch typeNode.stringValue {
@@ -79,7 +79,7 @@ extension EventProcessorSettings {
             hint = DidYouMean.hint(for: written, among: typeNames).map { "\($0) \(listing)" } ?? listing
         }
         return DiagnosticError(
-            .error(ConfigurationCode.unknownType, "unknown processor type '\(written)'", at: node.location, hint: hint)
+            .error(.configurationUnknownType, "unknown processor type '\(written)'", at: node.location, hint: hint)
         )
     }
 }
@@ -91,7 +91,7 @@ private struct ProblemList {
     /// Records `error` (a processor's own `PRC00x` diagnostic, which has no position) at `location`.
     mutating func record(_ error: any Error, at location: SourceLocation?) {
         guard let error = error as? DiagnosticError else {
-            diagnostics.append(.error(ConfigurationCode.invalidValue, "\(error)", at: location))
+            diagnostics.append(.error(.configurationInvalidValue, "\(error)", at: location))
             return
         }
         diagnostics += error.diagnostics.map { diagnostic in
@@ -125,7 +125,7 @@ private struct ProblemList {
         let expected = "expected one of: \(allowed.joined(separator: ", "))"
         diagnostics.append(
             .error(
-                ConfigurationCode.invalidValue,
+                .configurationInvalidValue,
                 "unknown \(what) '\(written)'",
                 at: location,
                 hint: DidYouMean.hint(for: written, among: allowed).map { "\($0) \(expected)" } ?? expected
@@ -233,7 +233,7 @@ private struct EnrichEntry: Decodable, YAMLRejectsUnknownKeys {
             guard let entries = decoder.yamlNode?[key]?.mapping else { continue }
             for entry in entries where entry.key.stringValue?.isEmpty ?? false {
                 problems.diagnostics.append(
-                    .error("PRC006", "'\(key)' has an empty tag name", at: entry.key.location)
+                    .error(.processorEmptyTagKey, "'\(key)' has an empty tag name", at: entry.key.location)
                 )
             }
         }

@@ -80,7 +80,7 @@ extension ExporterRegistry {
         if let host = probe as? any EventStageHost, host.installEventStages(EventStageChain()) { return }
         throw DiagnosticError(
             .error(
-                ConfigurationCode.invalidValue,
+                .configurationInvalidValue,
                 "exporter type '\(typeName)' (for '\(context.name)') cannot run 'processors'",
                 at: location,
                 hint: "its exporters must be EventStageHost (as ProcessingExporter is); remove 'processors' here"

@@ -118,7 +118,7 @@ public struct ExporterRegistry: Sendable {
         guard node.mapping != nil else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.notAMapping,
+                    .configurationNotAMapping,
                     "exporter '\(context.name)' at '\(path)' must be a mapping with a '_type' key",
                     at: node.location
                 )
@@ -128,7 +128,7 @@ public struct ExporterRegistry: Sendable {
         guard let typeNode = node["_type"] else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.missingType,
+                    .configurationMissingType,
                     "exporter '\(context.name)' at '\(path)' has no '_type'",
                     at: node.location,
                     hint: "set '_type' to one of: \(typeNames.joined(separator: ", "))"
@@ -138,7 +138,7 @@ public struct ExporterRegistry: Sendable {
         guard let typeName = typeNode.stringValue else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.unknownType,
+                    .configurationUnknownType,
                     "'_type' of exporter '\(context.name)' must be a string naming an exporter type",
                     at: typeNode.location,
                     hint: registered
@@ -149,7 +149,7 @@ public struct ExporterRegistry: Sendable {
             let suggestion = DidYouMean.suggestion(for: typeName, among: typeNames)
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.unknownType,
+                    .configurationUnknownType,
                     "unknown exporter type '\(typeName)' for '\(context.name)'",
                     at: typeNode.location,
                     hint: (suggestion.map { "did you mean '\($0)'? " } ?? "") + registered
@@ -166,20 +166,4 @@ struct PreparedExporter: Sendable {
     var outputPaths: [String]
     /// Builds the blueprint (opening files, creating clients).
     var build: @Sendable () throws -> any ExporterBlueprint
-}
-
-/// Stable codes of configuration diagnostics.
-public enum ConfigurationCode {
-    /// A YAML node that must be a mapping is not one.
-    public static let notAMapping = "CFG001"
-    /// An exporter section without `_type`.
-    public static let missingType = "CFG002"
-    /// An exporter section whose `_type` is not registered.
-    public static let unknownType = "CFG003"
-    /// A value outside its allowed range or set.
-    public static let invalidValue = "CFG004"
-    /// A file or directory the configuration names cannot be used.
-    public static let unusablePath = "CFG005"
-    /// The workflow has no `general.telemetry.tracing` section, or it is empty.
-    public static let noExporters = "CFG006"
 }

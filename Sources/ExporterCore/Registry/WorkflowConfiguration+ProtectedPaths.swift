@@ -49,7 +49,7 @@ struct ProtectedPaths {
                 else { continue }
                 diagnostics.append(
                     .error(
-                        ConfigurationCode.unusablePath,
+                        .configurationUnusablePath,
                         "exporter '\(name)' would write to '\(output)', which is the input '\(input.path)'",
                         at: locations[name],
                         hint: "choose another output_path; writing a file while reading it would destroy it"

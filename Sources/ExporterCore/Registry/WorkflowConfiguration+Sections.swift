@@ -11,7 +11,7 @@ extension WorkflowConfiguration {
         guard let parsed else {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.noExporters,
+                    .configurationNoExporters,
                     "the workflow configuration is empty",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "add exporters under 'general.telemetry.tracing'"
@@ -26,7 +26,7 @@ extension WorkflowConfiguration {
                     path.isEmpty ? "the top level of the workflow configuration" : "'\(path.joined(separator: "."))'"
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.notAMapping,
+                        .configurationNotAMapping,
                         "\(what) must be a mapping, found \(describe(node))",
                         at: node.location,
                         hint: "exporters are configured under 'general.telemetry.tracing'"
@@ -36,7 +36,7 @@ extension WorkflowConfiguration {
             guard let next = node[key] else {
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.noExporters,
+                        .configurationNoExporters,
                         "the workflow configuration has no 'general.telemetry.tracing' section",
                         at: node.location,
                         hint:
@@ -51,7 +51,7 @@ extension WorkflowConfiguration {
             if node.isNull {
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.noExporters,
+                        .configurationNoExporters,
                         "'general.telemetry.tracing' configures no exporter",
                         at: node.location
                     )
@@ -59,7 +59,7 @@ extension WorkflowConfiguration {
             }
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.notAMapping,
+                    .configurationNotAMapping,
                     "'general.telemetry.tracing' must map exporter names to their settings, found \(describe(node))",
                     at: node.location
                 )

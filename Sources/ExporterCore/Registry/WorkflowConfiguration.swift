@@ -42,7 +42,7 @@ public struct WorkflowConfiguration: Sendable {
         } catch {
             throw DiagnosticError(
                 .error(
-                    ConfigurationCode.unusablePath,
+                    .configurationUnusablePath,
                     "cannot read workflow configuration '\(path)': \(Self.reason(error))"
                 )
             )
@@ -101,7 +101,7 @@ public struct WorkflowConfiguration: Sendable {
             } catch {
                 diagnostics.append(
                     .error(
-                        ConfigurationCode.invalidValue,
+                        .configurationInvalidValue,
                         "exporter '\(name)' could not be configured: \(Self.reason(error))",
                         at: entry.value.location
                     )
@@ -123,7 +123,7 @@ public struct WorkflowConfiguration: Sendable {
                 let location = sections.first { $0.key.stringValue == name }?.value.location
                 diagnostics.append(
                     .error(
-                        ConfigurationCode.invalidValue,
+                        .configurationInvalidValue,
                         "exporter '\(name)' could not be created: \(Self.reason(error))",
                         at: location
                     )

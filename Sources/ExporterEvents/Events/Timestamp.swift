@@ -38,12 +38,6 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return Double(whole) + Double(nanos) / 1_000_000_000
     }
 
-    /// Microseconds since the epoch (ATOF's integer form), truncated toward negative infinity.
-    public var microsecondsSinceEpoch: Int64 {
-        let (quotient, remainder) = nanosecondsSinceEpoch.quotientAndRemainder(dividingBy: 1000)
-        return remainder < 0 ? quotient - 1 : quotient
-    }
-
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool {
         lhs.nanosecondsSinceEpoch < rhs.nanosecondsSinceEpoch
     }

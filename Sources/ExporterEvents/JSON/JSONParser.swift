@@ -15,16 +15,7 @@ import ExporterDiagnostics
 /// `bytes.decode("utf-8", "replace")` would.
 ///
 /// Errors are ``DiagnosticError``s located at the offending byte (line and column, columns counting Unicode
-/// scalars), with these codes:
-/// - `JSON001` the input ended inside a value (or was empty)
-/// - `JSON002` a character that cannot start a value
-/// - `JSON003` a malformed number
-/// - `JSON004` an invalid escape sequence in a string
-/// - `JSON005` an unescaped control character in a string
-/// - `JSON006` invalid UTF-8
-/// - `JSON007` nesting deeper than ``maximumDepth``
-/// - `JSON008` something after the value
-/// - `JSON009` a missing `,` `:` `]` `}` or object key
+/// scalars), with the `JSON` codes of `DiagnosticCode+JSON.swift`.
 public struct JSONParser: Sendable {
     /// The nesting limit used unless one is given.
     public static let defaultMaximumDepth = 512
@@ -73,7 +64,7 @@ public struct JSONParser: Sendable {
         scanner.skipWhitespace()
         if scanner.index < buffer.count {
             throw scanner.failure(
-                "JSON008",
+                .jsonTrailingContent,
                 "unexpected \(scanner.describeByte(at: scanner.index)) after the JSON value",
                 at: scanner.index
             )

@@ -3,7 +3,7 @@ import ExporterDiagnostics
 extension JSONScanner {
     /// A located error at byte `offset`: the line counts line feeds before it, the column counts Unicode scalars
     /// since the last line feed (what editors show).
-    func failure(_ code: String, _ message: String, at offset: Int, hint: String? = nil) -> DiagnosticError {
+    func failure(_ code: DiagnosticCode, _ message: String, at offset: Int, hint: String? = nil) -> DiagnosticError {
         var line = 1
         var column = 1
         var position = 0
@@ -25,7 +25,7 @@ extension JSONScanner {
     func endOfInput(_ expected: String) -> DiagnosticError {
         let message =
             bytes.isEmpty ? "empty input; expected a JSON value" : "unexpected end of input; expected \(expected)"
-        return failure("JSON001", message, at: bytes.count)
+        return failure(.jsonUnexpectedEnd, message, at: bytes.count)
     }
 
     /// A byte as a reader recognises it: `'x'` for printable ASCII, `U+000A` for controls, the whole character for

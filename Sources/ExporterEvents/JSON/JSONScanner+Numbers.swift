@@ -29,7 +29,7 @@ extension JSONScanner {
         if first == UInt8(ascii: "0") {
             index += 1
             if index < bytes.count, isDigit(bytes[index]) {
-                throw failure("JSON003", "invalid number: leading zeros are not allowed", at: start)
+                throw failure(.jsonMalformedNumber, "invalid number: leading zeros are not allowed", at: start)
             }
         } else if isDigit(first) {
             while index < bytes.count, isDigit(bytes[index]) {
@@ -37,7 +37,11 @@ extension JSONScanner {
                 index += 1
             }
         } else {
-            throw failure("JSON003", "invalid number: expected a digit, found \(describeByte(at: index))", at: index)
+            throw failure(
+                .jsonMalformedNumber,
+                "invalid number: expected a digit, found \(describeByte(at: index))",
+                at: index
+            )
         }
 
         var fractionDigits = 0
@@ -48,7 +52,7 @@ extension JSONScanner {
             guard index < bytes.count, isDigit(bytes[index]) else {
                 if index >= bytes.count { throw endOfInput("a digit after '.'") }
                 throw failure(
-                    "JSON003",
+                    .jsonMalformedNumber,
                     "invalid number: expected a digit after '.', found \(describeByte(at: index))",
                     at: index
                 )
@@ -74,7 +78,7 @@ extension JSONScanner {
             guard index < bytes.count, isDigit(bytes[index]) else {
                 if index >= bytes.count { throw endOfInput("a digit in the exponent") }
                 throw failure(
-                    "JSON003",
+                    .jsonMalformedNumber,
                     "invalid number: expected a digit in the exponent, found \(describeByte(at: index))",
                     at: index
                 )
@@ -108,7 +112,7 @@ extension JSONScanner {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         guard let value = Double(text) else {
-            throw failure("JSON003", "invalid number '\(text)'", at: start)
+            throw failure(.jsonMalformedNumber, "invalid number '\(text)'", at: start)
         }
         return .double(value)
     }

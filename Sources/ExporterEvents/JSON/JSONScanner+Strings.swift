@@ -28,7 +28,7 @@ extension JSONScanner {
                 try parseEscape()
             case 0..<0x20:
                 throw failure(
-                    "JSON005",
+                    .jsonControlCharacter,
                     "unescaped control character \(Self.scalarName(UInt32(byte))) in a string",
                     at: index,
                     hint: "write it as an escape such as \\n or \\u00XX"
@@ -86,7 +86,7 @@ extension JSONScanner {
         default:
             index -= 1
             throw failure(
-                "JSON004",
+                .jsonInvalidEscape,
                 "invalid escape sequence '\\\(describeRaw(at: index))' in a string",
                 at: escapeStart,
                 hint: "valid escapes are \\\" \\\\ \\/ \\b \\f \\n \\r \\t and \\u followed by four hex digits"
@@ -106,7 +106,7 @@ extension JSONScanner {
             case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
             default:
                 throw failure(
-                    "JSON004",
+                    .jsonInvalidEscape,
                     "invalid \\u escape: expected four hex digits, found \(describeByte(at: index))",
                     at: escapeStart
                 )
@@ -151,16 +151,20 @@ extension JSONScanner {
         case 0xF1...0xF3: length = 4
         case 0xF4: length = 4; secondRange = 0x80...0x8F
         default:
-            throw failure("JSON006", "invalid UTF-8 byte 0x\(Self.hex(lead))", at: position)
+            throw failure(.jsonInvalidUTF8, "invalid UTF-8 byte 0x\(Self.hex(lead))", at: position)
         }
         for offset in 1..<length {
             let at = position + offset
             guard at < bytes.count else {
-                throw failure("JSON006", "truncated UTF-8 sequence", at: position)
+                throw failure(.jsonInvalidUTF8, "truncated UTF-8 sequence", at: position)
             }
             let range = offset == 1 ? secondRange : 0x80...0xBF
             guard range.contains(bytes[at]) else {
-                throw failure("JSON006", "invalid UTF-8 byte 0x\(Self.hex(bytes[at])) in a multi-byte sequence", at: at)
+                throw failure(
+                    .jsonInvalidUTF8,
+                    "invalid UTF-8 byte 0x\(Self.hex(bytes[at])) in a multi-byte sequence",
+                    at: at
+                )
             }
         }
         return length

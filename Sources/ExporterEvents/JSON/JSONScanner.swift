@@ -36,7 +36,11 @@ struct JSONScanner {
         case UInt8(ascii: "I"): try expectLiteral("Infinity"); return .double(.infinity)
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         default:
-            throw failure("JSON002", "unexpected \(describeByte(at: index)); expected a JSON value", at: index)
+            throw failure(
+                .jsonUnexpectedCharacter,
+                "unexpected \(describeByte(at: index)); expected a JSON value",
+                at: index
+            )
         }
     }
 
@@ -47,7 +51,7 @@ struct JSONScanner {
             guard index < bytes.count else { throw endOfInput("'\(literal)'") }
             guard bytes[index] == expected else {
                 throw failure(
-                    "JSON002",
+                    .jsonUnexpectedCharacter,
                     "unexpected \(describeByte(at: index)) in what looks like '\(literal)'",
                     at: index == start ? start : index
                 )
@@ -59,7 +63,7 @@ struct JSONScanner {
     mutating func enterContainer() throws(DiagnosticError) {
         depth += 1
         if depth > maximumDepth {
-            throw failure("JSON007", "arrays and objects nest deeper than \(maximumDepth) levels", at: index)
+            throw failure(.jsonNestingTooDeep, "arrays and objects nest deeper than \(maximumDepth) levels", at: index)
         }
     }
 
@@ -86,7 +90,7 @@ struct JSONScanner {
                 return .array(elements)
             default:
                 throw failure(
-                    "JSON009",
+                    .jsonMissingDelimiter,
                     "expected ',' or ']' after an array element, found \(describeByte(at: index))",
                     at: index
                 )
@@ -108,14 +112,18 @@ struct JSONScanner {
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("an object key") }
             guard bytes[index] == UInt8(ascii: "\"") else {
-                throw failure("JSON009", "expected a string key, found \(describeByte(at: index))", at: index)
+                throw failure(
+                    .jsonMissingDelimiter,
+                    "expected a string key, found \(describeByte(at: index))",
+                    at: index
+                )
             }
             let key = try parseString()
             skipWhitespace()
             guard index < bytes.count else { throw endOfInput("':'") }
             guard bytes[index] == UInt8(ascii: ":") else {
                 throw failure(
-                    "JSON009",
+                    .jsonMissingDelimiter,
                     "expected ':' after key \"\(key)\", found \(describeByte(at: index))",
                     at: index
                 )
@@ -133,7 +141,7 @@ struct JSONScanner {
                 return .object(Self.makeObject(members))
             default:
                 throw failure(
-                    "JSON009",
+                    .jsonMissingDelimiter,
                     "expected ',' or '}' after an object member, found \(describeByte(at: index))",
                     at: index
                 )

@@ -55,8 +55,8 @@ public final class EventHub: Sendable {
         }
     }
 
-    /// The names of the registered subscribers, in registration order.
-    public var subscriberNames: [String] {
+    /// The names of the registered subscribers, in registration order; `package`, as only tests look.
+    package var subscriberNames: [String] {
         subscribers.withLock { $0.names }
     }
 

@@ -36,7 +36,7 @@ public struct OTLPTraceEncoding: Sendable {
         } catch {
             throw DiagnosticError(
                 .error(
-                    "OTLP003",
+                    .otlpUnencodableBatch,
                     "a batch of \(spans.count) spans cannot be encoded as protobuf: \(error)",
                     hint: "lower 'batch_size' so that each request stays well under 2 GiB"
                 )

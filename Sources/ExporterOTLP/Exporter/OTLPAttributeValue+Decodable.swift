@@ -45,7 +45,7 @@ extension OTLPAttributeValue: Decodable {
         }
         throw DiagnosticError(
             .error(
-                ConfigurationCode.invalidValue,
+                .configurationInvalidValue,
                 "an attribute value must be a string, a number, a bool or a list of strings",
                 at: node.location
             )

@@ -30,7 +30,7 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
             } catch {
                 throw DiagnosticError(
                     .error(
-                        ConfigurationCode.unusablePath,
+                        .configurationUnusablePath,
                         "exporter '\(context.name)': cannot open the dead-letter file: \(error)",
                         at: context.location
                     )

@@ -21,12 +21,12 @@ public struct OTLPTraceRequestSummary: Sendable, Hashable {
             do {
                 jsonBytes = OTLPJSONEncoder().encode(try OTLPTraceRequest(serializedBytes: body))
             } catch {
-                throw DiagnosticError(.error("OTLP004", "not an OTLP protobuf trace request: \(error)"))
+                throw DiagnosticError(.error(.otlpNotATraceRequest, "not an OTLP protobuf trace request: \(error)"))
             }
         }
         let document = try JSONValue(parsing: jsonBytes)
         guard let resources = document["resourceSpans"]?.arrayValue else {
-            throw DiagnosticError(.error("OTLP004", "not an OTLP/JSON trace request: no 'resourceSpans'"))
+            throw DiagnosticError(.error(.otlpNotATraceRequest, "not an OTLP/JSON trace request: no 'resourceSpans'"))
         }
         var names: [String] = []
         var attributes: [String: String] = [:]

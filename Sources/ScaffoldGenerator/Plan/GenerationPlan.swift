@@ -74,6 +74,6 @@ public struct GenerationPlan: Sendable, Hashable {
     /// The files to remove.
     public var deletions: [String] { changes.filter { $0.action == .delete }.map(\.path) }
 
-    /// True when applying the plan changes nothing.
-    public var isUpToDate: Bool { changes.allSatisfy { $0.action == .unchanged } }
+    /// True when applying the plan changes nothing; `package`, as only tests ask.
+    package var isUpToDate: Bool { changes.allSatisfy { $0.action == .unchanged } }
 }

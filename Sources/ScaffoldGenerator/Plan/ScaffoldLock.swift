@@ -78,7 +78,7 @@ public struct ScaffoldLock: Sendable, Hashable, Codable {
         } catch {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unreadableLock,
+                    .generatorUnreadableLock,
                     "'\(file)' is not a scaffold lock file",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "delete it to adopt the existing files as generated, then run 'scaffold generate' again"
@@ -88,7 +88,7 @@ public struct ScaffoldLock: Sendable, Hashable, Codable {
         guard lock.lockVersion == currentVersion else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unreadableLock,
+                    .generatorUnreadableLock,
                     "'\(file)' has lock_version \(lock.lockVersion); this scaffold reads version \(currentVersion)",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "use the scaffold version that wrote it (\(lock.generatorVersion))"

@@ -62,7 +62,7 @@ public struct ExporterRenderer: Sendable {
         for file in files where !OutputPath.isSafe(file.path) {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unsafePath,
+                    .generatorUnsafePath,
                     "refusing to generate '\(file.path)': it leaves the package",
                     at: spec.location
                 )

@@ -22,7 +22,7 @@ public struct TemplateSet: Sendable {
         for name in overrides.keys.sorted() where Self.builtIn[name] == nil {
             diagnostics.append(
                 .error(
-                    GeneratorCode.badTemplate,
+                    .generatorBadTemplate,
                     "'\(name).mustache' does not replace a built-in template",
                     hint: "built-in templates: \(Self.builtIn.keys.sorted().joined(separator: ", "))"
                 )
@@ -35,7 +35,7 @@ public struct TemplateSet: Sendable {
             guard text.hasPrefix(Self.requiredFirstLine + "\n") else {
                 diagnostics.append(
                     .error(
-                        GeneratorCode.badTemplate,
+                        .generatorBadTemplate,
                         "template '\(file)' must start with the line \(Self.requiredFirstLine)",
                         at: SourceLocation(file: file, line: 1, column: 1),
                         hint: "without it swift-mustache escapes values for HTML"
@@ -48,7 +48,7 @@ public struct TemplateSet: Sendable {
             } catch {
                 diagnostics.append(
                     .error(
-                        GeneratorCode.badTemplate,
+                        .generatorBadTemplate,
                         "template '\(file)' does not parse: \(error)",
                         at: SourceLocation(file: file, line: 1, column: 1)
                     )
@@ -62,7 +62,7 @@ public struct TemplateSet: Sendable {
     /// `name` rendered with `context`.
     func render(_ name: String, _ context: [String: Any]) throws(DiagnosticError) -> String {
         guard let text = library.render(context, withTemplate: name) else {
-            throw DiagnosticError(.error(GeneratorCode.badTemplate, "no template named '\(name)'"))
+            throw DiagnosticError(.error(.generatorBadTemplate, "no template named '\(name)'"))
         }
         return text
     }

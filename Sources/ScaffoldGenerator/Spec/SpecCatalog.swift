@@ -14,6 +14,10 @@ public struct SpecCatalogEntry: Sendable, Hashable {
 
 /// The spec's vocabularies with one-line descriptions: the source of `scaffold list`, of the parser's accepted
 /// words and of the JSON Schema's enumerations.
+///
+/// Of the four descriptions of the format, this one holds the closed vocabularies as words with meanings, for
+/// people as much as for the parser: ``SpecGrammar`` puts them in the format as ``SpecShape`` choices, and
+/// ``SpecSyntax`` checks the open words (names, versions) no list can hold.
 public enum SpecCatalog {
     /// The values of `base`.
     public static let bases: [SpecCatalogEntry] = ExporterBase.allCases.map { base in

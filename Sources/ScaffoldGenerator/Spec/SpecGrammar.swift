@@ -1,5 +1,8 @@
 /// The keys of every mapping of spec_version 1. The parser rejects keys that are not listed here and the JSON
 /// Schema is written from it, so adding a key here is how the format grows.
+///
+/// Of the four descriptions of the format, this one says which keys each mapping has; each key's value is a
+/// ``SpecShape``, the closed word lists come from ``SpecCatalog``, and the spelling of names is ``SpecSyntax``'s.
 package enum SpecGrammar {
     private static func names(_ entries: [SpecCatalogEntry]) -> [String] { entries.map(\.name) }
     private static let transportKeys: [SpecKey] = [

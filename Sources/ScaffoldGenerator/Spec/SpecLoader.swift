@@ -12,7 +12,7 @@ public enum SpecLoader {
         guard let node = try YAMLParser.parse(text, file: file) else {
             throw DiagnosticError(
                 .error(
-                    SpecDiagnosticCode.wrongType.rawValue,
+                    .specWrongType,
                     "the spec is empty",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "start with 'spec_version: 1'"
@@ -34,7 +34,7 @@ public enum SpecLoader {
         if diagnostics.isEmpty {
             // Every path that returns no spec reports why; this keeps the contract if one ever does not.
             throw DiagnosticError(
-                .error(SpecDiagnosticCode.wrongType.rawValue, "the spec could not be read", at: parser.location(node))
+                .error(.specWrongType, "the spec could not be read", at: parser.location(node))
             )
         }
         throw DiagnosticError(diagnostics)

@@ -8,7 +8,7 @@ extension SpecParser {
             return []
         }
         guard let elements = list.sequence else {
-            report(.wrongType, "'fields' must be a list", at: location(list))
+            report(.specWrongType, "'fields' must be a list", at: location(list))
             return []
         }
         var fields: [ConfigField] = []
@@ -17,14 +17,14 @@ extension SpecParser {
             guard let parsed = parseField(element) else { continue }
             let (field, nameNode) = parsed
             if declaredFields[field.name] != nil {
-                report(.duplicateName, "field '\(field.name)' is declared twice", at: location(nameNode))
+                report(.specDuplicateName, "field '\(field.name)' is declared twice", at: location(nameNode))
                 continue
             }
             declaredFields.updateValue(field.type, forKey: field.name)
             declaredFieldOrder.append(field.name)
             if let other = swiftNames[field.swiftName] {
                 report(
-                    .swiftNameCollision,
+                    .specSwiftNameCollision,
                     "fields '\(other)' and '\(field.name)' both become the Swift property '\(field.swiftName)'",
                     at: location(nameNode),
                     hint: "rename one of them"
@@ -54,7 +54,7 @@ extension SpecParser {
                 name = text
             } else {
                 report(
-                    .invalidFieldName,
+                    .specInvalidFieldName,
                     "'\(text)' is not a valid field name",
                     at: location(nameNode),
                     hint:
@@ -70,7 +70,7 @@ extension SpecParser {
                 env = text
             } else {
                 report(
-                    .invalidEnvironmentVariable,
+                    .specInvalidEnvironmentVariable,
                     "'\(text)' is not an environment variable name",
                     at: location(envNode),
                     hint: "use letters, digits and '_', not starting with a digit"
@@ -107,7 +107,7 @@ extension SpecParser {
 
     /// `type` with its `values` (enum, list of enum) and `of` (list).
     private mutating func parseType(_ node: YAMLNode, _ entries: SpecEntries) -> FieldType? {
-        guard let keyword = choice(node, SpecCatalog.fieldTypes.map(\.name), .unknownFieldType, "field type") else {
+        guard let keyword = choice(node, SpecCatalog.fieldTypes.map(\.name), .specUnknownFieldType, "field type") else {
             return nil
         }
         var elementKeyword: String?
@@ -116,13 +116,13 @@ extension SpecParser {
                 elementKeyword = choice(
                     ofNode,
                     SpecCatalog.scalarFieldTypes,
-                    .invalidListElementType,
+                    .specInvalidListElementType,
                     "list element type"
                 )
                 if elementKeyword == nil { return nil }
             } else {
                 report(
-                    .invalidListElementType,
+                    .specInvalidListElementType,
                     "a list field needs 'of' (its element type)",
                     at: location(node),
                     hint: "add 'of: string'"
@@ -130,7 +130,11 @@ extension SpecParser {
                 return nil
             }
         } else if let ofKey = entries.keys["of"] {
-            report(.constraintNotApplicable, "'of' applies only to list fields, not \(keyword)", at: location(ofKey))
+            report(
+                .specConstraintNotApplicable,
+                "'of' applies only to list fields, not \(keyword)",
+                at: location(ofKey)
+            )
         }
         let takesValues = keyword == "enum" || elementKeyword == "enum"
         var values: [String] = []
@@ -139,7 +143,7 @@ extension SpecParser {
             values = parsed
         } else if let valuesKey = entries.keys["values"] {
             report(
-                .constraintNotApplicable,
+                .specConstraintNotApplicable,
                 "'values' applies only to enum fields, not \(keyword)",
                 at: location(valuesKey)
             )
@@ -164,7 +168,7 @@ extension SpecParser {
     private mutating func parseEnumValues(_ entries: SpecEntries, typeNode: YAMLNode) -> [String]? {
         guard let node = entries["values"] else {
             report(
-                .invalidEnumValues,
+                .specInvalidEnumValues,
                 "an enum field needs 'values'",
                 at: location(typeNode),
                 hint: "add 'values: [a, b]'"
@@ -172,7 +176,7 @@ extension SpecParser {
             return nil
         }
         guard let elements = node.sequence, !elements.isEmpty else {
-            report(.invalidEnumValues, "'values' must be a non-empty list", at: location(node))
+            report(.specInvalidEnumValues, "'values' must be a non-empty list", at: location(node))
             return nil
         }
         var values: [String] = []
@@ -183,10 +187,10 @@ extension SpecParser {
                 continue
             }
             if value.isEmpty {
-                report(.invalidEnumValues, "an enum value must not be empty", at: location(element))
+                report(.specInvalidEnumValues, "an enum value must not be empty", at: location(element))
                 failed = true
             } else if values.contains(value) {
-                report(.invalidEnumValues, "enum value '\(value)' is listed twice", at: location(element))
+                report(.specInvalidEnumValues, "enum value '\(value)' is listed twice", at: location(element))
                 failed = true
             }
             values.append(value)
@@ -203,17 +207,17 @@ extension SpecParser {
             guard let node = entries[key], let keyNode = entries.keys[key] else { continue }
             guard type == .int || type == .double || type == .duration else {
                 report(
-                    .constraintNotApplicable,
+                    .specConstraintNotApplicable,
                     "'\(key)' applies only to int, double and duration fields, not \(type.displayName)",
                     at: location(keyNode)
                 )
                 continue
             }
-            guard let value = fieldValue(node, type: type, code: .invalidConstraint, what: key) else { continue }
+            guard let value = fieldValue(node, type: type, code: .specInvalidConstraint, what: key) else { continue }
             if key == "min" { result.min = (value, node) } else { result.max = (value, node) }
         }
         if let min = result.min, let max = result.max, Self.compare(max.value, min.value) == .some(true) {
-            report(.invalidConstraint, "'max' is smaller than 'min'", at: location(max.node))
+            report(.specInvalidConstraint, "'max' is smaller than 'min'", at: location(max.node))
             result.max = nil
         }
         return result
@@ -237,7 +241,7 @@ extension SpecParser {
         guard let node = entries["pattern"], let keyNode = entries.keys["pattern"] else { return nil }
         guard type == .string || type == .secret || type == .url else {
             report(
-                .constraintNotApplicable,
+                .specConstraintNotApplicable,
                 "'pattern' applies only to string, secret and url fields, not \(type.displayName)",
                 at: location(keyNode)
             )
@@ -247,7 +251,7 @@ extension SpecParser {
         do {
             return (text, try Regex(text))
         } catch {
-            report(.invalidConstraint, "'pattern' is not a valid regular expression: \(error)", at: location(node))
+            report(.specInvalidConstraint, "'pattern' is not a valid regular expression: \(error)", at: location(node))
             return nil
         }
     }
@@ -261,16 +265,16 @@ extension SpecParser {
     ) -> FieldValue? {
         if required {
             report(
-                .requiredWithDefault,
+                .specRequiredWithDefault,
                 "a required field cannot have a default",
                 at: location(node),
                 hint: "remove 'default' or 'required: true'"
             )
         }
-        guard let value = fieldValue(node, type: type, code: .invalidDefault, what: "default") else { return nil }
+        guard let value = fieldValue(node, type: type, code: .specInvalidDefault, what: "default") else { return nil }
         if type == .secret, value != .string("") {
             report(
-                .secretDefault,
+                .specSecretDefault,
                 "a secret field cannot have a non-empty default",
                 at: location(node),
                 hint: "use 'env' to read the secret from the environment"
@@ -279,21 +283,21 @@ extension SpecParser {
         }
         if let min = bounds.min, Self.compare(value, min.value) == true {
             report(
-                .defaultViolatesConstraint,
+                .specDefaultViolatesConstraint,
                 "the default is smaller than 'min' (\(min.node.scalar?.value ?? ""))",
                 at: location(node)
             )
         }
         if let max = bounds.max, Self.compare(max.value, value) == true {
             report(
-                .defaultViolatesConstraint,
+                .specDefaultViolatesConstraint,
                 "the default is larger than 'max' (\(max.node.scalar?.value ?? ""))",
                 at: location(node)
             )
         }
         if let pattern, case .string(let text) = value, (try? pattern.regex.wholeMatch(in: text)) == nil {
             report(
-                .defaultViolatesConstraint,
+                .specDefaultViolatesConstraint,
                 "the default does not match 'pattern' (\(pattern.text))",
                 at: location(node)
             )
@@ -302,7 +306,7 @@ extension SpecParser {
     }
 
     /// A literal of `type`; a mismatch is `code`, a value outside an enum's `values` is `SPEC014`.
-    mutating func fieldValue(_ node: YAMLNode, type: FieldType, code: SpecDiagnosticCode, what: String) -> FieldValue? {
+    mutating func fieldValue(_ node: YAMLNode, type: FieldType, code: DiagnosticCode, what: String) -> FieldValue? {
         func mismatch(_ expected: String) -> FieldValue? {
             let written = node.scalar.map { "'\($0.value)'" } ?? (node.sequence != nil ? "a list" : "a mapping")
             report(code, "\(what) \(written) is not \(expected)", at: location(node))
@@ -330,7 +334,7 @@ extension SpecParser {
             guard let text = node.stringValue else { return mismatch("one of \(Self.list(values))") }
             guard values.contains(text) else {
                 report(
-                    .defaultViolatesConstraint,
+                    .specDefaultViolatesConstraint,
                     "\(what) '\(text)' is not one of the enum's values",
                     at: location(node),
                     hint: DidYouMean.hint(for: text, among: values) ?? "use \(Self.list(values))"

@@ -18,20 +18,20 @@ extension SpecParser {
         siblings: [SpecMapping] = []
     ) -> SpecEntries? {
         guard let pairs = node.mapping else {
-            report(.wrongType, "\(mapping.title) must be a mapping", at: location(node))
+            report(.specWrongType, "\(mapping.title) must be a mapping", at: location(node))
             return nil
         }
         let known = mapping.keyNames
         var result = SpecEntries()
         for pair in pairs {
             guard let key = pair.key.scalar?.value else {
-                report(.wrongType, "keys of \(mapping.title) must be text", at: location(pair.key))
+                report(.specWrongType, "keys of \(mapping.title) must be text", at: location(pair.key))
                 continue
             }
             guard known.contains(key) else {
                 if let owner = siblings.first(where: { $0.keyNames.contains(key) }) {
                     report(
-                        .optionNotApplicable,
+                        .specOptionNotApplicable,
                         "'\(key)' is not an option of \(mapping.title)",
                         at: location(pair.key),
                         hint:
@@ -39,7 +39,7 @@ extension SpecParser {
                     )
                 } else {
                     report(
-                        .unknownKey,
+                        .specUnknownKey,
                         "unknown key '\(key)' in \(mapping.title)",
                         at: location(pair.key),
                         hint: DidYouMean.hint(for: key, among: known)
@@ -52,7 +52,7 @@ extension SpecParser {
             result.keys[key] = pair.key
         }
         for required in mapping.requiredKeys where result.values[required] == nil {
-            report(.missingKey, "\(mapping.title) is missing '\(required)'", at: location(node))
+            report(.specMissingKey, "\(mapping.title) is missing '\(required)'", at: location(node))
         }
         return result
     }
@@ -63,15 +63,15 @@ extension SpecParser {
         of node: YAMLNode,
         _ candidates: [SpecMapping],
         what: String,
-        unknownCode: SpecDiagnosticCode
+        unknownCode: DiagnosticCode
     ) -> (kind: String, entries: SpecEntries)? {
         guard node.mapping != nil else {
-            report(.wrongType, "\(what) must be a mapping with 'kind'", at: location(node))
+            report(.specWrongType, "\(what) must be a mapping with 'kind'", at: location(node))
             return nil
         }
         guard let kindNode = node["kind"] else {
             report(
-                .missingKey,
+                .specMissingKey,
                 "\(what) is missing 'kind'",
                 at: location(node),
                 hint: "kind is one of \(Self.list(candidates.compactMap(\.kind)))"

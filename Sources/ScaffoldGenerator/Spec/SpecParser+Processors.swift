@@ -11,7 +11,7 @@ extension SpecParser {
     /// `processors[]`: each processor, then the placement of `batch` and the names of custom processors.
     mutating func parseProcessors(_ node: YAMLNode) -> [ProcessorSpec] {
         guard let elements = node.sequence else {
-            report(.wrongType, "'processors' must be a list", at: location(node))
+            report(.specWrongType, "'processors' must be a list", at: location(node))
             return []
         }
         var processors: [ProcessorSpec] = []
@@ -24,10 +24,10 @@ extension SpecParser {
             if case .batch = processor {
                 batchCount += 1
                 if batchCount > 1 {
-                    report(.misplacedBatch, "'batch' may appear only once", at: processor.location)
+                    report(.specMisplacedBatch, "'batch' may appear only once", at: processor.location)
                 } else if batchTotal == 1, index != elements.count - 1 {
                     report(
-                        .misplacedBatch,
+                        .specMisplacedBatch,
                         "'batch' must be the last processor",
                         at: processor.location,
                         hint: "move it to the end of 'processors'"
@@ -36,13 +36,17 @@ extension SpecParser {
             }
             if case .custom(let custom) = processor {
                 if customNames[custom.name] != nil {
-                    report(.duplicateName, "custom processor '\(custom.name)' is declared twice", at: custom.location)
+                    report(
+                        .specDuplicateName,
+                        "custom processor '\(custom.name)' is declared twice",
+                        at: custom.location
+                    )
                     continue
                 }
                 customNames[custom.name] = custom.name
                 if let other = customSwiftNames[custom.swiftName] {
                     report(
-                        .swiftNameCollision,
+                        .specSwiftNameCollision,
                         "custom processors '\(other)' and '\(custom.name)' both become the Swift name '\(custom.swiftName)'",
                         at: custom.location,
                         hint: "rename one of them"
@@ -61,7 +65,7 @@ extension SpecParser {
                 of: node,
                 SpecGrammar.processors,
                 what: "processor",
-                unknownCode: .unknownProcessorKind
+                unknownCode: .specUnknownProcessorKind
             ),
             let kind = ProcessorKind(rawValue: kinded.kind)
         else { return nil }
@@ -76,7 +80,7 @@ extension SpecParser {
                         $0.choice(
                             $1,
                             FilterProcessorSpec.Mode.allCases.map(\.rawValue),
-                            .invalidOptionValue,
+                            .specInvalidOptionValue,
                             "filter mode"
                         )
                         .flatMap(FilterProcessorSpec.Mode.init(rawValue:))
@@ -120,7 +124,7 @@ extension SpecParser {
                         guard let rate = parser.number(node, "rate") else { return nil }
                         guard (0...1).contains(rate) else {
                             parser.report(
-                                .invalidOptionValue,
+                                .specInvalidOptionValue,
                                 "'rate' must be from 0 to 1, not \(node.scalar?.value ?? "")",
                                 at: parser.location(node)
                             )
@@ -137,7 +141,7 @@ extension SpecParser {
             guard let nameNode = entries["name"], let name = text(nameNode, "name") else { return nil }
             guard SpecSyntax.isSnakeCaseName(name) else {
                 report(
-                    .invalidCustomProcessorName,
+                    .specInvalidCustomProcessorName,
                     "'\(name)' is not a valid custom processor name",
                     at: location(nameNode),
                     hint:
@@ -146,7 +150,7 @@ extension SpecParser {
                 return nil
             }
             let stage = entries["stage"].flatMap {
-                choice($0, CustomProcessorSpec.Stage.allCases.map(\.rawValue), .invalidOptionValue, "stage")
+                choice($0, CustomProcessorSpec.Stage.allCases.map(\.rawValue), .specInvalidOptionValue, "stage")
             }
             if entries["stage"] != nil, stage == nil { return nil }
             processor = .custom(
@@ -171,7 +175,7 @@ extension SpecParser {
             let node = entries["max_queue_size"]
         {
             report(
-                .invalidOptionValue,
+                .specInvalidOptionValue,
                 "'max_queue_size' (\(queue)) is smaller than 'batch_size' (\(size))",
                 at: location(node),
                 hint: "set it to at least \(size)"
@@ -183,7 +187,7 @@ extension SpecParser {
                 guard let nanoseconds = parser.duration(node, "flush_interval") else { return nil }
                 guard nanoseconds > 0 else {
                     parser.report(
-                        .invalidOptionValue,
+                        .specInvalidOptionValue,
                         "'flush_interval' must be greater than zero",
                         at: parser.location(node)
                     )
@@ -193,7 +197,7 @@ extension SpecParser {
             },
             maxQueueSize: maxQueueSize,
             overflowPolicy: option(entries["overflow_policy"], .choice(policies), "overflow_policy") {
-                $0.choice($1, policies, .invalidOptionValue, "overflow_policy")
+                $0.choice($1, policies, .specInvalidOptionValue, "overflow_policy")
                     .flatMap(BatchProcessorSpec.OverflowPolicy.init(rawValue:))
             },
             location: at
@@ -204,7 +208,7 @@ extension SpecParser {
     mutating func atLeast(_ minimum: Int, _ node: YAMLNode, _ what: String) -> Int? {
         guard let value = int(node, what) else { return nil }
         guard value >= minimum else {
-            report(.invalidOptionValue, "'\(what)' must be at least \(minimum), not \(value)", at: location(node))
+            report(.specInvalidOptionValue, "'\(what)' must be at least \(minimum), not \(value)", at: location(node))
             return nil
         }
         return value
@@ -216,7 +220,7 @@ extension SpecParser {
         for (name, element) in zip(names, node.sequence ?? [])
         where !Self.eventCategories.contains(name) && !(name.hasPrefix("custom:") && name.count > 7) {
             report(
-                .invalidOptionValue,
+                .specInvalidOptionValue,
                 "unknown event category '\(name)'",
                 at: location(element),
                 hint: DidYouMean.hint(for: name, among: Self.eventCategories)
@@ -230,7 +234,7 @@ extension SpecParser {
     private mutating func phases(_ node: YAMLNode) -> [String]? {
         guard node.sequence != nil else { return textList(node, "phases") }
         let phases = (node.sequence ?? []).map {
-            choice($0, SpecGrammar.filterPhases, .invalidOptionValue, "event phase")
+            choice($0, SpecGrammar.filterPhases, .specInvalidOptionValue, "event phase")
         }
         return phases.contains(nil) ? nil : phases.compactMap(\.self)
     }
@@ -243,7 +247,7 @@ extension SpecParser {
                 _ = try Regex(pattern)
             } catch {
                 report(
-                    .invalidOptionValue,
+                    .specInvalidOptionValue,
                     "'\(pattern)' is not a valid regular expression: \(error)",
                     at: location(element)
                 )

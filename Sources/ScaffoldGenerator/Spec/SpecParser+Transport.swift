@@ -9,7 +9,7 @@ extension SpecParser {
                 of: node,
                 SpecGrammar.transports,
                 what: "transport",
-                unknownCode: .unknownTransportKind
+                unknownCode: .specUnknownTransportKind
             ),
             let kind = TransportKind(rawValue: kinded.kind)
         else { return nil }
@@ -17,7 +17,7 @@ extension SpecParser {
         let at = location(node)
         if let base, (base == .otel) != (kind == .otlp), let kindNode = node["kind"] {
             report(
-                .baseTransportMismatch,
+                .specBaseTransportMismatch,
                 base == .otel
                     ? "base 'otel' needs the 'otlp' transport, not '\(kind.rawValue)'"
                     : "the 'otlp' transport needs base 'otel', not '\(base.rawValue)'",
@@ -28,7 +28,7 @@ extension SpecParser {
         switch kind {
         case .console:
             let stream = entries["stream"].flatMap {
-                choice($0, ConsoleTransportSpec.Stream.allCases.map(\.rawValue), .invalidOptionValue, "stream")
+                choice($0, ConsoleTransportSpec.Stream.allCases.map(\.rawValue), .specInvalidOptionValue, "stream")
             }
             return .console(
                 ConsoleTransportSpec(
@@ -43,7 +43,7 @@ extension SpecParser {
                 let chosen = choice(
                     formatNode,
                     FileTransportSpec.Format.allCases.map(\.rawValue),
-                    .invalidOptionValue,
+                    .specInvalidOptionValue,
                     "file format"
                 )
                 .flatMap(FileTransportSpec.Format.init(rawValue:))
@@ -51,7 +51,7 @@ extension SpecParser {
                 format = chosen
                 if chosen != .jsonl, let base, base != .raw {
                     report(
-                        .invalidOptionValue,
+                        .specInvalidOptionValue,
                         "file format '\(chosen.rawValue)' writes events and needs base 'raw'",
                         at: location(formatNode),
                         hint: "use 'format: jsonl' for spans"
@@ -62,10 +62,10 @@ extension SpecParser {
         case .http:
             let endpoint = entries["endpoint"].flatMap { parseEndpoint($0) }
             let method = entries["method"].flatMap {
-                choice($0, HTTPTransportSpec.Method.allCases.map(\.rawValue), .invalidOptionValue, "method")
+                choice($0, HTTPTransportSpec.Method.allCases.map(\.rawValue), .specInvalidOptionValue, "method")
             }
             let encoding = entries["encoding"].flatMap {
-                choice($0, HTTPTransportSpec.Encoding.allCases.map(\.rawValue), .invalidOptionValue, "encoding")
+                choice($0, HTTPTransportSpec.Encoding.allCases.map(\.rawValue), .specInvalidOptionValue, "encoding")
             }
             let headers = entries["headers"].map { templateEntries($0, "headers") } ?? []
             let auth = entries["auth"].flatMap { parseAuth($0) } ?? HTTPAuthSpec.none
@@ -88,7 +88,7 @@ extension SpecParser {
         case .otlp:
             let endpoint = entries["endpoint"].flatMap { parseEndpoint($0) }
             let encoding = entries["encoding"].flatMap {
-                choice($0, OTLPTransportSpec.Encoding.allCases.map(\.rawValue), .invalidOptionValue, "encoding")
+                choice($0, OTLPTransportSpec.Encoding.allCases.map(\.rawValue), .specInvalidOptionValue, "encoding")
             }
             let headers = entries["headers"].map { templateEntries($0, "headers") } ?? []
             let attributes = entries["resource_attributes"].map { templateEntries($0, "resource_attributes") } ?? []
@@ -121,7 +121,7 @@ extension SpecParser {
         if let literal = endpoint.literalValue {
             guard SpecSyntax.isHTTPURL(literal) else {
                 report(
-                    .invalidEndpoint,
+                    .specInvalidEndpoint,
                     "endpoint '\(literal)' is not an http or https URL",
                     at: location(node),
                     hint: "write 'https://host/path' or '${field}'"
@@ -131,7 +131,7 @@ extension SpecParser {
             return endpoint
         }
         report(
-            .invalidEndpoint,
+            .specInvalidEndpoint,
             "endpoint mixes text and field references",
             at: location(node),
             hint: "declare one url field with the whole endpoint and write '${field}'"
@@ -141,7 +141,7 @@ extension SpecParser {
 
     private mutating func templateEntries(_ node: YAMLNode, _ what: String) -> [TemplateEntry] {
         guard let pairs = node.mapping else {
-            report(.wrongType, "'\(what)' must be a mapping", at: location(node))
+            report(.specWrongType, "'\(what)' must be a mapping", at: location(node))
             return []
         }
         return pairs.compactMap { pair in
@@ -150,7 +150,7 @@ extension SpecParser {
             else { return nil }
             if what == "headers", !Self.isHeaderName(name) {
                 report(
-                    .invalidOptionValue,
+                    .specInvalidOptionValue,
                     "'\(name)' is not a valid HTTP header name",
                     at: location(pair.key),
                     hint: "use letters, digits and !#$%&'*+-.^_`|~ only"
@@ -164,7 +164,7 @@ extension SpecParser {
                 })
             {
                 report(
-                    .invalidOptionValue,
+                    .specInvalidOptionValue,
                     "the value of header '\(name)' contains a control character (a line break?)",
                     at: location(pair.value),
                     hint: "header values are one line of text"
@@ -182,7 +182,7 @@ extension SpecParser {
         deadLetter: StringTemplate?
     ) {
         let compression = entries["compression"].flatMap {
-            choice($0, TransportCompression.allCases.map(\.rawValue), .invalidOptionValue, "compression")
+            choice($0, TransportCompression.allCases.map(\.rawValue), .specInvalidOptionValue, "compression")
         }
         let timeout = option(entries["timeout"], .duration, "timeout") { parser, node in
             parser.duration(node, "timeout").map(Duration.nanoseconds)
@@ -217,7 +217,10 @@ extension SpecParser {
             entries = parsed
             kindNode = written
         }
-        guard let kind = choice(kindNode, kinds, .invalidOptionValue, "auth kind").flatMap(HTTPAuthKind.init(rawValue:))
+        guard
+            let kind = choice(kindNode, kinds, .specInvalidOptionValue, "auth kind").flatMap(
+                HTTPAuthKind.init(rawValue:)
+            )
         else {
             return nil
         }
@@ -230,13 +233,17 @@ extension SpecParser {
             }
         for (key, keyNode) in entries.keys.sorted(by: { $0.key < $1.key }) where key != "kind" && !needed.contains(key)
         {
-            report(.optionNotApplicable, "'\(key)' does not apply to auth '\(kind.rawValue)'", at: location(keyNode))
+            report(
+                .specOptionNotApplicable,
+                "'\(key)' does not apply to auth '\(kind.rawValue)'",
+                at: location(keyNode)
+            )
         }
         var values: [String: String] = [:]
         for key in needed {
             guard let valueNode = entries[key] else {
                 report(
-                    .missingKey,
+                    .specMissingKey,
                     "auth '\(kind.rawValue)' needs '\(key)'",
                     at: location(node),
                     hint: "write auth: {kind: \(kind.rawValue), \(needed.map { "\($0): ..." }.joined(separator: ", "))}"

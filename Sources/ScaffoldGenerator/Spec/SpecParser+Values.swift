@@ -36,31 +36,31 @@ extension SpecParser {
     /// The text of a non-null scalar; anything else is `SPEC001`.
     mutating func text(_ node: YAMLNode, _ what: String) -> String? {
         if let text = node.stringValue { return text }
-        report(.wrongType, node.isNull ? "'\(what)' has no value" : "'\(what)' must be text", at: location(node))
+        report(.specWrongType, node.isNull ? "'\(what)' has no value" : "'\(what)' must be text", at: location(node))
         return nil
     }
 
     mutating func bool(_ node: YAMLNode, _ what: String) -> Bool? {
         if let value = node.boolValue { return value }
-        report(.wrongType, "'\(what)' must be true or false", at: location(node))
+        report(.specWrongType, "'\(what)' must be true or false", at: location(node))
         return nil
     }
 
     mutating func int(_ node: YAMLNode, _ what: String) -> Int? {
         if let value = node.intValue { return value }
         let problem = node.scalar?.resolvedType == .int ? "is out of range" : "must be a whole number"
-        report(.wrongType, "'\(what)' \(problem)", at: location(node))
+        report(.specWrongType, "'\(what)' \(problem)", at: location(node))
         return nil
     }
 
     mutating func number(_ node: YAMLNode, _ what: String) -> Double? {
         if let value = node.doubleValue, value.isFinite { return value }
-        report(.wrongType, "'\(what)' must be a finite number", at: location(node))
+        report(.specWrongType, "'\(what)' must be a finite number", at: location(node))
         return nil
     }
 
     /// A duration: a number of seconds or text with a unit.
-    mutating func duration(_ node: YAMLNode, _ what: String, code: SpecDiagnosticCode = .invalidOptionValue) -> Int64? {
+    mutating func duration(_ node: YAMLNode, _ what: String, code: DiagnosticCode = .specInvalidOptionValue) -> Int64? {
         if let nanoseconds = Self.durationNanoseconds(node) { return nanoseconds }
         report(
             code,
@@ -84,7 +84,7 @@ extension SpecParser {
     mutating func choice(
         _ node: YAMLNode,
         _ allowed: [String],
-        _ code: SpecDiagnosticCode,
+        _ code: DiagnosticCode,
         _ what: String
     ) -> String? {
         guard let value = text(node, what) else { return nil }
@@ -103,7 +103,7 @@ extension SpecParser {
     /// A list of texts.
     mutating func textList(_ node: YAMLNode, _ what: String) -> [String]? {
         guard let elements = node.sequence else {
-            report(.wrongType, "'\(what)' must be a list", at: location(node))
+            report(.specWrongType, "'\(what)' must be a list", at: location(node))
             return nil
         }
         let texts = elements.map { text($0, what) }
@@ -113,7 +113,7 @@ extension SpecParser {
     /// A mapping of texts to texts.
     mutating func textMap(_ node: YAMLNode, _ what: String) -> [String: String]? {
         guard let pairs = node.mapping else {
-            report(.wrongType, "'\(what)' must be a mapping", at: location(node))
+            report(.specWrongType, "'\(what)' must be a mapping", at: location(node))
             return nil
         }
         var result: [String: String] = [:]
@@ -160,7 +160,7 @@ extension SpecParser {
     ) {
         guard let declared = declaredFields[name] else {
             report(
-                .undeclaredField,
+                .specUndeclaredField,
                 "'\(what)' references '\(name)', which is not a config field",
                 at: location,
                 hint: DidYouMean.hint(for: name, among: declaredFieldOrder) ?? "declare it under config.fields"
@@ -169,7 +169,7 @@ extension SpecParser {
         }
         if let type = declared, !expectation.accepts(type) {
             report(
-                .incompatibleField,
+                .specIncompatibleField,
                 "'\(what)' needs \(expectation.description), but '\(name)' is a \(type.displayName) field",
                 at: location
             )
@@ -210,7 +210,7 @@ extension SpecParser {
             }
             guard let close = characters[(index + 2)...].firstIndex(of: "}") else {
                 report(
-                    .malformedTemplate,
+                    .specMalformedTemplate,
                     "'${' in '\(what)' has no closing '}'",
                     at: position(index),
                     hint: "write '$${' for a literal '${'"
@@ -226,7 +226,7 @@ extension SpecParser {
                 parts.append(.field(name))
             } else {
                 report(
-                    .malformedTemplate,
+                    .specMalformedTemplate,
                     "'${\(name)}' in '\(what)' is not a field reference",
                     at: position(index),
                     hint: "field names are lower-case snake_case; write '$${' for a literal '${'"

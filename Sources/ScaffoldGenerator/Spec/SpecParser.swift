@@ -36,12 +36,12 @@ struct SpecParser {
     }
 
     mutating func report(
-        _ code: SpecDiagnosticCode,
+        _ code: DiagnosticCode,
         _ message: String,
         at location: SourceLocation,
         hint: String? = nil
     ) {
-        diagnostics.append(.error(code.rawValue, message, at: location, hint: hint))
+        diagnostics.append(.error(code, message, at: location, hint: hint))
     }
 
     mutating func parse(_ node: YAMLNode) -> ExporterSpec? {
@@ -52,7 +52,7 @@ struct SpecParser {
             specVersion = value.intValue
             if specVersion != 1 {
                 report(
-                    .unsupportedSpecVersion,
+                    .specUnsupportedSpecVersion,
                     "unsupported spec_version '\(value.scalar?.value ?? "")'",
                     at: location(value),
                     hint: "this scaffold reads spec_version: 1"
@@ -68,7 +68,7 @@ struct SpecParser {
                 version = text
             } else {
                 report(
-                    .invalidVersion,
+                    .specInvalidVersion,
                     "'\(text)' is not a semantic version",
                     at: location(node),
                     hint: "write MAJOR.MINOR.PATCH, such as 0.1.0"
@@ -76,7 +76,7 @@ struct SpecParser {
             }
         }
         if let node = root["base"] {
-            base = choice(node, SpecCatalog.bases.map(\.name), .unknownBase, "base").flatMap(
+            base = choice(node, SpecCatalog.bases.map(\.name), .specUnknownBase, "base").flatMap(
                 ExporterBase.init(rawValue:)
             )
         }
@@ -122,7 +122,7 @@ struct SpecParser {
         guard let name = text(node, "name") else { return nil }
         guard SpecSyntax.isSnakeCaseName(name) else {
             report(
-                .invalidName,
+                .specInvalidName,
                 "'\(name)' is not a valid exporter name",
                 at: location(node),
                 hint:
@@ -132,7 +132,7 @@ struct SpecParser {
         }
         guard !Self.builtInTypeNames.contains(name) else {
             report(
-                .invalidName,
+                .specInvalidName,
                 "'\(name)' is the name of a built-in exporter",
                 at: location(node),
                 hint: "choose another name, such as '\(name)_exporter'"
@@ -152,7 +152,7 @@ struct SpecParser {
             guard let module = text(node, "module") else { return nil }
             if let problem = moduleProblem(module) {
                 report(
-                    .invalidModule,
+                    .specInvalidModule,
                     "module \(problem)",
                     at: location(node),
                     hint: "write an UpperCamelCase Swift identifier, such as 'AcmeExporter'"
@@ -165,7 +165,7 @@ struct SpecParser {
         let derived = SwiftIdentifier.upperCamelCase(name)
         if let problem = moduleProblem(derived) {
             report(
-                .invalidModule,
+                .specInvalidModule,
                 "the module name derived from '\(name)': \(problem)",
                 at: location(nameNode),
                 hint: "add 'module:' with a valid Swift identifier"
@@ -194,7 +194,7 @@ struct SpecParser {
         case (nil, let url?, let from?):
             guard SpecSyntax.isSemanticVersion(from) else {
                 report(
-                    .invalidRuntime,
+                    .specInvalidRuntime,
                     "runtime 'from' '\(from)' is not a semantic version",
                     at: location(runtime["from"] ?? node),
                     hint: "write MAJOR.MINOR.PATCH, such as 0.1.0"
@@ -204,20 +204,20 @@ struct SpecParser {
             return .url(url, from: from)
         case (nil, _?, nil):
             report(
-                .invalidRuntime,
+                .specInvalidRuntime,
                 "runtime 'url' needs 'from' (the minimum version)",
                 at: location(node),
                 hint: "add 'from: 0.1.0'"
             )
         case (_?, _, _):
             report(
-                .invalidRuntime,
+                .specInvalidRuntime,
                 "runtime takes either 'path' or 'url' with 'from', not both",
                 at: location(runtime["url"] ?? runtime["from"] ?? node)
             )
         case (nil, nil, _):
             report(
-                .invalidRuntime,
+                .specInvalidRuntime,
                 "runtime needs 'path', or 'url' with 'from'",
                 at: location(node),
                 hint: "write 'path: ../exporter-scaffold' or 'url: ...' and 'from: 0.1.0'"

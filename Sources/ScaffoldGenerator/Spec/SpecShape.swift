@@ -1,5 +1,9 @@
 /// The shape of a spec value: one description that both the parser (for its unknown-key and missing-key checks) and
 /// the JSON Schema writer read, so the two cannot drift apart.
+///
+/// Of the four descriptions of the format, this one says what kind of value a key holds; which keys a mapping has
+/// is ``SpecGrammar``'s, how a single name or version is spelt ``SpecSyntax``'s, and the words a `choice` offers come
+/// from ``SpecCatalog``.
 package indirect enum SpecShape: Sendable {
     /// Any text.
     case string

@@ -1,5 +1,9 @@
 /// The small lexical rules of the format, written out by hand: they run on every name, and a hand-written check
 /// says exactly what it accepts.
+///
+/// Of the four descriptions of the format, this one is the smallest scale, the spelling of one word; what kind of
+/// value a key holds is ``SpecShape``'s, which keys a mapping has ``SpecGrammar``'s, and the closed word lists
+/// ``SpecCatalog``'s.
 enum SpecSyntax {
     /// `[a-z][a-z0-9_]*`: exporter, field and custom processor names.
     static func isSnakeCaseName(_ text: String) -> Bool {

@@ -29,7 +29,7 @@ public enum SpecRuntimeRewriter {
         guard let reread, reread.runtime == runtime else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.io,
+                    .generatorIO,
                     "cannot rewrite the runtime entry of '\(file)'",
                     at: original.runtimeLocation,
                     hint: "write `runtime:` as a block mapping at the top level of the spec"

@@ -54,7 +54,7 @@ public struct VendorRecord: Sendable, Hashable, Codable {
         else {
             throw DiagnosticError(
                 .error(
-                    GeneratorCode.unreadableLock,
+                    .generatorUnreadableLock,
                     "'\(file)' is not a vendor record this scaffold reads",
                     at: SourceLocation(file: file, line: 1, column: 1),
                     hint: "pass --force to replace the vendored copy anyway"

@@ -152,7 +152,7 @@ struct OTLPExporterConfigurationTests {
             batchsize: 10
             """
         )
-        #expect(diagnostic.code == YAMLDiagnosticCode.unknownKey)
+        #expect(diagnostic.code == .yamlUnknownKey)
         #expect(diagnostic.location == SourceLocation(file: "workflow.yml", line: 3, column: 1))
         #expect(diagnostic.message.contains("'batchsize'"))
         #expect(diagnostic.hint?.contains("batch_size") == true)
@@ -161,56 +161,56 @@ struct OTLPExporterConfigurationTests {
     @Test("invalid values are reported at the value")
     func invalidValues() throws {
         let endpointLine = "_type: otelcollector\n"
-        let cases: [(yaml: String, code: String, line: Int, column: Int, fragment: String)] = [
-            (endpointLine + "project: demo\n", YAMLDiagnosticCode.missingKey, 1, 1, "endpoint"),
-            (endpointLine + "endpoint: localhost:4318\n", ConfigurationCode.invalidValue, 2, 11, "http://"),
-            (endpointLine + "endpoint: ftp://host/v1/traces\n", ConfigurationCode.invalidValue, 2, 11, "http://"),
+        let cases: [(yaml: String, code: DiagnosticCode, line: Int, column: Int, fragment: String)] = [
+            (endpointLine + "project: demo\n", .yamlMissingKey, 1, 1, "endpoint"),
+            (endpointLine + "endpoint: localhost:4318\n", .configurationInvalidValue, 2, 11, "http://"),
+            (endpointLine + "endpoint: ftp://host/v1/traces\n", .configurationInvalidValue, 2, 11, "http://"),
             (
-                endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 0\n", ConfigurationCode.invalidValue, 3, 13,
+                endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 0\n", .configurationInvalidValue, 3, 13,
                 "at least 1"
             ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nbatch_size: 50\nmax_queue_size: 10\n",
-                ConfigurationCode.invalidValue, 4, 17, "smaller than 'batch_size'"
+                DiagnosticCode.configurationInvalidValue, 4, 17, "smaller than 'batch_size'"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\nflush_interval: soon\n", ConfigurationCode.invalidValue,
+                endpointLine + "endpoint: http://h/v1/traces\nflush_interval: soon\n", .configurationInvalidValue,
                 3, 17, "not a duration"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\ntimeout: 0\n", ConfigurationCode.invalidValue, 3, 10,
+                endpointLine + "endpoint: http://h/v1/traces\ntimeout: 0\n", .configurationInvalidValue, 3, 10,
                 "longer than zero"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\nencoding: protobf\n", YAMLDiagnosticCode.invalidValue, 3,
+                endpointLine + "endpoint: http://h/v1/traces\nencoding: protobf\n", .yamlInvalidValue, 3,
                 11, "protobf"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\ncompression: zstd\n", YAMLDiagnosticCode.invalidValue, 3,
+                endpointLine + "endpoint: http://h/v1/traces\ncompression: zstd\n", .yamlInvalidValue, 3,
                 14, "zstd"
             ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  Content-Type: text/plain\n",
-                ConfigurationCode.invalidValue, 4, 3, "set by the exporter"
+                DiagnosticCode.configurationInvalidValue, 4, 3, "set by the exporter"
             ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  bad name: x\n",
-                ConfigurationCode.invalidValue, 4, 3, "HTTP tokens"
+                DiagnosticCode.configurationInvalidValue, 4, 3, "HTTP tokens"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  x-key: [a]\n", ConfigurationCode.invalidValue,
+                endpointLine + "endpoint: http://h/v1/traces\nheaders:\n  x-key: [a]\n", .configurationInvalidValue,
                 4, 10, "one line"
             ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nattribute_prefix: \"a..b\"\n",
-                ConfigurationCode.invalidValue, 3, 19, "dot-separated"
+                DiagnosticCode.configurationInvalidValue, 3, 19, "dot-separated"
             ),
             (
                 endpointLine + "endpoint: http://h/v1/traces\nresource_attributes:\n  nested: {a: 1}\n",
-                ConfigurationCode.invalidValue, 4, 11, "list of strings"
+                DiagnosticCode.configurationInvalidValue, 4, 11, "list of strings"
             ),
             (
-                endpointLine + "endpoint: http://h/v1/traces\nbuffer_capacity: 0\n", ConfigurationCode.invalidValue, 3,
+                endpointLine + "endpoint: http://h/v1/traces\nbuffer_capacity: 0\n", .configurationInvalidValue, 3,
                 18, "at least 1"
             ),
         ]

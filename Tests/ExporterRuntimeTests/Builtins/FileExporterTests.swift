@@ -126,7 +126,7 @@ struct FileExporterTests {
             Issue.record("expected a configuration error")
         } catch {
             let diagnostic = try #require(error.diagnostics.first)
-            #expect(diagnostic.code == ConfigurationCode.unusablePath)
+            #expect(diagnostic.code == .configurationUnusablePath)
             #expect(diagnostic.message.contains("exporter 'out'"))
             #expect(diagnostic.location?.line == 4)
         }

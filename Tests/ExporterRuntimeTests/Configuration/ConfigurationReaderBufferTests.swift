@@ -41,6 +41,6 @@ struct ConfigurationReaderBufferTests {
             ]
         )
         #expect(reader.diagnostics.map { $0.location?.line } == [2, 1])
-        #expect(reader.diagnostics.allSatisfy { $0.code == ConfigurationCode.invalidValue })
+        #expect(reader.diagnostics.allSatisfy { $0.code == DiagnosticCode.configurationInvalidValue })
     }
 }

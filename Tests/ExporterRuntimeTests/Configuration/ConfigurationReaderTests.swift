@@ -73,7 +73,7 @@ struct ConfigurationReaderTests {
         #expect(messages.contains("'token' must be a token"))
         #expect(messages.contains("environment variable NAME_ENV (the fallback of 'count') is not an integer"))
         #expect(!messages.joined().contains("hunter2"))
-        #expect(error.diagnostics.allSatisfy { $0.code == ConfigurationCode.invalidValue })
+        #expect(error.diagnostics.allSatisfy { $0.code == .configurationInvalidValue })
         #expect(error.diagnostics.first { $0.message.hasPrefix("'size'") }?.location?.line == 1)
         #expect(error.diagnostics.first { $0.message.hasPrefix("'token'") }?.location?.line == 2)
         #expect(error.diagnostics.first { $0.message.hasPrefix("missing") }?.hint?.contains("NAME") == true)

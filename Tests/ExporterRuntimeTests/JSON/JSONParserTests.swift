@@ -93,7 +93,7 @@ struct JSONParserTests {
         ]
         for (text, code, line, column) in cases {
             let diagnostic = try #require(failure(text), "no error for \(text)")
-            #expect(diagnostic.code == code, "\(text): \(diagnostic)")
+            #expect(diagnostic.code.rawValue == code, "\(text): \(diagnostic)")
             #expect(diagnostic.location?.line == line, "\(text): \(diagnostic)")
             #expect(diagnostic.location?.column == column, "\(text): \(diagnostic)")
         }
@@ -141,7 +141,7 @@ struct JSONParserTests {
                 #expect(try JSONParser().parse(value.jsonBytes) == value || value.jsonString.contains("NaN"))
             } catch {
                 failures += 1
-                #expect(error.diagnostics.allSatisfy { $0.code.hasPrefix("JSON") && $0.location != nil })
+                #expect(error.diagnostics.allSatisfy { $0.code.rawValue.hasPrefix("JSON") && $0.location != nil })
             }
         }
         #expect(failures > 0)

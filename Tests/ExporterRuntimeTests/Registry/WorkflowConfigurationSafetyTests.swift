@@ -28,7 +28,7 @@ struct WorkflowConfigurationSafetyTests {
         let yaml = "x-long: &a \"\(scalar)\"\nx-copies: [\(aliases)]\n" + Self.tracing
         let (failure, elapsed) = timed { _ = try WorkflowConfiguration.parse(yaml, environment: ["HOME": "/root"]) }
         #expect(elapsed < .seconds(1), "took \(elapsed)")
-        #expect(failure?.diagnostics.map(\.code) == [YAMLDiagnosticCode.aliasExpansionLimit])
+        #expect(failure?.diagnostics.map(\.code) == [.yamlAliasExpansionLimit])
         #expect(failure?.diagnostics.first?.location?.line == 2)
     }
 
@@ -51,7 +51,7 @@ struct WorkflowConfigurationSafetyTests {
         let (failure, insideElapsed) = timed {
             _ = try WorkflowConfiguration.parse(inside, environment: ["HOME": "/r"])
         }
-        #expect(failure?.diagnostics.map(\.code) == [YAMLDiagnosticCode.unknownKey])
+        #expect(failure?.diagnostics.map(\.code) == [.yamlUnknownKey])
         #expect(insideElapsed < .seconds(1), "took \(insideElapsed)")
     }
 
@@ -75,7 +75,7 @@ struct WorkflowConfigurationSafetyTests {
             let (failure, _) = timed {
                 _ = try WorkflowConfiguration.parse(yaml, baseDirectory: directory.path, protectedPaths: [trace])
             }
-            #expect(failure?.diagnostics.map(\.code) == [ConfigurationCode.unusablePath], "\(written)")
+            #expect(failure?.diagnostics.map(\.code) == [.configurationUnusablePath], "\(written)")
             #expect(failure?.diagnostics.first?.message.contains("exporter 'loop' would write to") == true)
             #expect(failure?.diagnostics.first?.location?.line == 5)
         }

@@ -93,7 +93,7 @@ struct WorkflowConfigurationTests {
             """
         )
         #expect(found.count == 1)
-        #expect(found.first?.code == ConfigurationCode.unknownType)
+        #expect(found.first?.code == .configurationUnknownType)
         #expect(found.first?.location == SourceLocation(file: "workflow.yml", line: 5, column: 16))
         #expect(found.first?.hint?.contains("did you mean 'file'?") == true)
         #expect(found.first?.hint?.contains("console, file") == true)
@@ -112,7 +112,7 @@ struct WorkflowConfigurationTests {
                   d: {_type: file, output_path: x.jsonl, max_files: many}
             """
         )
-        #expect(found.map(\.code) == ["YAML011", "YAML012", ConfigurationCode.missingType, "YAML010"])
+        #expect(found.map(\.code) == ["YAML011", "YAML012", .configurationMissingType, "YAML010"])
         #expect(found.map { $0.location?.line } == [4, 5, 6, 7])
         #expect(found[1].location?.column == 27)
         #expect(found[1].hint?.contains("color") == true)
@@ -138,7 +138,7 @@ struct WorkflowConfigurationTests {
     @Test("a workflow without general.telemetry.tracing says what is missing")
     func missingSection() {
         let found = diagnostics("general:\n  telemetry:\n    logging: {}\n")
-        #expect(found.first?.code == ConfigurationCode.noExporters)
+        #expect(found.first?.code == .configurationNoExporters)
         #expect(found.first?.hint?.contains("tracing") == true)
     }
 
@@ -157,8 +157,8 @@ struct WorkflowConfigurationTests {
         // Both mistakes of b are reported, the empty path and the unknown format.
         #expect(
             found.map(\.code) == [
-                ConfigurationCode.invalidValue, ConfigurationCode.invalidValue, YAMLDiagnosticCode.invalidValue,
-                ConfigurationCode.invalidValue,
+                DiagnosticCode.configurationInvalidValue, .configurationInvalidValue, .yamlInvalidValue,
+                .configurationInvalidValue,
             ]
         )
         #expect(found.map { $0.location?.line } == [4, 5, 5, 6])

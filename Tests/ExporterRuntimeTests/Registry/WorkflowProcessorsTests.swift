@@ -310,7 +310,7 @@ struct WorkflowProcessorsTests {
             )
             Issue.record("the configuration was accepted")
         } catch {
-            #expect(error.diagnostics.map(\.code) == [ConfigurationCode.invalidValue])
+            #expect(error.diagnostics.map(\.code) == [.configurationInvalidValue])
             #expect(error.diagnostics.first?.location == SourceLocation(file: "workflow.yml", line: 6, column: 21))
             #expect(error.diagnostics.first?.message.contains("'opaque'") == true)
         }

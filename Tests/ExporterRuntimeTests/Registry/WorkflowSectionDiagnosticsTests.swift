@@ -57,7 +57,7 @@ struct WorkflowSectionDiagnosticsTests {
                   c: {_type: console, colour: always, stream: "${STREAM}"}
             """
         )
-        #expect(found.map(\.code) == ["YAML004", ConfigurationCode.unknownType, "YAML004"])
+        #expect(found.map(\.code) == ["YAML004", .configurationUnknownType, "YAML004"])
         #expect(found.map { $0.location?.line } == [4, 5, 6])
     }
 
@@ -94,7 +94,7 @@ struct WorkflowSectionDiagnosticsTests {
         for written in ["~", "[file]", "{name: file}"] {
             let found = diagnostics("general:\n  telemetry:\n    tracing:\n      out: {_type: \(written)}\n")
             #expect(found.count == 1)
-            #expect(found.first?.code == ConfigurationCode.unknownType)
+            #expect(found.first?.code == .configurationUnknownType)
             #expect(found.first?.message == "'_type' of exporter 'out' must be a string naming an exporter type")
             #expect(found.first?.hint == "registered types: atif, console, file")
             #expect(found.first?.location == SourceLocation(file: "workflow.yml", line: 4, column: 20))
@@ -104,7 +104,7 @@ struct WorkflowSectionDiagnosticsTests {
     @Test("a workflow that is not a mapping names the top level and what it found")
     func scalarWorkflow() {
         let found = diagnostics("just a string\n")
-        #expect(found.first?.code == ConfigurationCode.notAMapping)
+        #expect(found.first?.code == .configurationNotAMapping)
         #expect(
             found.first?.message
                 == "the top level of the workflow configuration must be a mapping, found the scalar 'just a string'"

@@ -117,7 +117,7 @@ struct DeadLetterTests {
         #expect(report.malformed == 2)
         #expect(
             report.diagnostics.map(\.code) == [
-                TransportCode.deadLetterMalformedJSON, TransportCode.deadLetterInvalidRecord,
+                DiagnosticCode.httpDeadLetterMalformedJSON, .httpDeadLetterInvalidRecord,
             ]
         )
         #expect(report.diagnostics.map { $0.location?.line } == [2, 5])
@@ -153,7 +153,7 @@ struct DeadLetterTests {
         let error = await #expect(throws: DiagnosticError.self) {
             _ = try await DeadLetterReplayer(path: path).replay(through: sink)
         }
-        #expect(error?.diagnostics.first?.code == TransportCode.deadLetterUnusableFile)
+        #expect(error?.diagnostics.first?.code == .httpDeadLetterUnusableFile)
         #expect(error?.diagnostics.first?.location?.file == path)
         #expect(sink.statistics.requests == 0)
     }

@@ -40,7 +40,7 @@ struct HTTPAuthTests {
         let error = #expect(throws: DiagnosticError.self) {
             _ = try YAMLDecoder().decode(Settings.self, from: "token: ''\n")
         }
-        #expect(error?.diagnostics.first?.code == TransportCode.emptySecret)
+        #expect(error?.diagnostics.first?.code == .httpEmptySecret)
         #expect(error?.diagnostics.first?.location?.line == 1)
     }
 

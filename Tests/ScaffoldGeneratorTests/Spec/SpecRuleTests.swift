@@ -1,11 +1,12 @@
 import ExporterDiagnostics
+import Foundation
 import Testing
 
 @testable import ScaffoldGenerator
 
 /// A spec that breaks one rule, and where the diagnostic must point.
 struct RuleCase: CustomTestStringConvertible, Sendable {
-    var code: SpecDiagnosticCode
+    var code: DiagnosticCode
     var line: Int
     var column: Int
     var yaml: String
@@ -38,222 +39,242 @@ func spec(base: String = "raw", transport: String) -> String {
 
 let ruleCases: [RuleCase] = [
     RuleCase(
-        code: .wrongType,
+        code: .specWrongType,
         line: 2,
         column: 7,
         yaml: "spec_version: 1\nname: [a]\nbase: raw\ntransport: {kind: console}\n"
     ),
     RuleCase(
-        code: .unknownKey,
+        code: .specUnknownKey,
         line: 5,
         column: 1,
         yaml: minimalSpec + "transprt: x\n",
         hint: "did you mean 'transport'?"
     ),
-    RuleCase(code: .missingKey, line: 1, column: 1, yaml: "spec_version: 1\nname: x_exp\nbase: raw\n"),
+    RuleCase(code: .specMissingKey, line: 1, column: 1, yaml: "spec_version: 1\nname: x_exp\nbase: raw\n"),
     RuleCase(
-        code: .unsupportedSpecVersion,
+        code: .specUnsupportedSpecVersion,
         line: 1,
         column: 15,
         yaml: "spec_version: 2\nname: x_exp\nbase: raw\ntransport: {kind: console}\n"
     ),
     RuleCase(
-        code: .invalidName,
+        code: .specInvalidName,
         line: 2,
         column: 7,
         yaml: "spec_version: 1\nname: Acme\nbase: raw\ntransport: {kind: console}\n"
     ),
     RuleCase(
-        code: .invalidName,
+        code: .specInvalidName,
         line: 2,
         column: 7,
         yaml: "spec_version: 1\nname: console\nbase: raw\ntransport: {kind: console}\n"
     ),
-    RuleCase(code: .invalidModule, line: 5, column: 9, yaml: minimalSpec + "module: class\n"),
-    RuleCase(code: .invalidModule, line: 5, column: 9, yaml: minimalSpec + "module: ExporterRuntime\n"),
+    RuleCase(code: .specInvalidModule, line: 5, column: 9, yaml: minimalSpec + "module: class\n"),
+    RuleCase(code: .specInvalidModule, line: 5, column: 9, yaml: minimalSpec + "module: ExporterRuntime\n"),
     RuleCase(
-        code: .invalidModule,
+        code: .specInvalidModule,
         line: 2,
         column: 7,
         yaml: "spec_version: 1\nname: self\nbase: raw\ntransport: {kind: console}\n"
     ),
-    RuleCase(code: .invalidVersion, line: 5, column: 10, yaml: minimalSpec + "version: 1.0\n"),
+    RuleCase(code: .specInvalidVersion, line: 5, column: 10, yaml: minimalSpec + "version: 1.0\n"),
     RuleCase(
-        code: .unknownBase,
+        code: .specUnknownBase,
         line: 3,
         column: 7,
         yaml: "spec_version: 1\nname: x_exp\nbase: spam\ntransport: {kind: console}\n",
         hint: "did you mean 'span'?"
     ),
-    RuleCase(code: .invalidFieldName, line: 7, column: 13, yaml: withFields("    - name: Bad\n      type: string\n")),
     RuleCase(
-        code: .duplicateName,
+        code: .specInvalidFieldName,
+        line: 7,
+        column: 13,
+        yaml: withFields("    - name: Bad\n      type: string\n")
+    ),
+    RuleCase(
+        code: .specDuplicateName,
         line: 9,
         column: 13,
         yaml: withFields("    - name: a\n      type: string\n    - name: a\n      type: int\n")
     ),
     RuleCase(
-        code: .swiftNameCollision,
+        code: .specSwiftNameCollision,
         line: 9,
         column: 13,
         yaml: withFields("    - name: a_b\n      type: string\n    - name: a__b\n      type: int\n")
     ),
     RuleCase(
-        code: .unknownFieldType,
+        code: .specUnknownFieldType,
         line: 8,
         column: 13,
         yaml: withFields("    - name: a\n      type: strin\n"),
         hint: "did you mean 'string'?"
     ),
     RuleCase(
-        code: .invalidDefault,
+        code: .specInvalidDefault,
         line: 9,
         column: 16,
         yaml: withFields("    - name: a\n      type: int\n      default: abc\n")
     ),
     RuleCase(
-        code: .invalidDefault,
+        code: .specInvalidDefault,
         line: 9,
         column: 16,
         yaml: withFields("    - name: a\n      type: duration\n      default: 5 parsecs\n")
     ),
     RuleCase(
-        code: .defaultViolatesConstraint,
+        code: .specDefaultViolatesConstraint,
         line: 10,
         column: 16,
         yaml: withFields("    - name: a\n      type: int\n      min: 1\n      default: 0\n")
     ),
     RuleCase(
-        code: .defaultViolatesConstraint,
+        code: .specDefaultViolatesConstraint,
         line: 10,
         column: 16,
         yaml: withFields("    - name: a\n      type: string\n      pattern: \"^[a-z]+$\"\n      default: A1\n")
     ),
     RuleCase(
-        code: .defaultViolatesConstraint,
+        code: .specDefaultViolatesConstraint,
         line: 10,
         column: 16,
         yaml: withFields("    - name: a\n      type: enum\n      values: [us, eu]\n      default: ue\n"),
         hint: "did you mean 'us'?"
     ),
     RuleCase(
-        code: .requiredWithDefault,
+        code: .specRequiredWithDefault,
         line: 10,
         column: 16,
         yaml: withFields("    - name: a\n      type: int\n      required: true\n      default: 3\n")
     ),
     RuleCase(
-        code: .secretDefault,
+        code: .specSecretDefault,
         line: 9,
         column: 16,
         yaml: withFields("    - name: a\n      type: secret\n      default: hunter2\n")
     ),
     RuleCase(
-        code: .constraintNotApplicable,
+        code: .specConstraintNotApplicable,
         line: 9,
         column: 7,
         yaml: withFields("    - name: a\n      type: string\n      min: 1\n")
     ),
     RuleCase(
-        code: .constraintNotApplicable,
+        code: .specConstraintNotApplicable,
         line: 9,
         column: 7,
         yaml: withFields("    - name: a\n      type: int\n      pattern: x\n")
     ),
     RuleCase(
-        code: .invalidConstraint,
+        code: .specInvalidConstraint,
         line: 9,
         column: 16,
         yaml: withFields("    - name: a\n      type: string\n      pattern: \"(\"\n")
     ),
     RuleCase(
-        code: .invalidConstraint,
+        code: .specInvalidConstraint,
         line: 10,
         column: 12,
         yaml: withFields("    - name: a\n      type: duration\n      min: 5s\n      max: 1s\n")
     ),
-    RuleCase(code: .invalidEnumValues, line: 8, column: 13, yaml: withFields("    - name: a\n      type: enum\n")),
+    RuleCase(code: .specInvalidEnumValues, line: 8, column: 13, yaml: withFields("    - name: a\n      type: enum\n")),
     RuleCase(
-        code: .invalidEnumValues,
+        code: .specInvalidEnumValues,
         line: 9,
         column: 19,
         yaml: withFields("    - name: a\n      type: enum\n      values: [x, x]\n")
     ),
-    RuleCase(code: .invalidListElementType, line: 8, column: 13, yaml: withFields("    - name: a\n      type: list\n")),
     RuleCase(
-        code: .unknownProcessorKind,
+        code: .specInvalidListElementType,
+        line: 8,
+        column: 13,
+        yaml: withFields("    - name: a\n      type: list\n")
+    ),
+    RuleCase(
+        code: .specUnknownProcessorKind,
         line: 6,
         column: 11,
         yaml: withProcessors("  - kind: filtr\n"),
         hint: "did you mean 'filter'?"
     ),
-    RuleCase(code: .invalidOptionValue, line: 7, column: 11, yaml: withProcessors("  - kind: sample\n    rate: 2\n")),
     RuleCase(
-        code: .invalidOptionValue,
+        code: .specInvalidOptionValue,
+        line: 7,
+        column: 11,
+        yaml: withProcessors("  - kind: sample\n    rate: 2\n")
+    ),
+    RuleCase(
+        code: .specInvalidOptionValue,
         line: 7,
         column: 23,
         yaml: withProcessors("  - kind: filter\n    categories: [llm, tol]\n"),
         hint: "did you mean 'tool'?"
     ),
-    RuleCase(code: .misplacedBatch, line: 6, column: 5, yaml: withProcessors("  - kind: batch\n  - kind: sample\n")),
-    RuleCase(code: .misplacedBatch, line: 7, column: 5, yaml: withProcessors("  - kind: batch\n  - kind: batch\n")),
     RuleCase(
-        code: .invalidCustomProcessorName,
+        code: .specMisplacedBatch,
+        line: 6,
+        column: 5,
+        yaml: withProcessors("  - kind: batch\n  - kind: sample\n")
+    ),
+    RuleCase(code: .specMisplacedBatch, line: 7, column: 5, yaml: withProcessors("  - kind: batch\n  - kind: batch\n")),
+    RuleCase(
+        code: .specInvalidCustomProcessorName,
         line: 7,
         column: 11,
         yaml: withProcessors("  - kind: custom\n    name: ScrubPII\n")
     ),
     RuleCase(
-        code: .unknownTransportKind,
+        code: .specUnknownTransportKind,
         line: 5,
         column: 9,
         yaml: spec(transport: "  kind: htp\n"),
         hint: "did you mean 'http'?"
     ),
     RuleCase(
-        code: .baseTransportMismatch,
+        code: .specBaseTransportMismatch,
         line: 5,
         column: 9,
         yaml: spec(base: "otel", transport: "  kind: console\n")
     ),
     RuleCase(
-        code: .baseTransportMismatch,
+        code: .specBaseTransportMismatch,
         line: 5,
         column: 9,
         yaml: spec(base: "span", transport: "  kind: otlp\n  endpoint: http://collector:4318\n")
     ),
     RuleCase(
-        code: .optionNotApplicable,
+        code: .specOptionNotApplicable,
         line: 6,
         column: 3,
         yaml: spec(transport: "  kind: console\n  encoding: json\n")
     ),
     RuleCase(
-        code: .optionNotApplicable,
+        code: .specOptionNotApplicable,
         line: 6,
         column: 3,
         yaml: spec(transport: "  kind: file\n  headers: {a: b}\n  path: out.jsonl\n")
     ),
     RuleCase(
-        code: .invalidEndpoint,
+        code: .specInvalidEndpoint,
         line: 6,
         column: 13,
         yaml: spec(transport: "  kind: http\n  endpoint: ftp://example.com\n")
     ),
     RuleCase(
-        code: .invalidOptionValue,
+        code: .specInvalidOptionValue,
         line: 7,
         column: 13,
         yaml: spec(transport: "  kind: http\n  endpoint: http://h\n  headers: {\"Bad Name\": x}\n")
     ),
     RuleCase(
-        code: .invalidOptionValue,
+        code: .specInvalidOptionValue,
         line: 7,
         column: 18,
         yaml: spec(transport: "  kind: http\n  endpoint: http://h\n  headers: {X-A: \"a\\r\\nX-B: b\"}\n")
     ),
     RuleCase(
-        code: .undeclaredField,
+        code: .specUndeclaredField,
         line: 7,
         column: 37,
         yaml: spec(
@@ -262,7 +283,7 @@ let ruleCases: [RuleCase] = [
         )
     ),
     RuleCase(
-        code: .undeclaredField,
+        code: .specUndeclaredField,
         line: 7,
         column: 11,
         yaml: withProcessors(
@@ -272,7 +293,7 @@ let ruleCases: [RuleCase] = [
         hint: "did you mean 'sample_rate'?"
     ),
     RuleCase(
-        code: .incompatibleField,
+        code: .specIncompatibleField,
         line: 7,
         column: 17,
         yaml: withProcessors(
@@ -281,19 +302,19 @@ let ruleCases: [RuleCase] = [
         )
     ),
     RuleCase(
-        code: .malformedTemplate,
+        code: .specMalformedTemplate,
         line: 6,
         column: 14,
         yaml: spec(transport: "  kind: file\n  path: \"out/${oops.jsonl\"\n")
     ),
     RuleCase(
-        code: .invalidRuntime,
+        code: .specInvalidRuntime,
         line: 6,
         column: 3,
         yaml: minimalSpec + "runtime:\n  url: https://example.com/x.git\n"
     ),
     RuleCase(
-        code: .invalidEnvironmentVariable,
+        code: .specInvalidEnvironmentVariable,
         line: 9,
         column: 12,
         yaml: withFields("    - name: a\n      type: string\n      env: 1BAD\n")
@@ -307,7 +328,7 @@ struct SpecRuleTests {
         let error = try #require(throws: DiagnosticError.self) {
             try SpecLoader.load(text: rule.yaml, file: "exporter.yaml")
         }
-        let diagnostic = try #require(error.diagnostics.first { $0.code == rule.code.rawValue }, "\(error)")
+        let diagnostic = try #require(error.diagnostics.first { $0.code == rule.code }, "\(error)")
         #expect(
             diagnostic.location == SourceLocation(file: "exporter.yaml", line: rule.line, column: rule.column),
             "\(error)"
@@ -315,9 +336,15 @@ struct SpecRuleTests {
         if let hint = rule.hint { #expect(diagnostic.hint == hint) }
     }
 
-    @Test func everyCodeHasACase() {
-        let covered = Set(ruleCases.map(\.code))
-        #expect(Set(SpecDiagnosticCode.allCases).subtracting(covered).isEmpty)
+    /// The codes come from their declaration file: `DiagnosticCode` is open, so it cannot list its members.
+    @Test func everyCodeHasACase() throws {
+        let file = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/ScaffoldGenerator/Spec/DiagnosticCode+Spec.swift")
+        let declared = try String(contentsOf: file, encoding: .utf8).matches(of: /DiagnosticCode\("(SPEC[0-9]{3})"\)/)
+            .map { DiagnosticCode(String($0.1)) }
+        #expect(!declared.isEmpty)
+        #expect(Set(declared).subtracting(ruleCases.map(\.code)).isEmpty)
     }
 
     @Test func minimalSpecIsValid() throws {
@@ -352,7 +379,7 @@ struct SpecRuleTests {
 
     @Test func yamlSyntaxErrorsKeepTheirCodes() throws {
         let error = try #require(throws: DiagnosticError.self) { try SpecLoader.load(text: "a: [1, 2\n") }
-        #expect(error.diagnostics.first?.code.hasPrefix("YAML") == true)
+        #expect(error.diagnostics.first?.code.rawValue.hasPrefix("YAML") == true)
     }
 
     @Test func emptySpecIsReported() throws {

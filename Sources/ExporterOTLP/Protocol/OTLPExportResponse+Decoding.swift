@@ -19,7 +19,7 @@ extension OTLPExportResponse {
             do {
                 response = try OTLPTraceResponse(serializedBytes: body)
             } catch {
-                throw Self.undecodable(body, encoding: encoding, code: "OTLP001", reason: error)
+                throw Self.undecodable(body, encoding: encoding, code: .otlpUndecodableProtobufResponse, reason: error)
             }
         case .json:
             if body.allSatisfy(Self.isJSONWhitespace) {
@@ -30,7 +30,7 @@ extension OTLPExportResponse {
                     options.ignoreUnknownFields = true
                     response = try OTLPTraceResponse(jsonUTF8Bytes: body, options: options)
                 } catch {
-                    throw Self.undecodable(body, encoding: encoding, code: "OTLP002", reason: error)
+                    throw Self.undecodable(body, encoding: encoding, code: .otlpUndecodableJSONResponse, reason: error)
                 }
             }
         }
@@ -52,7 +52,7 @@ extension OTLPExportResponse {
     private static func undecodable(
         _ body: [UInt8],
         encoding: OTLPEncoding,
-        code: String,
+        code: DiagnosticCode,
         reason: any Error
     ) -> DiagnosticError {
         DiagnosticError(

@@ -1,0 +1,22 @@
+import ExporterDiagnostics
+
+// Problems with what was asked on the command line, found by the commands themselves before any spec, configuration
+// or trace is read.
+extension DiagnosticCode {
+    /// Invalid `--field`: `scaffold new --field` is not `name:type[=default]`.
+    public static let specInvalidFieldOption = DiagnosticCode("SPEC000")
+
+    /// Not an OTLP exporter: replaying a dead-letter file, `--exporter` names no OTLP exporter of the configuration
+    /// (with a did-you-mean).
+    public static let cliNotAnOTLPExporter = DiagnosticCode("CLI001")
+
+    /// Ambiguous OTLP exporter: replaying a dead-letter file without `--exporter`, the configuration has no OTLP
+    /// exporter, or several.
+    public static let cliAmbiguousOTLPExporter = DiagnosticCode("CLI002")
+
+    /// Empty trace: `scaffold replay` read no events from the trace, so nothing was replayed.
+    public static let replayEmptyTrace = DiagnosticCode("REPLAY001")
+
+    /// Flush failed: a flush barrier failed during `scaffold replay`.
+    public static let replayFlushFailed = DiagnosticCode("REPLAY002")
+}
