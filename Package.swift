@@ -135,7 +135,9 @@ let package = Package(
         .target(
             name: "ScaffoldGenerator",
             dependencies: [
-                "ExporterDiagnostics", "ExporterYAML", .product(name: "Mustache", package: "swift-mustache"),
+                // ExporterEvents (itself only on ExporterDiagnostics) for the one JSON string rule: JSONWriter.
+                "ExporterDiagnostics", "ExporterEvents", "ExporterYAML",
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "EmbedTemplates")]
@@ -167,6 +169,7 @@ let package = Package(
                 "ExporterRuntime",
                 "ExporterOTLP",
                 "ExporterDiagnostics",
+                "ExporterYAML",
                 "ScaffoldGenerator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExporterDiagnostics
+import ExporterYAML
 import Foundation
 import ScaffoldGenerator
 
@@ -105,7 +106,8 @@ struct NewCommand: ParsableCommand {
         }
     }
 
-    /// The spec text; values are written as JSON strings (valid YAML) so no input can change the document's shape.
+    /// The spec text; values are YAML double-quoted scalars (`YAMLScalar.doubleQuoted`), so no input can change the
+    /// document's shape.
     static func specText(
         name: String,
         base: String,
@@ -115,8 +117,8 @@ struct NewCommand: ParsableCommand {
         var lines = [
             "# yaml-language-server: $schema=.scaffold/exporter.schema.json",
             "spec_version: 1",
-            "name: \(quoted(name))",
-            "base: \(quoted(base))",
+            "name: \(YAMLScalar.doubleQuoted(name))",
+            "base: \(YAMLScalar.doubleQuoted(base))",
         ]
         if !fields.isEmpty {
             lines += ["config:", "  fields:"]
@@ -132,20 +134,20 @@ struct NewCommand: ParsableCommand {
                         )
                     )
                 }
-                lines.append("    - name: \(quoted(fieldName))")
-                lines.append("      type: \(quoted(type))")
+                lines.append("    - name: \(YAMLScalar.doubleQuoted(fieldName))")
+                lines.append("      type: \(YAMLScalar.doubleQuoted(type))")
                 if let defaultValue {
                     // Numbers and booleans stay plain so the field's type check sees them as written.
                     let plain =
                         Int(defaultValue) != nil || Double(defaultValue) != nil
                         || ["true", "false"].contains(defaultValue)
-                    lines.append("      default: \(plain ? defaultValue : quoted(defaultValue))")
+                    lines.append("      default: \(plain ? defaultValue : YAMLScalar.doubleQuoted(defaultValue))")
                 }
             }
         }
         lines.append("transport:")
-        lines.append("  kind: \(quoted(transport))")
-        if transport == "file" { lines.append("  path: \(quoted("./\(name).jsonl"))") }
+        lines.append("  kind: \(YAMLScalar.doubleQuoted(transport))")
+        if transport == "file" { lines.append("  path: \(YAMLScalar.doubleQuoted("./\(name).jsonl"))") }
         if transport == "http" || transport == "otlp" {
             lines.append("  endpoint: \"http://localhost:4318/v1/traces\"")
         }
@@ -155,18 +157,5 @@ struct NewCommand: ParsableCommand {
     private static func split(_ text: String, at separator: Character) -> (String, String?) {
         guard let index = text.firstIndex(of: separator) else { return (text, nil) }
         return (String(text[..<index]), String(text[text.index(after: index)...]))
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

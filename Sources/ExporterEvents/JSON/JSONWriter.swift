@@ -4,9 +4,17 @@
 /// `writeKey`, `writeInt`, `writeDouble`, ...) let codecs stream an object straight into the buffer without
 /// building a value tree first, which is where encoding speed comes from.
 ///
-/// Output is UTF-8 with only the escapes JSON requires (`"`, `\` and control characters). Doubles use the
-/// shortest text that reads back to the same value, keep a `.0` when integral so they read back as doubles, and
-/// NaN and infinities are written as Python's `json` writes them (`NaN`, `Infinity`, `-Infinity`), which
+/// Strings follow the one JSON string rule of this package, which the generator shares through ``quoted(_:)``:
+/// exactly the escapes RFC 8259 requires — `\"`, `\\`, the short forms `\b \f \n \r \t`, and `\u00xx` (lowercase
+/// hex) for the other controls U+0000–U+001F — and every other scalar as its UTF-8 bytes, DEL (0x7F), U+0085 and
+/// U+2028/U+2029 included. That is byte for byte what Python's `json.dumps(..., ensure_ascii=False)` writes, the
+/// writer of the toolkit's fixtures that the codecs' output is compared with, and it keeps the byte loop at one
+/// test per 8 bytes. Escaping U+2028/U+2029 too would only matter for JSON pasted into JavaScript source, which none of
+/// our outputs is; JSON embedded in YAML uses `YAMLScalar.doubleQuoted(_:)` instead (libyaml folds U+2028 and
+/// rejects DEL).
+///
+/// Doubles use the shortest text that reads back to the same value, keep a `.0` when integral so they read back as
+/// doubles, and NaN and infinities are written as Python's `json` writes them (`NaN`, `Infinity`, `-Infinity`), which
 /// ``JSONParser`` reads back.
 public enum JSONWriter {
     /// Appends `value` as compact JSON. Object members keep their order.
@@ -80,7 +88,17 @@ public enum JSONWriter {
         writeString(string, to: &buffer)
     }
 
-    /// Appends a string, quoted and escaped.
+    /// `string` as a quoted JSON string, for callers that build text rather than bytes (the generator's lock file
+    /// and schema). It goes through ``writeString(_:to:)`` so that there is one escaping rule and one
+    /// implementation of it, the byte-level one the runtime's hot path uses.
+    public static func quoted(_ string: String) -> String {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(string.utf8.count + 2)
+        writeString(string, to: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// Appends a string, quoted and escaped (see the rule in the type's documentation).
     public static func writeString(_ string: String, to buffer: inout [UInt8]) {
         buffer.append(UInt8(ascii: "\""))
         let done: Void? = string.utf8.withContiguousStorageIfAvailable { utf8 in

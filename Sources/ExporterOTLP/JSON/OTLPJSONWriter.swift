@@ -1,3 +1,4 @@
+import ExporterEvents
 import Foundation
 
 /// Appends compact JSON to a byte buffer. Commas are placed by the writer, so callers only say what comes next.
@@ -46,11 +47,11 @@ struct OTLPJSONWriter {
         followsSibling = false
     }
 
+    /// Writes a JSON string with the runtime's one string rule (`JSONWriter`), so OTLP text escapes exactly as
+    /// every other JSON the runtime writes.
     mutating func string(_ value: String) {
         separate()
-        bytes.append(UInt8(ascii: "\""))
-        appendEscaped(value)
-        bytes.append(UInt8(ascii: "\""))
+        JSONWriter.writeString(value, to: &bytes)
         followsSibling = true
     }
 
@@ -139,31 +140,7 @@ struct OTLPJSONWriter {
         bytes[start...].reverse()
     }
 
-    /// Escapes what JSON requires (quote, backslash, control characters) and copies the rest of the UTF-8 as is.
-    private mutating func appendEscaped(_ value: String) {
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: Self.escapedQuote)
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: Self.escapedBackslash)
-            case 0x0A: bytes.append(contentsOf: Self.escapedNewline)
-            case 0x0D: bytes.append(contentsOf: Self.escapedReturn)
-            case 0x09: bytes.append(contentsOf: Self.escapedTab)
-            case 0x00..<0x20:
-                bytes.append(contentsOf: Self.escapedControlPrefix)
-                bytes.append(Self.hexDigits[Int(byte >> 4)])
-                bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-    }
-
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
     private static let trueBytes: [UInt8] = Array("true".utf8)
     private static let falseBytes: [UInt8] = Array("false".utf8)
-    private static let escapedQuote: [UInt8] = Array(#"\""#.utf8)
-    private static let escapedBackslash: [UInt8] = Array(#"\\"#.utf8)
-    private static let escapedNewline: [UInt8] = Array(#"\n"#.utf8)
-    private static let escapedReturn: [UInt8] = Array(#"\r"#.utf8)
-    private static let escapedTab: [UInt8] = Array(#"\t"#.utf8)
-    private static let escapedControlPrefix: [UInt8] = Array(#"\u00"#.utf8)
 }

@@ -1,4 +1,5 @@
 import ExporterDiagnostics
+import ExporterEvents
 import Foundation
 
 /// `.scaffold/lock.json`: what the last generation wrote, so the next one can tell a hand edit from an outdated
@@ -57,12 +58,12 @@ public struct ScaffoldLock: Sendable, Hashable, Codable {
         let sorted = files.sorted { $0.key < $1.key }
         for (index, entry) in sorted.enumerated() {
             let comma = index == sorted.count - 1 ? "" : ","
-            lines.append("    \(Self.jsonString(entry.key)): \(Self.jsonString(entry.value))\(comma)")
+            lines.append("    \(JSONWriter.quoted(entry.key)): \(JSONWriter.quoted(entry.value))\(comma)")
         }
         lines.append("  },")
-        lines.append("  \"generator_version\": \(Self.jsonString(generatorVersion)),")
+        lines.append("  \"generator_version\": \(JSONWriter.quoted(generatorVersion)),")
         lines.append("  \"lock_version\": \(lockVersion),")
-        lines.append("  \"spec_hash\": \(Self.jsonString(specHash))")
+        lines.append("  \"spec_hash\": \(JSONWriter.quoted(specHash))")
         lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
@@ -96,23 +97,5 @@ public struct ScaffoldLock: Sendable, Hashable, Codable {
             )
         }
         return lock
-    }
-
-    private static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

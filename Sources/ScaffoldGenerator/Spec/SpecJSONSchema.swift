@@ -1,3 +1,5 @@
+import ExporterEvents
+
 /// The JSON Schema (draft 2020-12) of `exporter.yaml`, written from `SpecGrammar` so that editors accept exactly
 /// the keys the parser accepts. Semantic rules (references, batch placement, base/transport) stay with the parser.
 public enum SpecJSONSchema {
@@ -88,7 +90,7 @@ private indirect enum JSONText {
     func rendered(indent: String) -> String {
         let inner = indent + "  "
         switch self {
-        case .string(let text): return Self.quoted(text)
+        case .string(let text): return JSONWriter.quoted(text)
         case .number(let text): return text
         case .bool(let value): return value ? "true" : "false"
         case .array(let elements):
@@ -99,29 +101,8 @@ private indirect enum JSONText {
             return "[\n" + elements.map { inner + $0.rendered(indent: inner) }.joined(separator: ",\n") + "\n\(indent)]"
         case .object(let members):
             guard !members.isEmpty else { return "{}" }
-            let lines = members.map { inner + Self.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }
+            let lines = members.map { inner + JSONWriter.quoted($0.0) + ": " + $0.1.rendered(indent: inner) }
             return "{\n" + lines.joined(separator: ",\n") + "\n\(indent)}"
         }
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            case "\r": output += "\\r"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    output.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return output + "\""
     }
 }

@@ -1,4 +1,5 @@
 import ExporterDiagnostics
+import ExporterYAML
 
 /// Rewrites the `runtime:` entry of a spec's text, leaving every other line byte for byte as written (comments,
 /// order, quoting), so a vendored copy's spec says where its runtime now is and `scaffold check` agrees with it.
@@ -42,8 +43,9 @@ public enum SpecRuntimeRewriter {
     /// The lines of a `runtime` entry in block style, values as double-quoted (JSON-compatible) strings.
     static func entryLines(_ runtime: RuntimeDependency) -> [String] {
         switch runtime {
-        case .path(let path): ["runtime:", "  path: \(quoted(path))"]
-        case .url(let url, let version): ["runtime:", "  url: \(quoted(url))", "  from: \(quoted(version))"]
+        case .path(let path): ["runtime:", "  path: \(YAMLScalar.doubleQuoted(path))"]
+        case .url(let url, let version):
+            ["runtime:", "  url: \(YAMLScalar.doubleQuoted(url))", "  from: \(YAMLScalar.doubleQuoted(version))"]
         }
     }
 
@@ -72,20 +74,5 @@ public enum SpecRuntimeRewriter {
             if rest.first == ":" { return true }
         }
         return false
-    }
-
-    private static func quoted(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -132,3 +132,20 @@ struct GenerationPlannerTests {
         #expect(OutputPath.parents(of: "a/b/c.swift") == ["a", "a/b"])
     }
 }
+
+@Suite("Scaffold lock JSON")
+struct ScaffoldLockJSONTests {
+    @Test("hostile paths, hashes and versions read back exactly (the lock quotes with JSONWriter)")
+    func hostileStringsRoundTrip() throws {
+        var files: [String: String] = [:]
+        for (index, text) in nastyStrings.enumerated() { files[text] = "hash \(index) \(text)" }
+        let lock = ScaffoldLock(generatorVersion: "0.1.0\u{7F}\u{2028}\"", specHash: "\\\u{0}", files: files)
+        let decoded = try ScaffoldLock.decode(lock.encoded())
+        #expect(decoded.generatorVersion.unicodeScalars.elementsEqual(lock.generatorVersion.unicodeScalars))
+        #expect(decoded.specHash.unicodeScalars.elementsEqual(lock.specHash.unicodeScalars))
+        #expect(decoded.files.count == files.count)
+        for (path, hash) in files {
+            #expect(decoded.files[path].map { $0.unicodeScalars.elementsEqual(hash.unicodeScalars) } == true)
+        }
+    }
+}

@@ -51,6 +51,16 @@ struct SpecRuntimeRewriterTests {
         #expect(try SpecRuntimeRewriter.rewrite(appended, runtime: .path("a \"quoted\" path"), file: "e") == appended)
     }
 
+    @Test(
+        "any runtime path is written as a YAML string that reads back exactly",
+        arguments: ["tab\there", "new\nline", "del\u{7F}", "c1\u{80}", "line\u{2028}sep", "\u{85}nel", "\\\"#: '"]
+    )
+    func hostileRuntimeValues(value: String) throws {
+        let text = Self.head + "\n" + Self.tail + "\n"
+        let path = try SpecRuntimeRewriter.rewrite(text, runtime: .path(value), file: "e")
+        #expect(try SpecLoader.load(text: path).runtime == .path(value))
+    }
+
     @Test("an invalid spec reports its own diagnostics")
     func invalidSpec() {
         #expect(throws: DiagnosticError.self) {
