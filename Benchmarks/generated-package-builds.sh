@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Cold `swift build` of four generated packages (span+console, raw+file, span+http, otel+otlp: the golden packages of
 # Tests/ScaffoldGeneratorTests/Golden) against a runtime checkout, and the runtime modules each one compiled.
-# Usage: Benchmarks/generated-package-builds.sh [RUNTIME_CHECKOUT] [GOLDEN_CHECKOUT]
+# Usage: [PACKAGES="span-console ..."] Benchmarks/generated-package-builds.sh [RUNTIME_CHECKOUT] [GOLDEN_CHECKOUT]
 #   RUNTIME_CHECKOUT  the exporter-scaffold checkout the packages depend on (default: this one)
 #   GOLDEN_CHECKOUT   where the golden packages are taken from (default: RUNTIME_CHECKOUT), so that an older commit's
 #                     runtime is measured with the packages its own generator wrote
@@ -14,7 +14,7 @@ golden="$(cd "${2:-$runtime}" && pwd)/Tests/ScaffoldGeneratorTests/Golden"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-for package in span-console raw-file http-json otel-otlp; do
+for package in ${PACKAGES:-span-console raw-file http-json otel-otlp}; do
     copy="$work/$package"
     cp -R "$golden/$package" "$copy"
     # The goldens depend on the runtime at ../exporter-scaffold; point them at the checkout being measured.
