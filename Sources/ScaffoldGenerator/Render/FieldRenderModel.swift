@@ -126,7 +126,7 @@ struct FieldRenderModel {
                     (nil, .atom("{ \(conversion)($0) }")),
                 ]
             )
-            lines += call.lines(indent: 12, prefix: "let \(name)Converted = ").map { String($0.dropFirst(12)) }
+            lines += call.lines(at: 12, prefix: "let \(name)Converted = ")
             current = "\(name)Converted"
         }
         let checks = checkExpressions

@@ -3,15 +3,24 @@ import ExporterDiagnostics
 /// The exporter's stages and transport as Swift: which runtime processors, in which order, ending in the payload
 /// the transport takes.
 struct PipelineRenderModel {
-    /// The stage expressions inside `Pipeline.build`, after the hooks stage.
-    var stages: [String] = []
+    /// One stage of `Pipeline.build`, after the hooks stage.
+    struct Stage {
+        /// The stage's expression.
+        var expression: SwiftCode
+        /// Whether building it throws (so it is written with `try`).
+        var throwing: Bool
+        /// The runtime or generated type name (for the generated order test).
+        var type: String
+    }
+
+    /// The stages, in order, after the hooks stage.
+    var stages: [Stage] = []
     /// Whether any stage is built with `try` (so `Pipeline.build` needs it; a needless `try` is a warning).
-    var pipelineThrows = false
-    /// The runtime or generated type names of the stages, in order (for the generated order test).
-    var stageTypes: [String] = ["MapProcessor"]
+    var pipelineThrows: Bool { stages.contains(where: \.throwing) }
     var payloadType = "[UInt8]"
     var transportType = ""
-    var transportInit: [String] = []
+    /// The expression creating the transport, and whether it throws.
+    var transportInit: (expression: SwiftCode, throwing: Bool) = (.atom(""), false)
     /// A Swift expression (of `payload`) turning one payload into text for the golden file.
     var payloadText = ""
     var needsStreamSink = false
@@ -75,14 +84,18 @@ struct PipelineRenderModel {
                 appendPlain("SpanTreeAssembler().named(\"trees\")", type: "SpanTreeAssembler")
                 payloadType = "SpanTree"
                 transportType = "ConsoleSink"
-                transportInit = [
-                    "        transport = ConsoleSink(renderer: ConsoleRenderer(), stream: .\(console.stream.rawValue))"
-                ]
+                transportInit = (
+                    .call(
+                        "ConsoleSink",
+                        [("renderer", .atom("ConsoleRenderer()")), ("stream", .atom(".\(console.stream.rawValue)"))]
+                    ),
+                    false
+                )
                 payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
             } else {
                 appendEventSerializer(format: ".intermediateStep", batched: batched)
                 transportType = "\(module)StreamSink"
-                transportInit = ["        transport = \(module)StreamSink(fileDescriptor: \(descriptor))"]
+                transportInit = (.call("\(module)StreamSink", [("fileDescriptor", .atom("\(descriptor)"))]), false)
                 needsStreamSink = true
                 payloadText = "String(decoding: payload, as: UTF8.self)"
             }
@@ -102,14 +115,18 @@ struct PipelineRenderModel {
                 "context.resolve",
                 [("path", .atom(options.template(file.path, configuration: "configuration")))]
             )
-            transportInit = SwiftCode.call("FileSink", [("path", path)]).lines(indent: 8, prefix: "transport = try ")
+            transportInit = (.call("FileSink", [("path", path)]), true)
             payloadText = "String(decoding: payload, as: UTF8.self)"
         case .custom:
             payloadType = batched ? "[\(itemType)]" : itemType
             transportType = "\(module)Transport"
-            transportInit = [
-                "        transport = try \(module)Transport(configuration: configuration, context: context)"
-            ]
+            transportInit = (
+                .call(
+                    "\(module)Transport",
+                    [("configuration", .atom("configuration")), ("context", .atom("context"))]
+                ),
+                true
+            )
             switch (itemType, batched) {
             case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
             case ("AgentEvent", true):
@@ -142,17 +159,12 @@ struct PipelineRenderModel {
             }
             payloadType = "HTTPPayload"
             transportType = "HTTPExportSink"
-            transportInit = [
-                "        transport = HTTPExportSink(",
-                "            configuration: try Self.transportConfiguration(configuration, context: context),",
-                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
-                "            logger: context.logger",
-                "        )",
-            ]
+            transportInit = (
+                .call("HTTPExportSink", Self.sinkArguments(deadLetter: transport.deadLetter != nil)), false
+            )
             payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
             encodedItemType = itemType
             http = HTTPTransportRenderModel(http: transport, options: options)
-            if transport.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
         case .otlp(let otlp):
             if !batched { appendSingleBatch(itemType) }
             appendPlain(
@@ -161,21 +173,33 @@ struct PipelineRenderModel {
             )
             payloadType = "HTTPPayload"
             transportType = "HTTPExportSink"
-            transportInit = [
-                "        transport = HTTPExportSink.otlp(",
-                "            configuration: try Self.transportConfiguration(configuration, context: context),",
-                "            encoding: .\(otlp.encoding.rawValue),",
-                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
-                "            logger: context.logger",
-                "        )",
-            ]
+            transportInit = (
+                .call(
+                    "HTTPExportSink.otlp",
+                    Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+                ),
+                false
+            )
             payloadText =
                 "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
                 + " + \"\\n\""
             otlpEncoding = otlp.encoding.rawValue
             http = HTTPTransportRenderModel(otlp: otlp, serviceName: spec.name, options: options)
-            if otlp.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
         }
+    }
+
+    /// The arguments of the http and otlp transports' `HTTPExportSink`: the dead-letter file only when the spec
+    /// has one.
+    private static func sinkArguments(deadLetter: Bool, encoding: String? = nil) -> [(String?, SwiftCode)] {
+        var arguments: [(String?, SwiftCode)] = [
+            ("configuration", .atom("try Self.transportConfiguration(configuration, context: context)"))
+        ]
+        if let encoding { arguments.append(("encoding", .atom("." + encoding))) }
+        if deadLetter {
+            arguments.append(("deadLetter", .atom("try Self.deadLetterFile(configuration, context: context)")))
+        }
+        arguments.append(("logger", .atom("context.logger")))
+        return arguments
     }
 
     /// A stage wrapping each item in a batch of one, for transports that send batches.
@@ -193,9 +217,7 @@ struct PipelineRenderModel {
 
     private mutating func append(_ name: String, _ processor: SwiftCode, type: String, throwing: Bool) {
         let named = SwiftCode.call("NamedProcessor", [(nil, .atom(RenderSyntax.literal(name))), (nil, processor)])
-        stages += named.lines(indent: 12, prefix: throwing ? "try " : "")
-        stageTypes.append(type)
-        if throwing { pipelineThrows = true }
+        stages.append(Stage(expression: named, throwing: throwing, type: type))
     }
 
     private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
@@ -310,17 +332,22 @@ struct PipelineRenderModel {
 
     /// A stage that takes no part in the spec's processors (span building, encoding).
     private mutating func appendPlain(_ expression: String, type: String) {
-        stages.append(String(repeating: " ", count: 12) + expression)
-        stageTypes.append(type)
+        stages.append(Stage(expression: .atom(expression), throwing: false, type: type))
     }
+
+    /// The type names of every stage, the hooks stage first.
+    var stageTypes: [String] { ["MapProcessor"] + stages.map(\.type) }
 
     func context(module: String) -> [String: Any] {
         [
-            "stages": stages,
+            "stages": stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
             "pipelineThrows": pipelineThrows,
             "payloadType": payloadType,
             "transportType": transportType,
-            "transportInit": transportInit,
+            "transportInit": transportInit.expression.lines(
+                indent: 8,
+                prefix: transportInit.throwing ? "transport = try " : "transport = "
+            ),
             "payloadText": payloadText,
             "needsStreamSink": needsStreamSink,
             "needsUnbatch": needsUnbatch,
