@@ -90,3 +90,14 @@ public struct PassThroughProcessor<Item: Sendable>: Processor {
         try await emit(item)
     }
 }
+
+/// A stage that passes on the items of each batch one by one: for a stage after batching that takes single
+/// items (the console's span tree assembler).
+public struct UnbatchProcessor<Item: Sendable>: Processor {
+    /// Creates the stage.
+    public init() {}
+
+    public func process(_ batch: [Item], emit: (Item) async throws -> Void) async throws {
+        for item in batch { try await emit(item) }
+    }
+}

@@ -23,9 +23,6 @@ struct PipelineRenderModel {
     var transportInit: (expression: SwiftCode, throwing: Bool) = (.atom(""), false)
     /// A Swift expression (of `payload`) turning one payload into text for the golden file.
     var payloadText = ""
-    var needsStreamSink = false
-    var needsUnbatch = false
-    var needsSpanBatchSerializer = false
     /// The http or otlp transport's code, for those transports.
     var http: HTTPTransportRenderModel?
     /// The user-owned encoder type of `encoding: custom`.
@@ -75,12 +72,8 @@ struct PipelineRenderModel {
 
         switch spec.transport {
         case .console(let console):
-            let descriptor = console.stream == .stderr ? 2 : 1
             if spanBased {
-                if batched {
-                    appendPlain("\(module)Unbatch<Span>()", type: "\(module)Unbatch")
-                    needsUnbatch = true
-                }
+                if batched { appendPlain("UnbatchProcessor<Span>()", type: "UnbatchProcessor") }
                 appendPlain("SpanTreeAssembler().named(\"trees\")", type: "SpanTreeAssembler")
                 payloadType = "SpanTree"
                 transportType = "ConsoleSink"
@@ -94,16 +87,14 @@ struct PipelineRenderModel {
                 payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
             } else {
                 appendEventSerializer(format: ".intermediateStep", batched: batched)
-                transportType = "\(module)StreamSink"
-                transportInit = (.call("\(module)StreamSink", [("fileDescriptor", .atom("\(descriptor)"))]), false)
-                needsStreamSink = true
+                transportType = "StreamSink"
+                transportInit = (.call("StreamSink", [("stream", .atom(".\(console.stream.rawValue)"))]), false)
                 payloadText = "String(decoding: payload, as: UTF8.self)"
             }
         case .file(let file):
             if spanBased {
                 if batched {
-                    appendPlain("\(module)SpanBatchSerializer()", type: "\(module)SpanBatchSerializer")
-                    needsSpanBatchSerializer = true
+                    appendPlain("SpanBatchJSONSerializer()", type: "SpanBatchJSONSerializer")
                 } else {
                     appendPlain("SpanJSONSerializer()", type: "SpanJSONSerializer")
                 }
@@ -134,9 +125,8 @@ struct PipelineRenderModel {
             case (_, false):
                 payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
             default:
-                needsSpanBatchSerializer = true
                 payloadText =
-                    "String(decoding: \(module)SpanBatchSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
+                    "String(decoding: SpanBatchJSONSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
             }
         case .http(let transport):
             if !batched { appendSingleBatch(itemType) }
@@ -349,9 +339,6 @@ struct PipelineRenderModel {
                 prefix: transportInit.throwing ? "transport = try " : "transport = "
             ),
             "payloadText": payloadText,
-            "needsStreamSink": needsStreamSink,
-            "needsUnbatch": needsUnbatch,
-            "needsSpanBatchSerializer": needsSpanBatchSerializer,
             "hasHTTPTransport": http != nil,
             "hasOTLP": otlpEncoding != nil,
             "otlpEncodingName": otlpEncoding ?? "",

@@ -15,6 +15,11 @@ struct RenderModel {
     var hooksType: String { "\(module)Hooks" }
     var transportType: String { pipeline.transportType }
 
+    /// Whether the package has user-owned stubs of custom components (processors, transport, encoder).
+    var hasStubs: Bool {
+        !customProcessors.isEmpty || spec.transport.kind == .custom || pipeline.customEncoder != nil
+    }
+
     init(spec: ExporterSpec, options: GeneratorOptions) throws(DiagnosticError) {
         self.spec = spec
         self.options = options
@@ -90,7 +95,6 @@ struct RenderModel {
             "runtimeImports": imports([]),
             "configurationImports": imports(["ExporterDiagnostics", "ExporterYAML", "Foundation"]),
             "exporterImports": imports(["ExporterDiagnostics", "Foundation"]),
-            "supportImports": imports(["Foundation"]),
             "testImports": imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
             "decodeLines": decodeLines,
         ]

@@ -160,7 +160,7 @@ struct AcmeSpanExporterTests {
             "SamplingProcessor",
             "SpanBuilder",
             "BatchingProcessor",
-            "AcmeSpanUnbatch",
+            "UnbatchProcessor",
             "SpanTreeAssembler",
         ]
         var searchFrom = description.startIndex

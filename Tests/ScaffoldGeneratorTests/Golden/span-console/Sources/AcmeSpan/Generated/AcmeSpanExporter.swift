@@ -85,7 +85,7 @@ public struct AcmeSpanBlueprint: ExporterBlueprint {
                     )
                 )
             )
-            AcmeSpanUnbatch<Span>()
+            UnbatchProcessor<Span>()
             SpanTreeAssembler().named("trees")
         }
     }
