@@ -159,7 +159,7 @@ struct RenderModel {
         ]
         if !spec.description.isEmpty {
             lines.append("")
-            lines += RenderSyntax.commentLines(spec.description)
+            lines += RenderSyntax.docLines(spec.description, column: 0)
         }
         return lines
     }
@@ -174,7 +174,7 @@ struct RenderModel {
             "yamlType": field.yamlType,
             "doc": field.doc,
             "resolveLines": field.resolveLines,
-            "resolvedValue": field.resolvedValue,
+            "resolvedLines": resolvedLines(field),
             "describe": field.describe,
             "keyMarkdown": field.key,
             "typeMarkdown": RenderSyntax.markdownCell(field.field.type.displayName),
@@ -187,6 +187,18 @@ struct RenderModel {
         ]
         if let initDefault = field.initDefault { context["initDefault"] = initDefault }
         return context
+    }
+
+    /// The field's argument of the configuration `resolve` returns, at column 16: broken before `??` (as
+    /// swift-format breaks it) when it does not fit.
+    private func resolvedLines(_ field: FieldRenderModel) -> [String] {
+        let label = RenderSyntax.label(field.field.swiftName)
+        let line = "\(label): \(field.resolvedValue),"
+        guard 16 + line.count > SwiftCode.lineLength, let range = field.resolvedValue.range(of: " ?? ") else {
+            return [line]
+        }
+        let value = field.resolvedValue
+        return ["\(label): \(value[..<range.lowerBound])", "    ?? \(value[range.upperBound...]),"]
     }
 
     private var enumContexts: [[String: Any]] {

@@ -10,7 +10,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `atif_file` exporter: its section in the workflow YAML.
-public struct ATIFFileConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ATIFFileConfiguration: Sendable, Hashable {
     /// The directory that receives one <session_id>.json per trajectory (relative to the workflow file).
     ///
     /// (`output_dir`; string; required)
@@ -56,7 +56,9 @@ public struct ATIFFileConfiguration: Sendable, Hashable, CustomStringConvertible
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension ATIFFileConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("output_dir: " + "\(outputDir)")
@@ -116,56 +118,28 @@ extension ATIFFileConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> ATIFFileConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let outputDirEntryRaw = reader.read(
-                outputDir,
+            let outputDirEntry = reader.require(
+                reader.read(outputDir, key: "output_dir", env: nil, expected: "text", parse: { $0 }),
                 key: "output_dir",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let outputDirEntryPresent = reader.require(outputDirEntryRaw, key: "output_dir", env: nil)
-            let outputDirEntry = outputDirEntryPresent
-            let agentNameEntryRaw = reader.read(
-                agentName,
-                key: "agent_name",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let agentNameEntry = agentNameEntryRaw
-            let agentVersionEntryRaw = reader.read(
+            let agentNameEntry = reader.read(agentName, key: "agent_name", env: nil, expected: "text", parse: { $0 })
+            let agentVersionEntry = reader.read(
                 agentVersion,
                 key: "agent_version",
                 env: nil,
                 expected: "text",
                 parse: { $0 }
             )
-            let agentVersionEntry = agentVersionEntryRaw
-            let modelNameEntryRaw = reader.read(
-                modelName,
-                key: "model_name",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let modelNameEntry = modelNameEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let modelNameEntry = reader.read(modelName, key: "model_name", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return ATIFFileConfiguration(
                 outputDir: outputDirEntry?.value ?? "",
                 agentName: agentNameEntry?.value,
                 agentVersion: agentVersionEntry?.value ?? "unknown",
                 modelName: modelNameEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

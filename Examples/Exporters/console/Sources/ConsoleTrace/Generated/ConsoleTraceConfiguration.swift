@@ -7,7 +7,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `console_trace` exporter: its section in the workflow YAML.
-public struct ConsoleTraceConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ConsoleTraceConfiguration: Sendable, Hashable {
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
 
@@ -29,7 +29,9 @@ public struct ConsoleTraceConfiguration: Sendable, Hashable, CustomStringConvert
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension ConsoleTraceConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("buffer_capacity: \(buffer.capacity)")
@@ -69,19 +71,10 @@ extension ConsoleTraceConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> ConsoleTraceConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return ConsoleTraceConfiguration(
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

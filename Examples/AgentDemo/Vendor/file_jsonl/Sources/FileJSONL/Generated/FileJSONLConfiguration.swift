@@ -8,7 +8,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `file_jsonl` exporter: its section in the workflow YAML.
-public struct FileJSONLConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct FileJSONLConfiguration: Sendable, Hashable {
     /// The JSON Lines file events are appended to (relative to the workflow file).
     ///
     /// (`output_path`; string; required)
@@ -42,7 +42,9 @@ public struct FileJSONLConfiguration: Sendable, Hashable, CustomStringConvertibl
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension FileJSONLConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("output_path: " + "\(outputPath)")
@@ -92,38 +94,18 @@ extension FileJSONLConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> FileJSONLConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let outputPathEntryRaw = reader.read(
-                outputPath,
+            let outputPathEntry = reader.require(
+                reader.read(outputPath, key: "output_path", env: nil, expected: "text", parse: { $0 }),
                 key: "output_path",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let outputPathEntryPresent = reader.require(outputPathEntryRaw, key: "output_path", env: nil)
-            let outputPathEntry = outputPathEntryPresent
-            let projectEntryRaw = reader.read(
-                project,
-                key: "project",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let projectEntry = projectEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return FileJSONLConfiguration(
                 outputPath: outputPathEntry?.value ?? "",
                 project: projectEntry?.value ?? "default",
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

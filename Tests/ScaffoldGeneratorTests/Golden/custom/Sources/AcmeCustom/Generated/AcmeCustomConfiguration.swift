@@ -10,7 +10,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_custom` exporter: its section in the workflow YAML.
-public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeCustomConfiguration: Sendable, Hashable {
     /// (`token`; secret; required; environment ACME_TOKEN)
     public var token: Secret
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
@@ -36,7 +36,9 @@ public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertib
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeCustomConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("token: " + "<redacted>")
@@ -81,35 +83,21 @@ extension AcmeCustomConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeCustomConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let tokenEntryRaw = reader.read(
-                token,
-                key: "token",
-                env: "ACME_TOKEN",
-                expected: "text",
-                parse: { $0 }
-            )
-            let tokenEntryPresent = reader.require(tokenEntryRaw, key: "token", env: "ACME_TOKEN")
-            let tokenEntryConverted = reader.convert(
-                tokenEntryPresent,
+            let tokenEntry = reader.convert(
+                reader.require(
+                    reader.read(token, key: "token", env: "ACME_TOKEN", expected: "text", parse: { $0 }),
+                    key: "token",
+                    env: "ACME_TOKEN"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let tokenEntry = tokenEntryConverted
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeCustomConfiguration(
                 token: tokenEntry?.value ?? Secret(""),
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_events` exporter: its section in the workflow YAML.
-public struct AcmeEventsConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeEventsConfiguration: Sendable, Hashable {
     /// (`user`; string; default agent)
     public var user: String
     /// (`password`; secret; environment ACME_PASSWORD)
@@ -39,7 +39,9 @@ public struct AcmeEventsConfiguration: Sendable, Hashable, CustomStringConvertib
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeEventsConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("user: " + "\(user)")
@@ -89,43 +91,19 @@ extension AcmeEventsConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeEventsConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let userEntryRaw = reader.read(
-                user,
-                key: "user",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let userEntry = userEntryRaw
-            let passwordEntryRaw = reader.read(
-                password,
-                key: "password",
-                env: "ACME_PASSWORD",
-                expected: "text",
-                parse: { $0 }
-            )
-            let passwordEntryConverted = reader.convert(
-                passwordEntryRaw,
+            let userEntry = reader.read(user, key: "user", env: nil, expected: "text", parse: { $0 })
+            let passwordEntry = reader.convert(
+                reader.read(password, key: "password", env: "ACME_PASSWORD", expected: "text", parse: { $0 }),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let passwordEntry = passwordEntryConverted
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeEventsConfiguration(
                 user: userEntry?.value ?? "agent",
                 password: passwordEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -8,7 +8,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `nasty_strings` exporter: its section in the workflow YAML.
-public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct NastyStringsConfiguration: Sendable, Hashable {
     /// */ /* \(x) """
     ///
     /// (`label`; string; default """\(boom)"# )
@@ -64,7 +64,9 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension NastyStringsConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("label: " + "\(label)")
@@ -129,64 +131,36 @@ extension NastyStringsConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> NastyStringsConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let labelEntryRaw = reader.read(
-                label,
-                key: "label",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let labelEntry = labelEntryRaw
-            let modeEntryRaw = reader.read(
-                mode,
-                key: "mode",
-                env: nil,
-                expected: "one of a-b, a_b, class, \"q\"",
-                parse: { $0 }
-            )
-            let modeEntryConverted = reader.convert(
-                modeEntryRaw,
+            let labelEntry = reader.read(label, key: "label", env: nil, expected: "text", parse: { $0 })
+            let modeEntry = reader.convert(
+                reader.read(mode, key: "mode", env: nil, expected: "one of a-b, a_b, class, \"q\"", parse: { $0 }),
                 expected: "one of a-b, a_b, class, \"q\"",
                 secret: false,
-                { ModeValue.init(rawValue:)($0) }
+                { ModeValue(rawValue: $0) }
             )
-            let modeEntry = modeEntryConverted
-            let keywordsEntryRaw = reader.read(
+            let keywordsEntry = reader.read(
                 keywords,
                 key: "keywords",
                 env: nil,
                 expected: "a comma-separated list of text",
                 parse: { ConfigurationReader.list($0, { $0 }) }
             )
-            let keywordsEntry = keywordsEntryRaw
-            let headersEntryRaw = reader.read(
+            let headersEntry = reader.read(
                 headers,
                 key: "headers",
                 env: nil,
                 expected: "key=value pairs separated by commas",
                 parse: { ConfigurationReader.map($0) }
             )
-            let headersEntry = headersEntryRaw
-            let defaultEntryRaw = reader.read(
-                `default`,
-                key: "default",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let defaultEntry = reader.check(defaultEntryRaw) { value -> String? in
+            let defaultEntry = reader.check(
+                reader.read(`default`, key: "default", env: nil, expected: "text", parse: { $0 })
+            ) { value -> String? in
                 if !ConfigurationReader.matches(value, "^[\"\\\\]+$") {
                     return "must match the pattern ^[\"\\\\]+$" + ", not '\(value)'"
                 }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return NastyStringsConfiguration(
                 label: labelEntry?.value ?? "\"\"\"\\(boom)\"#\n",
@@ -194,10 +168,7 @@ extension NastyStringsConfiguration {
                 keywords: keywordsEntry?.value ?? ["func", "\\u{0}", "#"],
                 headers: headersEntry?.value ?? ["\"k\"": "\\v", "x": "#\"y\"#"],
                 default: defaultEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_otel` exporter: its section in the workflow YAML.
-public struct AcmeOTelConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeOTelConfiguration: Sendable, Hashable {
     /// (`endpoint`; url; default http://localhost:4318/v1/traces)
     public var endpoint: URL
     /// (`api_key`; secret; environment ACME_OTLP_KEY)
@@ -43,7 +43,9 @@ public struct AcmeOTelConfiguration: Sendable, Hashable, CustomStringConvertible
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeOTelConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -98,58 +100,26 @@ extension AcmeOTelConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeOTelConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryConverted = reader.convert(
-                endpointEntryRaw,
+            let endpointEntry = reader.convert(
+                reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let apiKeyEntryRaw = reader.read(
-                apiKey,
-                key: "api_key",
-                env: "ACME_OTLP_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let apiKeyEntryConverted = reader.convert(
-                apiKeyEntryRaw,
+            let apiKeyEntry = reader.convert(
+                reader.read(apiKey, key: "api_key", env: "ACME_OTLP_KEY", expected: "text", parse: { $0 }),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let apiKeyEntry = apiKeyEntryConverted
-            let projectEntryRaw = reader.read(
-                project,
-                key: "project",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let projectEntry = projectEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeOTelConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("http://localhost:4318/v1/traces"),
                 apiKey: apiKeyEntry?.value,
                 project: projectEntry?.value ?? "demo",
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

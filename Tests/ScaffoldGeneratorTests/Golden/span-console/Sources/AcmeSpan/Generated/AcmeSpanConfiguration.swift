@@ -7,7 +7,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_span` exporter: its section in the workflow YAML.
-public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeSpanConfiguration: Sendable, Hashable {
     /// Where to send spans.
     ///
     /// (`endpoint`; url; required)
@@ -47,7 +47,9 @@ public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeSpanConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -107,76 +109,50 @@ extension AcmeSpanConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeSpanConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryPresent = reader.require(endpointEntryRaw, key: "endpoint", env: nil)
-            let endpointEntryConverted = reader.convert(
-                endpointEntryPresent,
+            let endpointEntry = reader.convert(
+                reader.require(
+                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    key: "endpoint",
+                    env: nil
+                ),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let sampleRateEntryRaw = reader.read(
-                sampleRate,
-                key: "sample_rate",
-                env: nil,
-                expected: "a number",
-                parse: { Double($0) }
-            )
-            let sampleRateEntry = reader.check(sampleRateEntryRaw) { value -> String? in
-                if value < 0.0 { return "must be at least 0.0" + ", not \(value)" }
-                if value > 1.0 { return "must be at most 1.0" + ", not \(value)" }
+            let sampleRateEntry = reader.check(
+                reader.read(sampleRate, key: "sample_rate", env: nil, expected: "a number", parse: { Double($0) })
+            ) { value -> String? in
+                if value < 0.0 { return "must be at least 0.0, not \(value)" }
+                if value > 1.0 { return "must be at most 1.0, not \(value)" }
                 return nil
             }
-            let teamEntryRaw = reader.read(
-                team,
-                key: "team",
-                env: "ACME_TEAM",
-                expected: "text",
-                parse: { $0 }
-            )
-            let teamEntry = teamEntryRaw
-            let timeoutEntryRaw = reader.read(
-                timeout,
-                key: "timeout",
-                env: nil,
-                expected: "a duration such as 5s or 250ms",
-                parse: { ConfigDuration(parsing: $0) }
-            )
-            let timeoutEntryConverted = reader.convert(
-                timeoutEntryRaw,
-                expected: "a duration such as 5s or 250ms",
-                secret: false,
-                { { $0.duration }($0) }
-            )
-            let timeoutEntry = reader.check(timeoutEntryConverted) { value -> String? in
-                if value < .milliseconds(1) { return "must be at least 1ms" + ", not \(value)" }
-                if value > .seconds(60) { return "must be at most 60s" + ", not \(value)" }
+            let teamEntry = reader.read(team, key: "team", env: "ACME_TEAM", expected: "text", parse: { $0 })
+            let timeoutEntry = reader.check(
+                reader.convert(
+                    reader.read(
+                        timeout,
+                        key: "timeout",
+                        env: nil,
+                        expected: "a duration such as 5s or 250ms",
+                        parse: { ConfigDuration(parsing: $0) }
+                    ),
+                    expected: "a duration such as 5s or 250ms",
+                    secret: false,
+                    { $0.duration }
+                )
+            ) { value -> String? in
+                if value < .milliseconds(1) { return "must be at least 1ms, not \(value)" }
+                if value > .seconds(60) { return "must be at most 60s, not \(value)" }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeSpanConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
                 sampleRate: sampleRateEntry?.value ?? 1.0,
                 team: teamEntry?.value ?? "search",
                 timeout: timeoutEntry?.value ?? .milliseconds(250),
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }
