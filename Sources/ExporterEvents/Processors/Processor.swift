@@ -36,6 +36,10 @@ public protocol Processor<Input, Output>: Sendable {
     /// Items this stage dropped because it bounds what it holds (a batcher's `max_queue_size`), counted into the
     /// exporter's `dropped`. Defaults to 0; a stage that merely filters does not count here.
     var droppedCount: Int { get }
+
+    /// The names of the named stages this stage is made of, in order (``NamedProcessor``, ``ProcessorChain``):
+    /// what a test asserts a pipeline's stage order by. Defaults to none.
+    var stageNames: [String] { get }
 }
 
 extension Processor {
@@ -52,6 +56,8 @@ extension Processor {
     public var heldCount: Int { 0 }
 
     public var droppedCount: Int { 0 }
+
+    public var stageNames: [String] { [] }
 }
 
 /// A stage that maps each item to at most one result: the shape of most processors (filters, redaction,

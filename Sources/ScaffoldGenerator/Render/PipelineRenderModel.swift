@@ -9,8 +9,8 @@ struct PipelineRenderModel {
         var expression: SwiftCode
         /// Whether building it throws (so it is written with `try`).
         var throwing: Bool
-        /// The runtime or generated type name (for the generated order test).
-        var type: String
+        /// The stage's name (in statistics, and in the generated order test).
+        var name: String
     }
 
     /// The stages, in order, after the hooks stage.
@@ -61,7 +61,7 @@ struct PipelineRenderModel {
         }
         for processor in eventStage { add(processor, options: options, itemType: itemType) }
         if spanBased {
-            appendPlain("SpanBuilder().named(\"spans\")", type: "SpanBuilder")
+            appendPlain("SpanBuilder()", name: "spans")
             itemType = "Span"
         }
         for processor in itemStage { add(processor, options: options, itemType: itemType) }
@@ -73,8 +73,8 @@ struct PipelineRenderModel {
         switch spec.transport {
         case .console(let console):
             if spanBased {
-                if batched { appendPlain("UnbatchProcessor<Span>()", type: "UnbatchProcessor") }
-                appendPlain("SpanTreeAssembler().named(\"trees\")", type: "SpanTreeAssembler")
+                if batched { appendPlain("UnbatchProcessor<Span>()", name: "unbatch") }
+                appendPlain("SpanTreeAssembler()", name: "trees")
                 payloadType = "SpanTree"
                 transportType = "ConsoleSink"
                 transportInit = (
@@ -94,9 +94,9 @@ struct PipelineRenderModel {
         case .file(let file):
             if spanBased {
                 if batched {
-                    appendPlain("SpanBatchJSONSerializer()", type: "SpanBatchJSONSerializer")
+                    appendPlain("SpanBatchJSONSerializer()", name: "serialize")
                 } else {
-                    appendPlain("SpanJSONSerializer()", type: "SpanJSONSerializer")
+                    appendPlain("SpanJSONSerializer()", name: "serialize")
                 }
             } else {
                 appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
@@ -133,16 +133,12 @@ struct PipelineRenderModel {
             switch transport.encoding {
             case .json, .jsonl:
                 let framing = transport.encoding == .json ? ".array" : ".lines"
-                appendPlain(
-                    "JSONPayloadEncoder<\(itemType)>(framing: \(framing)).named(\"encode\")",
-                    type: "JSONPayloadEncoder"
-                )
+                appendPlain("JSONPayloadEncoder<\(itemType)>(framing: \(framing))", name: "encode")
             case .custom:
                 let typeName = "\(module)Encoder"
                 append(
                     "encode",
                     .call(typeName, [("configuration", .atom("configuration"))]),
-                    type: typeName,
                     throwing: true
                 )
                 customEncoder = typeName
@@ -157,10 +153,7 @@ struct PipelineRenderModel {
             http = HTTPTransportRenderModel(http: transport, options: options)
         case .otlp(let otlp):
             if !batched { appendSingleBatch(itemType) }
-            appendPlain(
-                "OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration)).named(\"otlp\")",
-                type: "OTLPPayloadEncoder"
-            )
+            appendPlain("OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration))", name: "otlp")
             payloadType = "HTTPPayload"
             transportType = "HTTPExportSink"
             transportInit = (
@@ -194,20 +187,20 @@ struct PipelineRenderModel {
 
     /// A stage wrapping each item in a batch of one, for transports that send batches.
     private mutating func appendSingleBatch(_ itemType: String) {
-        appendPlain("MapProcessor<\(itemType), [\(itemType)]> { [$0] }.named(\"single\")", type: "MapProcessor")
+        appendPlain("MapProcessor<\(itemType), [\(itemType)]> { [$0] }", name: "single")
     }
 
     private mutating func appendEventSerializer(format: String, batched: Bool) {
         if batched {
-            appendPlain("EventBatchJSONSerializer(format: \(format))", type: "EventBatchJSONSerializer")
+            appendPlain("EventBatchJSONSerializer(format: \(format))", name: "serialize")
         } else {
-            appendPlain("EventJSONSerializer(format: \(format))", type: "EventJSONSerializer")
+            appendPlain("EventJSONSerializer(format: \(format))", name: "serialize")
         }
     }
 
-    private mutating func append(_ name: String, _ processor: SwiftCode, type: String, throwing: Bool) {
+    private mutating func append(_ name: String, _ processor: SwiftCode, throwing: Bool) {
         let named = SwiftCode.call("NamedProcessor", [(nil, .atom(RenderSyntax.literal(name))), (nil, processor)])
-        stages.append(Stage(expression: named, throwing: throwing, type: type))
+        stages.append(Stage(expression: named, throwing: throwing, name: name))
     }
 
     private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
@@ -239,7 +232,6 @@ struct PipelineRenderModel {
             append(
                 "filter",
                 .call("FilterProcessor", [("options", optionsCode)]),
-                type: "FilterProcessor",
                 throwing: true
             )
         case .redact(let redact):
@@ -255,7 +247,6 @@ struct PipelineRenderModel {
             append(
                 "redact",
                 .call("RedactionProcessor", [("options", optionsCode)]),
-                type: "RedactionProcessor",
                 throwing: true
             )
         case .enrich(let enrich):
@@ -274,7 +265,6 @@ struct PipelineRenderModel {
                     "EnrichmentProcessor",
                     [("options", optionsCode), ("environment", .atom("context.environment"))]
                 ),
-                type: "EnrichmentProcessor",
                 throwing: true
             )
         case .sample(let sample):
@@ -282,7 +272,6 @@ struct PipelineRenderModel {
             append(
                 "sample",
                 .call("SamplingProcessor", [("rate", .atom(rate))]),
-                type: "SamplingProcessor",
                 throwing: true
             )
         case .custom(let custom):
@@ -290,7 +279,6 @@ struct PipelineRenderModel {
             append(
                 custom.name,
                 .call(typeName, [("configuration", .atom("configuration"))]),
-                type: typeName,
                 throwing: true
             )
         case .batch(let batch):
@@ -314,19 +302,19 @@ struct PipelineRenderModel {
             append(
                 "batch",
                 .call("BatchingProcessor<\(itemType)>", [("options", optionsCode)]),
-                type: "BatchingProcessor",
                 throwing: true
             )
         }
     }
 
-    /// A stage that takes no part in the spec's processors (span building, encoding).
-    private mutating func appendPlain(_ expression: String, type: String) {
-        stages.append(Stage(expression: .atom(expression), throwing: false, type: type))
+    /// A stage that takes no part in the spec's processors (span building, encoding), under `name`.
+    private mutating func appendPlain(_ expression: String, name: String) {
+        let named = expression + ".named(" + RenderSyntax.literal(name) + ")"
+        stages.append(Stage(expression: .atom(named), throwing: false, name: name))
     }
 
-    /// The type names of every stage, the hooks stage first.
-    var stageTypes: [String] { ["MapProcessor"] + stages.map(\.type) }
+    /// The names of every stage, the hooks stage first.
+    var stageNames: [String] { ["hooks"] + stages.map(\.name) }
 
     func context(module: String) -> [String: Any] {
         [
@@ -351,8 +339,8 @@ struct PipelineRenderModel {
             "allSpansExpected": !mayDrop,
             "encoderType": customEncoder ?? "",
             "encodedItemType": encodedItemType,
-            "expectedStageLines": SwiftCode.array(stageTypes.map { .atom(RenderSyntax.literal($0)) })
-                .lines(indent: 8, prefix: "let expected = "),
+            "expectedStageLines": SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")"),
         ]
     }
 }

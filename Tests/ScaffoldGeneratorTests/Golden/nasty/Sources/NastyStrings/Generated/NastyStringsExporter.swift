@@ -85,7 +85,7 @@ public struct NastyStringsBlueprint: ExporterBlueprint {
                     environment: context.environment
                 )
             )
-            EventJSONSerializer(format: .intermediateStep)
+            EventJSONSerializer(format: .intermediateStep).named("serialize")
         }
     }
 }

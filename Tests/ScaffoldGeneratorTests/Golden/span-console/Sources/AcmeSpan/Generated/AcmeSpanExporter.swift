@@ -85,7 +85,7 @@ public struct AcmeSpanBlueprint: ExporterBlueprint {
                     )
                 )
             )
-            UnbatchProcessor<Span>()
+            UnbatchProcessor<Span>().named("unbatch")
             SpanTreeAssembler().named("trees")
         }
     }
