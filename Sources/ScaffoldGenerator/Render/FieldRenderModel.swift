@@ -90,14 +90,6 @@ struct FieldRenderModel {
         }
     }
 
-    /// The statement of `Document.init(from:)` decoding this field, laid out at column 12.
-    var decodeLines: [String] {
-        SwiftCode.call(
-            "try container.decodeIfPresent",
-            [(nil, .atom("ConfigurationEntry<\(yamlType)>.self")), ("forKey", .atom(".\(field.swiftName)"))]
-        ).lines(indent: 12, prefix: "\(property) = ")
-    }
-
     /// The statement of `Document.resolve` for this field, laid out at column 12: one expression reading the
     /// written value (or the environment's), requiring, converting and checking it, that leaves an `Entry?` named
     /// after the property.

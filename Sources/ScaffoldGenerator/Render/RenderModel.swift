@@ -97,22 +97,33 @@ struct RenderModel {
             "exporterImports": imports(["ExporterDiagnostics", "Foundation"]),
             "testImports": imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
             "decodeLines": decodeLines,
+            "resolveSignatureLines": resolveSignatureLines,
         ]
         context.merge(pipeline.context(module: module)) { _, new in new }
         context.merge(TestRenderModel(model: self).context) { _, new in new }
         return context
     }
 
+    /// The declaration of `Document`'s private `resolve(with:)`, at column 8: its parameter on a line of its own
+    /// when the declaration does not fit (as swift-format lays it out).
+    private var resolveSignatureLines: [String] {
+        let parameter = "with reader: inout ConfigurationReader"
+        let result = ") throws(DiagnosticError) -> \(configType) {"
+        let line = "        private func resolve(" + parameter + result
+        guard line.count > SwiftCode.lineLength else { return [line] }
+        return ["        private func resolve(", "            " + parameter, "        " + result]
+    }
+
     /// `Document.init(from:)`'s statements, fields then the buffer keys.
     private var decodeLines: [String] {
-        var lines = fields.flatMap(\.decodeLines)
-        for (property, type) in [("bufferCapacity", "Int"), ("overflowPolicy", "String")] {
-            lines += SwiftCode.call(
-                "try container.decodeIfPresent",
-                [(nil, .atom("ConfigurationEntry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
-            ).lines(indent: 12, prefix: "\(property) = ")
+        let keys =
+            fields.map { ($0.property, $0.keyLiteral) } + [
+                ("bufferCapacity", "\"buffer_capacity\""), ("overflowPolicy", "\"overflow_policy\""),
+            ]
+        return keys.flatMap { property, key in
+            SwiftCode.call("reader.value", [(nil, .atom(key)), ("in", .atom("section"))])
+                .lines(indent: 12, prefix: "\(property) = ")
         }
-        return lines
     }
 
     /// The registry's one-line summary: the description when it is one short line, else a generic one (a long

@@ -57,7 +57,7 @@ public struct MLflowExporterConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> MLflowExporterConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -82,7 +82,7 @@ extension MLflowExporterConfiguration: CustomStringConvertible, CustomDebugStrin
 extension MLflowExporterConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -100,29 +100,21 @@ extension MLflowExporterConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case experimentId = "experiment_id"
-            case batchSize = "batch_size"
-            case flushInterval = "flush_interval"
-            case maxQueueSize = "max_queue_size"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            experimentId = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .experimentId)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(
-                ConfigurationEntry<ConfigDuration>.self,
-                forKey: .flushInterval
-            )
-            maxQueueSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .maxQueueSize)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            experimentId = reader.value("experiment_id", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            flushInterval = reader.value("flush_interval", in: section)
+            maxQueueSize = reader.value("max_queue_size", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -131,6 +123,13 @@ extension MLflowExporterConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> MLflowExporterConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> MLflowExporterConfiguration {
             let endpointEntry = reader.convert(
                 reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
                 expected: "an absolute URL",

@@ -52,7 +52,7 @@ public struct ATIFFileConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> ATIFFileConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -76,7 +76,7 @@ extension ATIFFileConfiguration: CustomStringConvertible, CustomDebugStringConve
 extension ATIFFileConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_dir` as written.
@@ -92,24 +92,20 @@ extension ATIFFileConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case outputDir = "output_dir"
-            case agentName = "agent_name"
-            case agentVersion = "agent_version"
-            case modelName = "model_name"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            outputDir = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputDir)
-            agentName = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .agentName)
-            agentVersion = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .agentVersion)
-            modelName = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .modelName)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            outputDir = reader.value("output_dir", in: section)
+            agentName = reader.value("agent_name", in: section)
+            agentVersion = reader.value("agent_version", in: section)
+            modelName = reader.value("model_name", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -118,6 +114,11 @@ extension ATIFFileConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> ATIFFileConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> ATIFFileConfiguration {
             let outputDirEntry = reader.require(
                 reader.read(outputDir, key: "output_dir", env: nil, expected: "text", parse: { $0 }),
                 key: "output_dir",

@@ -59,7 +59,7 @@ public struct AcmeHTTPConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeHTTPConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -84,7 +84,7 @@ extension AcmeHTTPConfiguration: CustomStringConvertible, CustomDebugStringConve
 extension AcmeHTTPConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -102,26 +102,21 @@ extension AcmeHTTPConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case apiKey = "api_key"
-            case region = "region"
-            case tenant = "tenant"
-            case batchSize = "batch_size"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            region = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .region)
-            tenant = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .tenant)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            apiKey = reader.value("api_key", in: section)
+            region = reader.value("region", in: section)
+            tenant = reader.value("tenant", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -130,6 +125,11 @@ extension AcmeHTTPConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeHTTPConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeHTTPConfiguration {
             let endpointEntry = reader.convert(
                 reader.require(
                     reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),

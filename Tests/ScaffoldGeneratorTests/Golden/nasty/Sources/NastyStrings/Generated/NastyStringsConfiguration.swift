@@ -60,7 +60,7 @@ public struct NastyStringsConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> NastyStringsConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -85,7 +85,7 @@ extension NastyStringsConfiguration: CustomStringConvertible, CustomDebugStringC
 extension NastyStringsConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `label` as written.
@@ -103,26 +103,21 @@ extension NastyStringsConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case label = "label"
-            case mode = "mode"
-            case keywords = "keywords"
-            case headers = "headers"
-            case `default` = "default"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            label = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .label)
-            mode = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .mode)
-            keywords = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .keywords)
-            headers = try container.decodeIfPresent(ConfigurationEntry<[String: String]>.self, forKey: .headers)
-            `default` = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .default)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            label = reader.value("label", in: section)
+            mode = reader.value("mode", in: section)
+            keywords = reader.value("keywords", in: section)
+            headers = reader.value("headers", in: section)
+            `default` = reader.value("default", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -131,6 +126,13 @@ extension NastyStringsConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> NastyStringsConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> NastyStringsConfiguration {
             let labelEntry = reader.read(label, key: "label", env: nil, expected: "text", parse: { $0 })
             let modeEntry = reader.convert(
                 reader.read(mode, key: "mode", env: nil, expected: "one of a-b, a_b, class, \"q\"", parse: { $0 }),

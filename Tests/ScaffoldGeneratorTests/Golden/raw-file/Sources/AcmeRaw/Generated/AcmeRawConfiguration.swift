@@ -76,7 +76,7 @@ public struct AcmeRawConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeRawConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -106,7 +106,7 @@ extension AcmeRawConfiguration: CustomStringConvertible, CustomDebugStringConver
 extension AcmeRawConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_path` as written.
@@ -134,42 +134,26 @@ extension AcmeRawConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case outputPath = "output_path"
-            case apiKey = "api_key"
-            case batchSize = "batch_size"
-            case flushInterval = "flush_interval"
-            case region = "region"
-            case tags = "tags"
-            case extraHeaders = "extra_headers"
-            case service = "service"
-            case ratio = "ratio"
-            case verbose = "verbose"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            outputPath = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputPath)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(
-                ConfigurationEntry<ConfigDuration>.self,
-                forKey: .flushInterval
-            )
-            region = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .region)
-            tags = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .tags)
-            extraHeaders = try container.decodeIfPresent(
-                ConfigurationEntry<[String: String]>.self,
-                forKey: .extraHeaders
-            )
-            service = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .service)
-            ratio = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .ratio)
-            verbose = try container.decodeIfPresent(ConfigurationEntry<Bool>.self, forKey: .verbose)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            outputPath = reader.value("output_path", in: section)
+            apiKey = reader.value("api_key", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            flushInterval = reader.value("flush_interval", in: section)
+            region = reader.value("region", in: section)
+            tags = reader.value("tags", in: section)
+            extraHeaders = reader.value("extra_headers", in: section)
+            service = reader.value("service", in: section)
+            ratio = reader.value("ratio", in: section)
+            verbose = reader.value("verbose", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -178,6 +162,11 @@ extension AcmeRawConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeRawConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeRawConfiguration {
             let outputPathEntry = reader.read(outputPath, key: "output_path", env: nil, expected: "text", parse: { $0 })
             let apiKeyEntry = reader.convert(
                 reader.read(apiKey, key: "api_key", env: "ACME_API_KEY", expected: "text", parse: { $0 }),

@@ -43,7 +43,7 @@ public struct AcmeSpanConfiguration: Sendable, Hashable {
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeSpanConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
@@ -67,7 +67,7 @@ extension AcmeSpanConfiguration: CustomStringConvertible, CustomDebugStringConve
 extension AcmeSpanConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -83,24 +83,20 @@ extension AcmeSpanConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case sampleRate = "sample_rate"
-            case team = "team"
-            case timeout = "timeout"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            sampleRate = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .sampleRate)
-            team = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .team)
-            timeout = try container.decodeIfPresent(ConfigurationEntry<ConfigDuration>.self, forKey: .timeout)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            sampleRate = reader.value("sample_rate", in: section)
+            team = reader.value("team", in: section)
+            timeout = reader.value("timeout", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -109,6 +105,11 @@ extension AcmeSpanConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeSpanConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeSpanConfiguration {
             let endpointEntry = reader.convert(
                 reader.require(
                     reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
