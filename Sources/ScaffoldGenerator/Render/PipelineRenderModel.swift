@@ -35,7 +35,6 @@ struct PipelineRenderModel {
     var mayDrop = false
 
     init(spec: ExporterSpec, fields: [FieldRenderModel]) throws(DiagnosticError) {
-        let module = spec.module
         let options = OptionRenderer(fields: fields)
         let spanBased = spec.base != .raw
         var itemType = "AgentEvent"
@@ -71,104 +70,138 @@ struct PipelineRenderModel {
         }
 
         switch spec.transport {
-        case .console(let console):
-            if spanBased {
-                if batched { appendPlain("UnbatchProcessor<Span>()", name: "unbatch") }
-                appendPlain("SpanTreeAssembler()", name: "trees")
-                payloadType = "SpanTree"
-                transportType = "ConsoleSink"
-                transportInit = (
-                    .call(
-                        "ConsoleSink",
-                        [("renderer", .atom("ConsoleRenderer()")), ("stream", .atom(".\(console.stream.rawValue)"))]
-                    ),
-                    false
-                )
-                payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
-            } else {
-                appendEventSerializer(format: ".intermediateStep", batched: batched)
-                transportType = "StreamSink"
-                transportInit = (.call("StreamSink", [("stream", .atom(".\(console.stream.rawValue)"))]), false)
-                payloadText = "String(decoding: payload, as: UTF8.self)"
-            }
-        case .file(let file):
-            if spanBased {
-                if batched {
-                    appendPlain("SpanBatchJSONSerializer()", name: "serialize")
-                } else {
-                    appendPlain("SpanJSONSerializer()", name: "serialize")
-                }
-            } else {
-                appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
-            }
-            transportType = "FileSink"
-            let path = SwiftCode.call(
-                "context.resolve",
-                [("path", .atom(options.template(file.path, configuration: "configuration")))]
-            )
-            transportInit = (.call("FileSink", [("path", path)]), true)
-            payloadText = "String(decoding: payload, as: UTF8.self)"
-        case .custom:
-            payloadType = batched ? "[\(itemType)]" : itemType
-            transportType = "\(module)Transport"
-            transportInit = (
-                .call(
-                    "\(module)Transport",
-                    [("configuration", .atom("configuration")), ("context", .atom("context"))]
-                ),
-                true
-            )
-            switch (itemType, batched) {
-            case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
-            case ("AgentEvent", true):
-                payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
-            case (_, false):
-                payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
-            default:
-                payloadText =
-                    "String(decoding: SpanBatchJSONSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
-            }
+        case .console(let console): wireConsole(console, spanBased: spanBased, batched: batched)
+        case .file(let file): wireFile(file, spanBased: spanBased, batched: batched, options: options)
+        case .custom: wireCustom(module: spec.module, itemType: itemType, batched: batched)
         case .http(let transport):
-            if !batched { appendSingleBatch(itemType) }
-            switch transport.encoding {
-            case .json, .jsonl:
-                let framing = transport.encoding == .json ? ".array" : ".lines"
-                appendPlain("JSONPayloadEncoder<\(itemType)>(framing: \(framing))", name: "encode")
-            case .custom:
-                let typeName = "\(module)Encoder"
-                append(
-                    "encode",
-                    .call(typeName, [("configuration", .atom("configuration"))]),
-                    throwing: true
-                )
-                customEncoder = typeName
-            }
-            payloadType = "HTTPPayload"
-            transportType = "HTTPExportSink"
-            transportInit = (
-                .call("HTTPExportSink", Self.sinkArguments(deadLetter: transport.deadLetter != nil)), false
-            )
-            payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
-            encodedItemType = itemType
-            http = HTTPTransportRenderModel(http: transport, options: options)
+            wireHTTP(transport, module: spec.module, itemType: itemType, batched: batched, options: options)
         case .otlp(let otlp):
-            if !batched { appendSingleBatch(itemType) }
-            appendPlain("OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration))", name: "otlp")
-            payloadType = "HTTPPayload"
-            transportType = "HTTPExportSink"
+            wireOTLP(otlp, serviceName: spec.name, itemType: itemType, batched: batched, options: options)
+        }
+    }
+
+    /// `console`: span trees printed, or serialized events written to the stream.
+    private mutating func wireConsole(_ console: ConsoleTransportSpec, spanBased: Bool, batched: Bool) {
+        if spanBased {
+            if batched { appendPlain("UnbatchProcessor<Span>()", name: "unbatch") }
+            appendPlain("SpanTreeAssembler()", name: "trees")
+            payloadType = "SpanTree"
+            transportType = "ConsoleSink"
             transportInit = (
                 .call(
-                    "HTTPExportSink.otlp",
-                    Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+                    "ConsoleSink",
+                    [("renderer", .atom("ConsoleRenderer()")), ("stream", .atom(".\(console.stream.rawValue)"))]
                 ),
                 false
             )
-            payloadText =
-                "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
-                + " + \"\\n\""
-            otlpEncoding = otlp.encoding.rawValue
-            http = HTTPTransportRenderModel(otlp: otlp, serviceName: spec.name, options: options)
+            payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
+        } else {
+            appendEventSerializer(format: ".intermediateStep", batched: batched)
+            transportType = "StreamSink"
+            transportInit = (.call("StreamSink", [("stream", .atom(".\(console.stream.rawValue)"))]), false)
+            payloadText = "String(decoding: payload, as: UTF8.self)"
         }
+    }
+
+    /// `file`: span or event JSON lines appended to the file.
+    private mutating func wireFile(_ file: FileTransportSpec, spanBased: Bool, batched: Bool, options: OptionRenderer) {
+        if spanBased {
+            if batched {
+                appendPlain("SpanBatchJSONSerializer()", name: "serialize")
+            } else {
+                appendPlain("SpanJSONSerializer()", name: "serialize")
+            }
+        } else {
+            appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
+        }
+        transportType = "FileSink"
+        let path = SwiftCode.call(
+            "context.resolve",
+            [("path", .atom(options.template(file.path, configuration: "configuration")))]
+        )
+        transportInit = (.call("FileSink", [("path", path)]), true)
+        payloadText = "String(decoding: payload, as: UTF8.self)"
+    }
+
+    /// `custom`: the user-owned transport takes the items (or batches) as they are.
+    private mutating func wireCustom(module: String, itemType: String, batched: Bool) {
+        payloadType = batched ? "[\(itemType)]" : itemType
+        transportType = "\(module)Transport"
+        transportInit = (
+            .call(
+                "\(module)Transport",
+                [("configuration", .atom("configuration")), ("context", .atom("context"))]
+            ),
+            true
+        )
+        switch (itemType, batched) {
+        case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
+        case ("AgentEvent", true):
+            payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
+        case (_, false):
+            payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
+        default:
+            payloadText =
+                "String(decoding: SpanBatchJSONSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
+        }
+    }
+
+    /// `http`: batches encoded (JSON, JSON lines or the user's encoder) and sent by `HTTPExportSink`.
+    private mutating func wireHTTP(
+        _ transport: HTTPTransportSpec,
+        module: String,
+        itemType: String,
+        batched: Bool,
+        options: OptionRenderer
+    ) {
+        if !batched { appendSingleBatch(itemType) }
+        switch transport.encoding {
+        case .json, .jsonl:
+            let framing = transport.encoding == .json ? ".array" : ".lines"
+            appendPlain("JSONPayloadEncoder<\(itemType)>(framing: \(framing))", name: "encode")
+        case .custom:
+            let typeName = "\(module)Encoder"
+            append(
+                "encode",
+                .call(typeName, [("configuration", .atom("configuration"))]),
+                throwing: true
+            )
+            customEncoder = typeName
+        }
+        payloadType = "HTTPPayload"
+        transportType = "HTTPExportSink"
+        transportInit = (
+            .call("HTTPExportSink", Self.sinkArguments(deadLetter: transport.deadLetter != nil)), false
+        )
+        payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
+        encodedItemType = itemType
+        http = HTTPTransportRenderModel(http: transport, options: options)
+    }
+
+    /// `otlp`: batches of spans encoded as OTLP requests and sent by `HTTPExportSink.otlp`.
+    private mutating func wireOTLP(
+        _ otlp: OTLPTransportSpec,
+        serviceName: String,
+        itemType: String,
+        batched: Bool,
+        options: OptionRenderer
+    ) {
+        if !batched { appendSingleBatch(itemType) }
+        appendPlain("OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration))", name: "otlp")
+        payloadType = "HTTPPayload"
+        transportType = "HTTPExportSink"
+        transportInit = (
+            .call(
+                "HTTPExportSink.otlp",
+                Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+            ),
+            false
+        )
+        payloadText =
+            "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
+            + " + \"\\n\""
+        otlpEncoding = otlp.encoding.rawValue
+        http = HTTPTransportRenderModel(otlp: otlp, serviceName: serviceName, options: options)
     }
 
     /// The arguments of the http and otlp transports' `HTTPExportSink`: the dead-letter file only when the spec
