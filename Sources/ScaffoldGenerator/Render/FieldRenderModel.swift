@@ -100,7 +100,9 @@ struct FieldRenderModel {
         var entry = SwiftCode.call(
             "reader.read",
             [
-                (nil, .atom(property)), ("key", key), ("env", env), ("expected", expected),
+                // The reader parameter hides a field named `reader`.
+                (nil, .atom(property == "reader" ? "self.reader" : property)), ("key", key), ("env", env),
+                ("expected", expected),
                 ("parse", .atom(parser(of: field.type))),
             ]
         )

@@ -121,8 +121,10 @@ struct RenderModel {
                 ("bufferCapacity", "\"buffer_capacity\""), ("overflowPolicy", "\"overflow_policy\""),
             ]
         return keys.flatMap { property, key in
-            SwiftCode.call("reader.value", [(nil, .atom(key)), ("in", .atom("section"))])
-                .lines(indent: 12, prefix: "\(property) = ")
+            // `section` and `reader` are locals of the initializer; a field of that name is reached through self.
+            let target = ["section", "reader"].contains(property) ? "self." + property : property
+            return SwiftCode.call("reader.value", [(nil, .atom(key)), ("in", .atom("section"))])
+                .lines(indent: 12, prefix: "\(target) = ")
         }
     }
 

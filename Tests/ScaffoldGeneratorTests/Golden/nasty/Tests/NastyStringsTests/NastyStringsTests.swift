@@ -52,6 +52,8 @@ struct NastyStringsConfigurationTests {
         #expect(configuration.keywords == ["func", "\\u{0}", "#"])
         #expect(configuration.headers == ["\"k\"": "\\v", "x": "#\"y\"#"])
         #expect(configuration.`default` == nil)
+        #expect(configuration.section == 1)
+        #expect(configuration.reader == nil)
         #expect(configuration.buffer == BufferSettings())
     }
 
@@ -75,6 +77,14 @@ struct NastyStringsConfigurationTests {
         )
         let problems = try #require(NastyStringsTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must match the pattern") && $0.location != nil })
+    }
+
+    @Test("'section' below its minimum is an error")
+    func belowMinimumSection() throws {
+        var entries = NastyStringsTestSupport.minimalEntries
+        entries["section"] = "-1"
+        let problems = try #require(NastyStringsTestSupport.problems(entries))
+        #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")

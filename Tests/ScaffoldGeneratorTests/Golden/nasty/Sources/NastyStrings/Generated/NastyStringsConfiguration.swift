@@ -21,6 +21,10 @@ public struct NastyStringsConfiguration: Sendable, Hashable {
     public var headers: [String: String]
     /// (`default`; string)
     public var `default`: String?
+    /// (`section`; int; default 1)
+    public var section: Int
+    /// (`reader`; string)
+    public var reader: String?
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
 
@@ -43,6 +47,8 @@ public struct NastyStringsConfiguration: Sendable, Hashable {
         keywords: [String] = ["func", "\\u{0}", "#"],
         headers: [String: String] = ["\"k\"": "\\v", "x": "#\"y\"#"],
         `default`: String? = nil,
+        section: Int = 1,
+        reader: String? = nil,
         buffer: BufferSettings = BufferSettings()
     ) {
         self.label = label
@@ -50,6 +56,8 @@ public struct NastyStringsConfiguration: Sendable, Hashable {
         self.keywords = keywords
         self.headers = headers
         self.`default` = `default`
+        self.section = section
+        self.reader = reader
         self.buffer = buffer
     }
 
@@ -74,6 +82,8 @@ extension NastyStringsConfiguration: CustomStringConvertible, CustomDebugStringC
         parts.append("keywords: " + "\(keywords)")
         parts.append("headers: " + "\(headers)")
         parts.append("default: " + (`default`.map { "\($0)" } ?? "nil"))
+        parts.append("section: " + "\(section)")
+        parts.append("reader: " + (reader.map { "\($0)" } ?? "nil"))
         parts.append("buffer_capacity: \(buffer.capacity)")
         parts.append("overflow_policy: \(buffer.overflowPolicy.rawValue)")
         return "NastyStringsConfiguration(" + parts.joined(separator: ", ") + ")"
@@ -98,6 +108,10 @@ extension NastyStringsConfiguration {
         public var headers: ConfigurationEntry<[String: String]>?
         /// `default` as written.
         public var `default`: ConfigurationEntry<String>?
+        /// `section` as written.
+        public var section: ConfigurationEntry<Int>?
+        /// `reader` as written.
+        public var reader: ConfigurationEntry<String>?
         /// `buffer_capacity` as written.
         public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
@@ -115,6 +129,8 @@ extension NastyStringsConfiguration {
             keywords = reader.value("keywords", in: section)
             headers = reader.value("headers", in: section)
             `default` = reader.value("default", in: section)
+            self.section = reader.value("section", in: section)
+            self.reader = reader.value("reader", in: section)
             bufferCapacity = reader.value("buffer_capacity", in: section)
             overflowPolicy = reader.value("overflow_policy", in: section)
             _ = try resolve(with: &reader)
@@ -162,6 +178,13 @@ extension NastyStringsConfiguration {
                 }
                 return nil
             }
+            let sectionEntry = reader.check(
+                reader.read(section, key: "section", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 0 { return "must be at least 0, not \(value)" }
+                return nil
+            }
+            let readerEntry = reader.read(self.reader, key: "reader", env: nil, expected: "text", parse: { $0 })
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return NastyStringsConfiguration(
@@ -170,6 +193,8 @@ extension NastyStringsConfiguration {
                 keywords: keywordsEntry?.value ?? ["func", "\\u{0}", "#"],
                 headers: headersEntry?.value ?? ["\"k\"": "\\v", "x": "#\"y\"#"],
                 default: defaultEntry?.value,
+                section: sectionEntry?.value ?? 1,
+                reader: readerEntry?.value,
                 buffer: buffer
             )
         }
