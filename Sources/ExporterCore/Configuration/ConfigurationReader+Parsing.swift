@@ -54,6 +54,12 @@ extension ConfigurationReader {
         return parsed.count == items.count ? parsed : nil
     }
 
+    /// Every element of `values` converted; nil when one does not convert (a list of enum values, of URLs).
+    public static func all<Element, Result>(_ values: [Element], _ convert: (Element) -> Result?) -> [Result]? {
+        let converted = values.compactMap(convert)
+        return converted.count == values.count ? converted : nil
+    }
+
     /// `key=value,key2=value2` from an environment variable; nil when an entry has no `=`.
     public static func map(_ text: String) -> [String: String]? {
         var result: [String: String] = [:]

@@ -51,6 +51,8 @@ public struct ProcessorChain<First: Processor, Second: Processor>: Processor whe
     public var heldCount: Int { first.heldCount + second.heldCount }
 
     public var droppedCount: Int { first.droppedCount + second.droppedCount }
+
+    public var stageNames: [String] { first.stageNames + second.stageNames }
 }
 
 /// A stage under a name, so that its statistics read `name.counter` in the exporter's statistics.
@@ -86,6 +88,8 @@ public struct NamedProcessor<Wrapped: Processor>: Processor {
     public var heldCount: Int { wrapped.heldCount }
 
     public var droppedCount: Int { wrapped.droppedCount }
+
+    public var stageNames: [String] { [name] }
 
     public var statistics: [String: Double] {
         Dictionary(uniqueKeysWithValues: wrapped.statistics.map { ("\(name).\($0.key)", $0.value) })

@@ -36,6 +36,10 @@ public protocol Processor<Input, Output>: Sendable {
     /// Items this stage dropped because it bounds what it holds (a batcher's `max_queue_size`), counted into the
     /// exporter's `dropped`. Defaults to 0; a stage that merely filters does not count here.
     var droppedCount: Int { get }
+
+    /// The names of the named stages this stage is made of, in order (``NamedProcessor``, ``ProcessorChain``):
+    /// what a test asserts a pipeline's stage order by. Defaults to none.
+    var stageNames: [String] { get }
 }
 
 extension Processor {
@@ -52,6 +56,8 @@ extension Processor {
     public var heldCount: Int { 0 }
 
     public var droppedCount: Int { 0 }
+
+    public var stageNames: [String] { [] }
 }
 
 /// A stage that maps each item to at most one result: the shape of most processors (filters, redaction,
@@ -88,5 +94,16 @@ public struct PassThroughProcessor<Item: Sendable>: Processor {
 
     public func process(_ item: Item, emit: (Item) async throws -> Void) async throws {
         try await emit(item)
+    }
+}
+
+/// A stage that passes on the items of each batch one by one: for a stage after batching that takes single
+/// items (the console's span tree assembler).
+public struct UnbatchProcessor<Item: Sendable>: Processor {
+    /// Creates the stage.
+    public init() {}
+
+    public func process(_ batch: [Item], emit: (Item) async throws -> Void) async throws {
+        for item in batch { try await emit(item) }
     }
 }

@@ -130,3 +130,20 @@ public struct SpanJSONSerializer: TransformProcessor {
         return line
     }
 }
+
+/// Serializes a batch of spans to `SpanJSON` lines, one per span; an empty batch is dropped.
+public struct SpanBatchJSONSerializer: TransformProcessor {
+    public typealias Input = [Span]
+    public typealias Output = [UInt8]
+
+    /// Creates the serializer.
+    public init() {}
+
+    public func transform(_ spans: [Span]) -> [UInt8]? {
+        guard !spans.isEmpty else { return nil }
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(512 * spans.count)
+        for span in spans { SpanJSON.appendLine(span, to: &buffer) }
+        return buffer
+    }
+}

@@ -43,7 +43,8 @@ public struct ExporterRenderer: Sendable {
         try add("\(generated)/\(module)Configuration.swift", "Configuration.swift", .generated)
         try add("\(generated)/\(module)Exporter.swift", "Exporter.swift", .generated)
         try add("\(generated)/\(module)Registration.swift", "Registration.swift", .generated)
-        try add("\(generated)/\(module)Support.swift", "Support.swift", .generated)
+        // Only the stubs of custom components throw it; a package without them gets no unused type.
+        if model.hasStubs { try add("\(generated)/\(module)Support.swift", "Support.swift", .generated) }
         try add("Sources/\(module)/\(module)Hooks.swift", "Hooks.swift", .userOwned)
         for processor in model.customProcessors {
             let path = "Sources/\(module)/\(processor.typeName).swift"

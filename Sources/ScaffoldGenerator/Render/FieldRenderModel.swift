@@ -76,69 +76,49 @@ struct FieldRenderModel {
         }
     }
 
-    /// A closure converting a YAML value to the Swift value (nil when invalid), or nil when the types match.
+    /// A function converting a YAML value to the Swift value (nil when invalid), or nil when the types match.
     private func conversion(of type: FieldType) -> String? {
         switch type {
         case .url: return "\(reader).absoluteURL"
-        case .secret: return "Secret.init"
+        case .secret: return "{ Secret($0) }"
         case .duration: return "{ $0.duration }"
-        case .enumeration: return enumType.map { "\($0).init(rawValue:)" }
+        case .enumeration: return enumType.map { "{ \($0)(rawValue: $0) }" }
         case .list(let element):
             guard let inner = conversion(of: element) else { return nil }
-            return
-                "{ values in let converted = values.compactMap(\(inner)); return converted.count == values.count ? converted : nil }"
+            return "{ \(reader).all($0, \(inner)) }"
         default: return nil
         }
     }
 
-    /// The statement of `Document.init(from:)` decoding this field, laid out at column 12.
-    var decodeLines: [String] {
-        SwiftCode.call(
-            "try container.decodeIfPresent",
-            [(nil, .atom("ConfigurationEntry<\(yamlType)>.self")), ("forKey", .atom(".\(field.swiftName)"))]
-        ).lines(indent: 12, prefix: "\(property) = ")
-    }
-
-    /// The statements of `Document.resolve` for this field; they leave an `Entry?` named after the property.
+    /// The statement of `Document.resolve` for this field, laid out at column 12: one expression reading the
+    /// written value (or the environment's), requiring, converting and checking it, that leaves an `Entry?` named
+    /// after the property.
     var resolveLines: [String] {
-        let env = field.env.map(RenderSyntax.literal) ?? "nil"
-        let name = "\(field.swiftName)Entry"
-        var lines = [
-            "let \(name)Raw = reader.read(",
-            "    \(property),",
-            "    key: \(keyLiteral),",
-            "    env: \(env),",
-            "    expected: \(RenderSyntax.literal(expected(of: field.type))),",
-            "    parse: \(parser(of: field.type))",
-            ")",
-        ]
-        var current = "\(name)Raw"
-        if field.required {
-            lines.append("let \(name)Present = reader.require(\(current), key: \(keyLiteral), env: \(env))")
-            current = "\(name)Present"
-        }
+        let env = SwiftCode.atom(field.env.map(RenderSyntax.literal) ?? "nil")
+        let key = SwiftCode.atom(keyLiteral)
+        let expected = SwiftCode.atom(RenderSyntax.literal(expected(of: field.type)))
+        var entry = SwiftCode.call(
+            "reader.read",
+            [
+                // The reader parameter hides a field named `reader`.
+                (nil, .atom(property == "reader" ? "self.reader" : property)), ("key", key), ("env", env),
+                ("expected", expected),
+                ("parse", .atom(parser(of: field.type))),
+            ]
+        )
+        if field.required { entry = .call("reader.require", [(nil, entry), ("key", key), ("env", env)]) }
         if let conversion = conversion(of: field.type) {
-            let expected = RenderSyntax.literal(expected(of: field.type))
-            let call = SwiftCode.call(
+            entry = .call(
                 "reader.convert",
-                [
-                    (nil, .atom(current)), ("expected", .atom(expected)), ("secret", .atom("\(isSecret)")),
-                    (nil, .atom("{ \(conversion)($0) }")),
-                ]
+                [(nil, entry), ("expected", expected), ("secret", .atom("\(isSecret)")), (nil, .atom(conversion))]
             )
-            lines += call.lines(indent: 12, prefix: "let \(name)Converted = ").map { String($0.dropFirst(12)) }
-            current = "\(name)Converted"
         }
+        let name = "\(field.swiftName)Entry"
         let checks = checkExpressions
-        if checks.isEmpty {
-            lines.append("let \(name) = \(current)")
-        } else {
-            lines.append("let \(name) = reader.check(\(current)) { value -> String? in")
-            for check in checks { lines.append("    " + check) }
-            lines.append("    return nil")
-            lines.append("}")
-        }
-        return lines
+        guard !checks.isEmpty else { return entry.lines(at: 12, prefix: "let \(name) = ") }
+        return SwiftCode.call("reader.check", [(nil, entry)])
+            .lines(at: 12, prefix: "let \(name) = ", suffix: " { value -> String? in")
+            + checks.map { "    " + $0 } + ["    return nil", "}"]
     }
 
     /// Statements (inside the check closure) returning a problem message.
@@ -147,13 +127,13 @@ struct FieldRenderModel {
         if let min = field.min {
             let (expression, shown) = bound(min)
             lines.append(
-                "if value < \(expression) { return \(RenderSyntax.literal("must be at least \(shown)")) + \", not \\(value)\" }"
+                "if value < \(expression) { return \(Self.message("must be at least \(shown)")) }"
             )
         }
         if let max = field.max {
             let (expression, shown) = bound(max)
             lines.append(
-                "if value > \(expression) { return \(RenderSyntax.literal("must be at most \(shown)")) + \", not \\(value)\" }"
+                "if value > \(expression) { return \(Self.message("must be at most \(shown)")) }"
             )
         }
         if let pattern = field.pattern {
@@ -173,6 +153,13 @@ struct FieldRenderModel {
             lines.append("}")
         }
         return lines
+    }
+
+    /// `text, not \(value)` as one interpolated literal (a bound's text needs no escaping).
+    private static func message(_ text: String) -> String {
+        let literal = RenderSyntax.literal(text)
+        guard literal.hasPrefix("\""), literal.hasSuffix("\"") else { return literal + " + \", not \\(value)\"" }
+        return literal.dropLast() + ", not \\(value)\""
     }
 
     private func bound(_ value: FieldValue) -> (expression: String, shown: String) {
@@ -253,7 +240,7 @@ struct FieldRenderModel {
 
     /// Doc comment lines of the property.
     var doc: [String] {
-        var lines = field.description.isEmpty ? [] : RenderSyntax.commentLines(field.description)
+        var lines = field.description.isEmpty ? [] : RenderSyntax.docLines(field.description, column: 4)
         var facts = ["`\(field.name)`", field.type.displayName]
         if field.required { facts.append("required") }
         if let defaultValue = field.defaultValue { facts.append("default " + ValueSyntax.display(defaultValue)) }

@@ -3,20 +3,26 @@ import ExporterDiagnostics
 /// The exporter's stages and transport as Swift: which runtime processors, in which order, ending in the payload
 /// the transport takes.
 struct PipelineRenderModel {
-    /// The stage expressions inside `Pipeline.build`, after the hooks stage.
-    var stages: [String] = []
+    /// One stage of `Pipeline.build`, after the hooks stage.
+    struct Stage {
+        /// The stage's expression.
+        var expression: SwiftCode
+        /// Whether building it throws (so it is written with `try`).
+        var throwing: Bool
+        /// The stage's name (in statistics, and in the generated order test).
+        var name: String
+    }
+
+    /// The stages, in order, after the hooks stage.
+    var stages: [Stage] = []
     /// Whether any stage is built with `try` (so `Pipeline.build` needs it; a needless `try` is a warning).
-    var pipelineThrows = false
-    /// The runtime or generated type names of the stages, in order (for the generated order test).
-    var stageTypes: [String] = ["MapProcessor"]
+    var pipelineThrows: Bool { stages.contains(where: \.throwing) }
     var payloadType = "[UInt8]"
     var transportType = ""
-    var transportInit: [String] = []
+    /// The expression creating the transport, and whether it throws.
+    var transportInit: (expression: SwiftCode, throwing: Bool) = (.atom(""), false)
     /// A Swift expression (of `payload`) turning one payload into text for the golden file.
     var payloadText = ""
-    var needsStreamSink = false
-    var needsUnbatch = false
-    var needsSpanBatchSerializer = false
     /// The http or otlp transport's code, for those transports.
     var http: HTTPTransportRenderModel?
     /// The user-owned encoder type of `encoding: custom`.
@@ -29,7 +35,6 @@ struct PipelineRenderModel {
     var mayDrop = false
 
     init(spec: ExporterSpec, fields: [FieldRenderModel]) throws(DiagnosticError) {
-        let module = spec.module
         let options = OptionRenderer(fields: fields)
         let spanBased = spec.base != .raw
         var itemType = "AgentEvent"
@@ -55,7 +60,7 @@ struct PipelineRenderModel {
         }
         for processor in eventStage { add(processor, options: options, itemType: itemType) }
         if spanBased {
-            appendPlain("SpanBuilder().named(\"spans\")", type: "SpanBuilder")
+            appendPlain("SpanBuilder()", name: "spans")
             itemType = "Span"
         }
         for processor in itemStage { add(processor, options: options, itemType: itemType) }
@@ -65,137 +70,170 @@ struct PipelineRenderModel {
         }
 
         switch spec.transport {
-        case .console(let console):
-            let descriptor = console.stream == .stderr ? 2 : 1
-            if spanBased {
-                if batched {
-                    appendPlain("\(module)Unbatch<Span>()", type: "\(module)Unbatch")
-                    needsUnbatch = true
-                }
-                appendPlain("SpanTreeAssembler().named(\"trees\")", type: "SpanTreeAssembler")
-                payloadType = "SpanTree"
-                transportType = "ConsoleSink"
-                transportInit = [
-                    "        transport = ConsoleSink(renderer: ConsoleRenderer(), stream: .\(console.stream.rawValue))"
-                ]
-                payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
-            } else {
-                appendEventSerializer(format: ".intermediateStep", batched: batched)
-                transportType = "\(module)StreamSink"
-                transportInit = ["        transport = \(module)StreamSink(fileDescriptor: \(descriptor))"]
-                needsStreamSink = true
-                payloadText = "String(decoding: payload, as: UTF8.self)"
-            }
-        case .file(let file):
-            if spanBased {
-                if batched {
-                    appendPlain("\(module)SpanBatchSerializer()", type: "\(module)SpanBatchSerializer")
-                    needsSpanBatchSerializer = true
-                } else {
-                    appendPlain("SpanJSONSerializer()", type: "SpanJSONSerializer")
-                }
-            } else {
-                appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
-            }
-            transportType = "FileSink"
-            let path = SwiftCode.call(
-                "context.resolve",
-                [("path", .atom(options.template(file.path, configuration: "configuration")))]
-            )
-            transportInit = SwiftCode.call("FileSink", [("path", path)]).lines(indent: 8, prefix: "transport = try ")
-            payloadText = "String(decoding: payload, as: UTF8.self)"
-        case .custom:
-            payloadType = batched ? "[\(itemType)]" : itemType
-            transportType = "\(module)Transport"
-            transportInit = [
-                "        transport = try \(module)Transport(configuration: configuration, context: context)"
-            ]
-            switch (itemType, batched) {
-            case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
-            case ("AgentEvent", true):
-                payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
-            case (_, false):
-                payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
-            default:
-                needsSpanBatchSerializer = true
-                payloadText =
-                    "String(decoding: \(module)SpanBatchSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
-            }
+        case .console(let console): wireConsole(console, spanBased: spanBased, batched: batched)
+        case .file(let file): wireFile(file, spanBased: spanBased, batched: batched, options: options)
+        case .custom: wireCustom(module: spec.module, itemType: itemType, batched: batched)
         case .http(let transport):
-            if !batched { appendSingleBatch(itemType) }
-            switch transport.encoding {
-            case .json, .jsonl:
-                let framing = transport.encoding == .json ? ".array" : ".lines"
-                appendPlain(
-                    "JSONPayloadEncoder<\(itemType)>(framing: \(framing)).named(\"encode\")",
-                    type: "JSONPayloadEncoder"
-                )
-            case .custom:
-                let typeName = "\(module)Encoder"
-                append(
-                    "encode",
-                    .call(typeName, [("configuration", .atom("configuration"))]),
-                    type: typeName,
-                    throwing: true
-                )
-                customEncoder = typeName
-            }
-            payloadType = "HTTPPayload"
-            transportType = "HTTPExportSink"
-            transportInit = [
-                "        transport = HTTPExportSink(",
-                "            configuration: try Self.transportConfiguration(configuration, context: context),",
-                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
-                "            logger: context.logger",
-                "        )",
-            ]
-            payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
-            encodedItemType = itemType
-            http = HTTPTransportRenderModel(http: transport, options: options)
-            if transport.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
+            wireHTTP(transport, module: spec.module, itemType: itemType, batched: batched, options: options)
         case .otlp(let otlp):
-            if !batched { appendSingleBatch(itemType) }
-            appendPlain(
-                "OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration)).named(\"otlp\")",
-                type: "OTLPPayloadEncoder"
-            )
-            payloadType = "HTTPPayload"
-            transportType = "HTTPExportSink"
-            transportInit = [
-                "        transport = HTTPExportSink.otlp(",
-                "            configuration: try Self.transportConfiguration(configuration, context: context),",
-                "            encoding: .\(otlp.encoding.rawValue),",
-                "            deadLetter: try Self.deadLetterFile(configuration, context: context),",
-                "            logger: context.logger",
-                "        )",
-            ]
-            payloadText =
-                "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
-                + " + \"\\n\""
-            otlpEncoding = otlp.encoding.rawValue
-            http = HTTPTransportRenderModel(otlp: otlp, serviceName: spec.name, options: options)
-            if otlp.deadLetter == nil { transportInit.removeAll { $0.contains("deadLetter:") } }
+            wireOTLP(otlp, serviceName: spec.name, itemType: itemType, batched: batched, options: options)
         }
+    }
+
+    /// `console`: span trees printed, or serialized events written to the stream.
+    private mutating func wireConsole(_ console: ConsoleTransportSpec, spanBased: Bool, batched: Bool) {
+        if spanBased {
+            if batched { appendPlain("UnbatchProcessor<Span>()", name: "unbatch") }
+            appendPlain("SpanTreeAssembler()", name: "trees")
+            payloadType = "SpanTree"
+            transportType = "ConsoleSink"
+            transportInit = (
+                .call(
+                    "ConsoleSink",
+                    [("renderer", .atom("ConsoleRenderer()")), ("stream", .atom(".\(console.stream.rawValue)"))]
+                ),
+                false
+            )
+            payloadText = "ConsoleRenderer().render(payload) + \"\\n\""
+        } else {
+            appendEventSerializer(format: ".intermediateStep", batched: batched)
+            transportType = "StreamSink"
+            transportInit = (.call("StreamSink", [("stream", .atom(".\(console.stream.rawValue)"))]), false)
+            payloadText = "String(decoding: payload, as: UTF8.self)"
+        }
+    }
+
+    /// `file`: span or event JSON lines appended to the file.
+    private mutating func wireFile(_ file: FileTransportSpec, spanBased: Bool, batched: Bool, options: OptionRenderer) {
+        if spanBased {
+            if batched {
+                appendPlain("SpanBatchJSONSerializer()", name: "serialize")
+            } else {
+                appendPlain("SpanJSONSerializer()", name: "serialize")
+            }
+        } else {
+            appendEventSerializer(format: file.format == .atof ? ".atof" : ".intermediateStep", batched: batched)
+        }
+        transportType = "FileSink"
+        let path = SwiftCode.call(
+            "context.resolve",
+            [("path", .atom(options.template(file.path, configuration: "configuration")))]
+        )
+        transportInit = (.call("FileSink", [("path", path)]), true)
+        payloadText = "String(decoding: payload, as: UTF8.self)"
+    }
+
+    /// `custom`: the user-owned transport takes the items (or batches) as they are.
+    private mutating func wireCustom(module: String, itemType: String, batched: Bool) {
+        payloadType = batched ? "[\(itemType)]" : itemType
+        transportType = "\(module)Transport"
+        transportInit = (
+            .call(
+                "\(module)Transport",
+                [("configuration", .atom("configuration")), ("context", .atom("context"))]
+            ),
+            true
+        )
+        switch (itemType, batched) {
+        case ("AgentEvent", false): payloadText = "String(decoding: TraceWriter().encode([payload]), as: UTF8.self)"
+        case ("AgentEvent", true):
+            payloadText = "String(decoding: TraceWriter().encode(payload), as: UTF8.self) + \"--- batch\\n\""
+        case (_, false):
+            payloadText = "String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)"
+        default:
+            payloadText =
+                "String(decoding: SpanBatchJSONSerializer().transform(payload) ?? [], as: UTF8.self) + \"--- batch\\n\""
+        }
+    }
+
+    /// `http`: batches encoded (JSON, JSON lines or the user's encoder) and sent by `HTTPExportSink`.
+    private mutating func wireHTTP(
+        _ transport: HTTPTransportSpec,
+        module: String,
+        itemType: String,
+        batched: Bool,
+        options: OptionRenderer
+    ) {
+        if !batched { appendSingleBatch(itemType) }
+        switch transport.encoding {
+        case .json, .jsonl:
+            let framing = transport.encoding == .json ? ".array" : ".lines"
+            appendPlain("JSONPayloadEncoder<\(itemType)>(framing: \(framing))", name: "encode")
+        case .custom:
+            let typeName = "\(module)Encoder"
+            append(
+                "encode",
+                .call(typeName, [("configuration", .atom("configuration"))]),
+                throwing: true
+            )
+            customEncoder = typeName
+        }
+        payloadType = "HTTPPayload"
+        transportType = "HTTPExportSink"
+        transportInit = (
+            .call("HTTPExportSink", Self.sinkArguments(deadLetter: transport.deadLetter != nil)), false
+        )
+        payloadText = "payload.contentType + \"\\n\" + String(decoding: payload.body, as: UTF8.self) + \"\\n\""
+        encodedItemType = itemType
+        http = HTTPTransportRenderModel(http: transport, options: options)
+    }
+
+    /// `otlp`: batches of spans encoded as OTLP requests and sent by `HTTPExportSink.otlp`.
+    private mutating func wireOTLP(
+        _ otlp: OTLPTransportSpec,
+        serviceName: String,
+        itemType: String,
+        batched: Bool,
+        options: OptionRenderer
+    ) {
+        if !batched { appendSingleBatch(itemType) }
+        appendPlain("OTLPPayloadEncoder(encoding: Self.otlpEncoding(configuration))", name: "otlp")
+        payloadType = "HTTPPayload"
+        transportType = "HTTPExportSink"
+        transportInit = (
+            .call(
+                "HTTPExportSink.otlp",
+                Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+            ),
+            false
+        )
+        payloadText =
+            "(try? OTLPTraceRequestSummary(body: payload.body, encoding: .\(otlp.encoding.rawValue)).json) ?? \"?\""
+            + " + \"\\n\""
+        otlpEncoding = otlp.encoding.rawValue
+        http = HTTPTransportRenderModel(otlp: otlp, serviceName: serviceName, options: options)
+    }
+
+    /// The arguments of the http and otlp transports' `HTTPExportSink`: the dead-letter file only when the spec
+    /// has one.
+    private static func sinkArguments(deadLetter: Bool, encoding: String? = nil) -> [(String?, SwiftCode)] {
+        var arguments: [(String?, SwiftCode)] = [
+            ("configuration", .atom("try Self.transportConfiguration(configuration, context: context)"))
+        ]
+        if let encoding { arguments.append(("encoding", .atom("." + encoding))) }
+        if deadLetter {
+            arguments.append(("deadLetter", .atom("try Self.deadLetterFile(configuration, context: context)")))
+        }
+        arguments.append(("logger", .atom("context.logger")))
+        return arguments
     }
 
     /// A stage wrapping each item in a batch of one, for transports that send batches.
     private mutating func appendSingleBatch(_ itemType: String) {
-        appendPlain("MapProcessor<\(itemType), [\(itemType)]> { [$0] }.named(\"single\")", type: "MapProcessor")
+        appendPlain("MapProcessor<\(itemType), [\(itemType)]> { [$0] }", name: "single")
     }
 
     private mutating func appendEventSerializer(format: String, batched: Bool) {
         if batched {
-            appendPlain("EventBatchJSONSerializer(format: \(format))", type: "EventBatchJSONSerializer")
+            appendPlain("EventBatchJSONSerializer(format: \(format))", name: "serialize")
         } else {
-            appendPlain("EventJSONSerializer(format: \(format))", type: "EventJSONSerializer")
+            appendPlain("EventJSONSerializer(format: \(format))", name: "serialize")
         }
     }
 
-    private mutating func append(_ name: String, _ processor: SwiftCode, type: String, throwing: Bool) {
+    private mutating func append(_ name: String, _ processor: SwiftCode, throwing: Bool) {
         let named = SwiftCode.call("NamedProcessor", [(nil, .atom(RenderSyntax.literal(name))), (nil, processor)])
-        stages += named.lines(indent: 12, prefix: throwing ? "try " : "")
-        stageTypes.append(type)
-        if throwing { pipelineThrows = true }
+        stages.append(Stage(expression: named, throwing: throwing, name: name))
     }
 
     private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
@@ -227,7 +265,6 @@ struct PipelineRenderModel {
             append(
                 "filter",
                 .call("FilterProcessor", [("options", optionsCode)]),
-                type: "FilterProcessor",
                 throwing: true
             )
         case .redact(let redact):
@@ -243,7 +280,6 @@ struct PipelineRenderModel {
             append(
                 "redact",
                 .call("RedactionProcessor", [("options", optionsCode)]),
-                type: "RedactionProcessor",
                 throwing: true
             )
         case .enrich(let enrich):
@@ -262,7 +298,6 @@ struct PipelineRenderModel {
                     "EnrichmentProcessor",
                     [("options", optionsCode), ("environment", .atom("context.environment"))]
                 ),
-                type: "EnrichmentProcessor",
                 throwing: true
             )
         case .sample(let sample):
@@ -270,7 +305,6 @@ struct PipelineRenderModel {
             append(
                 "sample",
                 .call("SamplingProcessor", [("rate", .atom(rate))]),
-                type: "SamplingProcessor",
                 throwing: true
             )
         case .custom(let custom):
@@ -278,7 +312,6 @@ struct PipelineRenderModel {
             append(
                 custom.name,
                 .call(typeName, [("configuration", .atom("configuration"))]),
-                type: typeName,
                 throwing: true
             )
         case .batch(let batch):
@@ -302,29 +335,31 @@ struct PipelineRenderModel {
             append(
                 "batch",
                 .call("BatchingProcessor<\(itemType)>", [("options", optionsCode)]),
-                type: "BatchingProcessor",
                 throwing: true
             )
         }
     }
 
-    /// A stage that takes no part in the spec's processors (span building, encoding).
-    private mutating func appendPlain(_ expression: String, type: String) {
-        stages.append(String(repeating: " ", count: 12) + expression)
-        stageTypes.append(type)
+    /// A stage that takes no part in the spec's processors (span building, encoding), under `name`.
+    private mutating func appendPlain(_ expression: String, name: String) {
+        let named = expression + ".named(" + RenderSyntax.literal(name) + ")"
+        stages.append(Stage(expression: .atom(named), throwing: false, name: name))
     }
+
+    /// The names of every stage, the hooks stage first.
+    var stageNames: [String] { ["hooks"] + stages.map(\.name) }
 
     func context(module: String) -> [String: Any] {
         [
-            "stages": stages,
+            "stages": stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
             "pipelineThrows": pipelineThrows,
             "payloadType": payloadType,
             "transportType": transportType,
-            "transportInit": transportInit,
+            "transportInit": transportInit.expression.lines(
+                indent: 8,
+                prefix: transportInit.throwing ? "transport = try " : "transport = "
+            ),
             "payloadText": payloadText,
-            "needsStreamSink": needsStreamSink,
-            "needsUnbatch": needsUnbatch,
-            "needsSpanBatchSerializer": needsSpanBatchSerializer,
             "hasHTTPTransport": http != nil,
             "hasOTLP": otlpEncoding != nil,
             "otlpEncodingName": otlpEncoding ?? "",
@@ -337,8 +372,8 @@ struct PipelineRenderModel {
             "allSpansExpected": !mayDrop,
             "encoderType": customEncoder ?? "",
             "encodedItemType": encodedItemType,
-            "expectedStageLines": SwiftCode.array(stageTypes.map { .atom(RenderSyntax.literal($0)) })
-                .lines(indent: 8, prefix: "let expected = "),
+            "expectedStageLines": SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")"),
         ]
     }
 }

@@ -15,6 +15,11 @@ struct RenderModel {
     var hooksType: String { "\(module)Hooks" }
     var transportType: String { pipeline.transportType }
 
+    /// Whether the package has user-owned stubs of custom components (processors, transport, encoder).
+    var hasStubs: Bool {
+        !customProcessors.isEmpty || spec.transport.kind == .custom || pipeline.customEncoder != nil
+    }
+
     init(spec: ExporterSpec, options: GeneratorOptions) throws(DiagnosticError) {
         self.spec = spec
         self.options = options
@@ -90,25 +95,37 @@ struct RenderModel {
             "runtimeImports": imports([]),
             "configurationImports": imports(["ExporterDiagnostics", "ExporterYAML", "Foundation"]),
             "exporterImports": imports(["ExporterDiagnostics", "Foundation"]),
-            "supportImports": imports(["Foundation"]),
             "testImports": imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
             "decodeLines": decodeLines,
+            "resolveSignatureLines": resolveSignatureLines,
         ]
         context.merge(pipeline.context(module: module)) { _, new in new }
         context.merge(TestRenderModel(model: self).context) { _, new in new }
         return context
     }
 
+    /// The declaration of `Document`'s private `resolve(with:)`, at column 8: its parameter on a line of its own
+    /// when the declaration does not fit (as swift-format lays it out).
+    private var resolveSignatureLines: [String] {
+        let parameter = "with reader: inout ConfigurationReader"
+        let result = ") throws(DiagnosticError) -> \(configType) {"
+        let line = "        private func resolve(" + parameter + result
+        guard line.count > SwiftCode.lineLength else { return [line] }
+        return ["        private func resolve(", "            " + parameter, "        " + result]
+    }
+
     /// `Document.init(from:)`'s statements, fields then the buffer keys.
     private var decodeLines: [String] {
-        var lines = fields.flatMap(\.decodeLines)
-        for (property, type) in [("bufferCapacity", "Int"), ("overflowPolicy", "String")] {
-            lines += SwiftCode.call(
-                "try container.decodeIfPresent",
-                [(nil, .atom("ConfigurationEntry<\(type)>.self")), ("forKey", .atom(".\(property)"))]
-            ).lines(indent: 12, prefix: "\(property) = ")
+        let keys =
+            fields.map { ($0.property, $0.keyLiteral) } + [
+                ("bufferCapacity", "\"buffer_capacity\""), ("overflowPolicy", "\"overflow_policy\""),
+            ]
+        return keys.flatMap { property, key in
+            // `section` and `reader` are locals of the initializer; a field of that name is reached through self.
+            let target = ["section", "reader"].contains(property) ? "self." + property : property
+            return SwiftCode.call("reader.value", [(nil, .atom(key)), ("in", .atom("section"))])
+                .lines(indent: 12, prefix: "\(target) = ")
         }
-        return lines
     }
 
     /// The registry's one-line summary: the description when it is one short line, else a generic one (a long
@@ -155,7 +172,7 @@ struct RenderModel {
         ]
         if !spec.description.isEmpty {
             lines.append("")
-            lines += RenderSyntax.commentLines(spec.description)
+            lines += RenderSyntax.docLines(spec.description, column: 0)
         }
         return lines
     }
@@ -170,7 +187,7 @@ struct RenderModel {
             "yamlType": field.yamlType,
             "doc": field.doc,
             "resolveLines": field.resolveLines,
-            "resolvedValue": field.resolvedValue,
+            "resolvedLines": resolvedLines(field),
             "describe": field.describe,
             "keyMarkdown": field.key,
             "typeMarkdown": RenderSyntax.markdownCell(field.field.type.displayName),
@@ -183,6 +200,18 @@ struct RenderModel {
         ]
         if let initDefault = field.initDefault { context["initDefault"] = initDefault }
         return context
+    }
+
+    /// The field's argument of the configuration `resolve` returns, at column 16: broken before `??` (as
+    /// swift-format breaks it) when it does not fit.
+    private func resolvedLines(_ field: FieldRenderModel) -> [String] {
+        let label = RenderSyntax.label(field.field.swiftName)
+        let line = "\(label): \(field.resolvedValue),"
+        guard 16 + line.count > SwiftCode.lineLength, let range = field.resolvedValue.range(of: " ?? ") else {
+            return [line]
+        }
+        let value = field.resolvedValue
+        return ["\(label): \(value[..<range.lowerBound])", "    ?? \(value[range.upperBound...]),"]
     }
 
     private var enumContexts: [[String: Any]] {

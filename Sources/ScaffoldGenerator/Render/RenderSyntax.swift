@@ -54,6 +54,26 @@ enum RenderSyntax {
         .map { String($0).trimmingTrailingSpaces() }
     }
 
+    /// Doc comment text for a comment starting at `column` (`/// ` included): each line of `text` wrapped at spaces
+    /// so that it fits in the line length; a word longer than the line stays whole.
+    static func docLines(_ text: String, column: Int) -> [String] {
+        let width = SwiftCode.lineLength - column - 4
+        var result: [String] = []
+        for line in commentLines(text) {
+            var current: String?
+            for word in line.split(separator: " ", omittingEmptySubsequences: false) {
+                if let text = current, text.count + 1 + word.count > width, !text.allSatisfy({ $0 == " " }) {
+                    result.append(text.trimmingTrailingSpaces())
+                    current = String(word)
+                } else {
+                    current = current.map { $0 + " " + word } ?? String(word)
+                }
+            }
+            result.append((current ?? "").trimmingTrailingSpaces())
+        }
+        return result
+    }
+
     /// `text` for a Markdown table cell: pipes escaped, lines joined.
     static func markdownCell(_ text: String) -> String {
         commentLines(text).joined(separator: " ").replacingPipes()

@@ -9,8 +9,6 @@ struct TestRenderModel {
     ]
     static let failingCandidates = ["", " ", "!!", "\u{1}", "not matching zz", "0"]
 
-    var support: String { "\(model.module)TestSupport" }
-
     var context: [String: Any] {
         let secrets = model.fields.filter(\.isSecret)
         var conditions = model.customProcessors.map { "\($0.typeName).isImplemented" }
@@ -34,7 +32,7 @@ struct TestRenderModel {
                 let candidates =
                     field.field.type == .url
                     ? ["https://example.com", "http://localhost", "https://example.com/path"] : Self.matchingCandidates
-                return Self.sampleCall(support: nil, pattern: pattern, matching: true, candidates: candidates)
+                return Self.sampleCall(pattern: pattern, matching: true, candidates: candidates)
                     .lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = ")
             }
             return SwiftCode.atom(RenderSyntax.literal(Self.sampleJSON(field)))
@@ -42,9 +40,9 @@ struct TestRenderModel {
         }
     }
 
-    /// `json(sample(pattern, matching:, candidates:))`, qualified by `support` outside the support enum.
-    static func sampleCall(support: String?, pattern: String, matching: Bool, candidates: [String]) -> SwiftCode {
-        let prefix = support.map { $0 + "." } ?? ""
+    /// `TestSections.json(TestSections.sample(pattern, matching:, candidates:))`.
+    static func sampleCall(pattern: String, matching: Bool, candidates: [String]) -> SwiftCode {
+        let prefix = "TestSections."
         return .call(
             prefix + "json",
             [
@@ -275,7 +273,6 @@ struct TestRenderModel {
             }
             if let pattern = field.field.pattern {
                 let code = Self.sampleCall(
-                    support: support,
                     pattern: pattern,
                     matching: false,
                     candidates: Self.failingCandidates

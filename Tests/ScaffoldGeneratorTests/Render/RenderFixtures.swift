@@ -141,6 +141,9 @@ enum RenderFixtures {
             field("keywords", .list(.string), default: .list([.string("func"), .string("\\u{0}"), .string("#")])),
             field("headers", .map, default: .map(["\"k\"": "\\v", "x": "#\"y\"#"])),
             field("default", .string, pattern: "^[\"\\\\]+$"),
+            // Names of the generated Document's locals.
+            field("section", .int, default: .int(1), min: .int(0)),
+            field("reader", .string),
         ],
         processors: [
             .redact(RedactProcessorSpec(replacement: .literal("\"\"\"#\\("), location: here)),

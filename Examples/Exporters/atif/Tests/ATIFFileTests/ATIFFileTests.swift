@@ -26,47 +26,16 @@ enum ATIFFileTestSupport {
         return entries
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try ATIFFileConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try ATIFFileConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> ATIFFileConfiguration {
-        try ATIFFileConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try ATIFFileConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -104,6 +73,20 @@ struct ATIFFileConfigurationTests {
         let problems = try #require(ATIFFileTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
+
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = ATIFFileTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(ATIFFileTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
 }
 
 @Suite("ATIFFile exporter")
@@ -114,16 +97,7 @@ struct ATIFFileExporterTests {
             configuration: ATIFFileTestSupport.configuration(),
             context: ATIFFileTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor"]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks"])
     }
 
     @Test(
@@ -202,7 +176,7 @@ struct ATIFFileExporterTests {
         var registry = ExporterRegistry()
         registry.registerATIFFile()
         #expect(registry.typeNames == [ExporterRegistry.aTIFFileTypeName])
-        let section = ATIFFileTestSupport.section(ATIFFileTestSupport.minimalEntries)
+        let section = TestSections.section(ATIFFileTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(ATIFFileConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == ATIFFileTestSupport.configuration())

@@ -23,47 +23,16 @@ enum FileJSONLTestSupport {
         return entries
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try FileJSONLConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try FileJSONLConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> FileJSONLConfiguration {
-        try FileJSONLConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try FileJSONLConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -99,6 +68,20 @@ struct FileJSONLConfigurationTests {
         let problems = try #require(FileJSONLTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
+
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = FileJSONLTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(FileJSONLTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
 }
 
 @Suite("FileJSONL exporter")
@@ -109,16 +92,7 @@ struct FileJSONLExporterTests {
             configuration: FileJSONLTestSupport.configuration(),
             context: FileJSONLTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "EventJSONSerializer"]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "serialize"])
     }
 
     @Test(
@@ -197,7 +171,7 @@ struct FileJSONLExporterTests {
         var registry = ExporterRegistry()
         registry.registerFileJSONL()
         #expect(registry.typeNames == [ExporterRegistry.fileJSONLTypeName])
-        let section = FileJSONLTestSupport.section(FileJSONLTestSupport.minimalEntries)
+        let section = TestSections.section(FileJSONLTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(FileJSONLConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == FileJSONLTestSupport.configuration())

@@ -10,7 +10,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `atif_file` exporter: its section in the workflow YAML.
-public struct ATIFFileConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct ATIFFileConfiguration: Sendable, Hashable {
     /// The directory that receives one <session_id>.json per trajectory (relative to the workflow file).
     ///
     /// (`output_dir`; string; required)
@@ -52,11 +52,13 @@ public struct ATIFFileConfiguration: Sendable, Hashable, CustomStringConvertible
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> ATIFFileConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension ATIFFileConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("output_dir: " + "\(outputDir)")
@@ -74,7 +76,7 @@ public struct ATIFFileConfiguration: Sendable, Hashable, CustomStringConvertible
 extension ATIFFileConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_dir` as written.
@@ -90,24 +92,20 @@ extension ATIFFileConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case outputDir = "output_dir"
-            case agentName = "agent_name"
-            case agentVersion = "agent_version"
-            case modelName = "model_name"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            outputDir = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputDir)
-            agentName = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .agentName)
-            agentVersion = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .agentVersion)
-            modelName = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .modelName)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            outputDir = reader.value("output_dir", in: section)
+            agentName = reader.value("agent_name", in: section)
+            agentVersion = reader.value("agent_version", in: section)
+            modelName = reader.value("model_name", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -116,56 +114,33 @@ extension ATIFFileConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> ATIFFileConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let outputDirEntryRaw = reader.read(
-                outputDir,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> ATIFFileConfiguration {
+            let outputDirEntry = reader.require(
+                reader.read(outputDir, key: "output_dir", env: nil, expected: "text", parse: { $0 }),
                 key: "output_dir",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let outputDirEntryPresent = reader.require(outputDirEntryRaw, key: "output_dir", env: nil)
-            let outputDirEntry = outputDirEntryPresent
-            let agentNameEntryRaw = reader.read(
-                agentName,
-                key: "agent_name",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let agentNameEntry = agentNameEntryRaw
-            let agentVersionEntryRaw = reader.read(
+            let agentNameEntry = reader.read(agentName, key: "agent_name", env: nil, expected: "text", parse: { $0 })
+            let agentVersionEntry = reader.read(
                 agentVersion,
                 key: "agent_version",
                 env: nil,
                 expected: "text",
                 parse: { $0 }
             )
-            let agentVersionEntry = agentVersionEntryRaw
-            let modelNameEntryRaw = reader.read(
-                modelName,
-                key: "model_name",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let modelNameEntry = modelNameEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let modelNameEntry = reader.read(modelName, key: "model_name", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return ATIFFileConfiguration(
                 outputDir: outputDirEntry?.value ?? "",
                 agentName: agentNameEntry?.value,
                 agentVersion: agentVersionEntry?.value ?? "unknown",
                 modelName: modelNameEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -10,7 +10,9 @@ import Foundation
 
 /// The `atif_file` exporter (base `raw`, transport `custom`).
 ///
-/// Writes one ATIF v1.6 trajectory JSON file per root agent scope, like the runtime's built-in atif exporter; the spec has no ATIF transport, so the user-owned custom transport builds trajectories with the runtime's TrajectoryBuilder and writes them with ATIFFileSink.
+/// Writes one ATIF v1.6 trajectory JSON file per root agent scope, like the runtime's built-in atif exporter; the spec
+/// has no ATIF transport, so the user-owned custom transport builds trajectories with the runtime's TrajectoryBuilder
+/// and writes them with ATIFFileSink.
 public struct ATIFFileBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = AgentEvent

@@ -7,7 +7,8 @@ import Foundation
 
 /// The `console_trace` exporter (base `span`, transport `console`).
 ///
-/// Prints every finished span as one JSON line on standard output, like the runtime's built-in console exporter (the toolkit has no console tracing exporter).
+/// Prints every finished span as one JSON line on standard output, like the runtime's built-in console exporter (the
+/// toolkit has no console tracing exporter).
 public struct ConsoleTraceBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = SpanTree

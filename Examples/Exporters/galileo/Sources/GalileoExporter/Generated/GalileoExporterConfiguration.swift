@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `galileo` exporter: its section in the workflow YAML.
-public struct GalileoExporterConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct GalileoExporterConfiguration: Sendable, Hashable {
     /// Galileo's OTLP/HTTP traces endpoint.
     ///
     /// (`endpoint`; url; default https://app.galileo.ai/api/galileo/otel/traces)
@@ -69,11 +69,13 @@ public struct GalileoExporterConfiguration: Sendable, Hashable, CustomStringConv
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> GalileoExporterConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension GalileoExporterConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -94,7 +96,7 @@ public struct GalileoExporterConfiguration: Sendable, Hashable, CustomStringConv
 extension GalileoExporterConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -116,33 +118,23 @@ extension GalileoExporterConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case project = "project"
-            case logstream = "logstream"
-            case apiKey = "api_key"
-            case batchSize = "batch_size"
-            case flushInterval = "flush_interval"
-            case maxQueueSize = "max_queue_size"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            project = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .project)
-            logstream = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .logstream)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(
-                ConfigurationEntry<ConfigDuration>.self,
-                forKey: .flushInterval
-            )
-            maxQueueSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .maxQueueSize)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            project = reader.value("project", in: section)
+            logstream = reader.value("logstream", in: section)
+            apiKey = reader.value("api_key", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            flushInterval = reader.value("flush_interval", in: section)
+            maxQueueSize = reader.value("max_queue_size", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -151,111 +143,77 @@ extension GalileoExporterConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> GalileoExporterConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryConverted = reader.convert(
-                endpointEntryRaw,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> GalileoExporterConfiguration {
+            let endpointEntry = reader.convert(
+                reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let projectEntryRaw = reader.read(
-                project,
+            let projectEntry = reader.require(
+                reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 }),
                 key: "project",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let projectEntryPresent = reader.require(projectEntryRaw, key: "project", env: nil)
-            let projectEntry = projectEntryPresent
-            let logstreamEntryRaw = reader.read(
-                logstream,
+            let logstreamEntry = reader.require(
+                reader.read(logstream, key: "logstream", env: nil, expected: "text", parse: { $0 }),
                 key: "logstream",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let logstreamEntryPresent = reader.require(logstreamEntryRaw, key: "logstream", env: nil)
-            let logstreamEntry = logstreamEntryPresent
-            let apiKeyEntryRaw = reader.read(
-                apiKey,
-                key: "api_key",
-                env: "GALILEO_API_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let apiKeyEntryPresent = reader.require(apiKeyEntryRaw, key: "api_key", env: "GALILEO_API_KEY")
-            let apiKeyEntryConverted = reader.convert(
-                apiKeyEntryPresent,
+            let apiKeyEntry = reader.convert(
+                reader.require(
+                    reader.read(apiKey, key: "api_key", env: "GALILEO_API_KEY", expected: "text", parse: { $0 }),
+                    key: "api_key",
+                    env: "GALILEO_API_KEY"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let apiKeyEntry = apiKeyEntryConverted
-            let batchSizeEntryRaw = reader.read(
-                batchSize,
-                key: "batch_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let batchSizeEntry = reader.check(batchSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 100000 { return "must be at most 100000" + ", not \(value)" }
+            let batchSizeEntry = reader.check(
+                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 100000 { return "must be at most 100000, not \(value)" }
                 return nil
             }
-            let flushIntervalEntryRaw = reader.read(
-                flushInterval,
-                key: "flush_interval",
-                env: nil,
-                expected: "a duration such as 5s or 250ms",
-                parse: { ConfigDuration(parsing: $0) }
-            )
-            let flushIntervalEntryConverted = reader.convert(
-                flushIntervalEntryRaw,
+            let flushIntervalEntry = reader.convert(
+                reader.read(
+                    flushInterval,
+                    key: "flush_interval",
+                    env: nil,
+                    expected: "a duration such as 5s or 250ms",
+                    parse: { ConfigDuration(parsing: $0) }
+                ),
                 expected: "a duration such as 5s or 250ms",
                 secret: false,
-                { { $0.duration }($0) }
+                { $0.duration }
             )
-            let flushIntervalEntry = flushIntervalEntryConverted
-            let maxQueueSizeEntryRaw = reader.read(
-                maxQueueSize,
-                key: "max_queue_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let maxQueueSizeEntry = reader.check(maxQueueSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 1000000 { return "must be at most 1000000" + ", not \(value)" }
+            let maxQueueSizeEntry = reader.check(
+                reader.read(maxQueueSize, key: "max_queue_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return GalileoExporterConfiguration(
-                endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("https://app.galileo.ai/api/galileo/otel/traces"),
+                endpoint: endpointEntry?.value
+                    ?? ConfigurationReader.literalURL("https://app.galileo.ai/api/galileo/otel/traces"),
                 project: projectEntry?.value ?? "",
                 logstream: logstreamEntry?.value ?? "",
                 apiKey: apiKeyEntry?.value ?? Secret(""),
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -9,7 +9,8 @@ import Foundation
 
 /// The `galileo` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to Galileo's OTLP/HTTP endpoint with Galileo-API-Key, project and logstream headers, as the toolkit's galileo exporter does.
+/// Sends spans to Galileo's OTLP/HTTP endpoint with Galileo-API-Key, project and logstream headers, as the toolkit's
+/// galileo exporter does.
 public struct GalileoExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

@@ -9,7 +9,8 @@ import Foundation
 
 /// The `acme_json_api` exporter (base `span`, transport `http`).
 ///
-/// The seed guide's Pattern 1: finished spans as JSON to an HTTP API with a bearer token, batched (one JSON array per request).
+/// The seed guide's Pattern 1: finished spans as JSON to an HTTP API with a bearer token, batched (one JSON array per
+/// request).
 public struct AcmeJSONAPIBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

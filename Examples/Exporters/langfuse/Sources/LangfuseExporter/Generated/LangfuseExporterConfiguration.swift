@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `langfuse` exporter: its section in the workflow YAML.
-public struct LangfuseExporterConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct LangfuseExporterConfiguration: Sendable, Hashable {
     /// Langfuse's OTLP endpoint, e.g. https://cloud.langfuse.com/api/public/otel/v1/traces.
     ///
     /// (`endpoint`; url; required)
@@ -63,11 +63,13 @@ public struct LangfuseExporterConfiguration: Sendable, Hashable, CustomStringCon
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> LangfuseExporterConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension LangfuseExporterConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -87,7 +89,7 @@ public struct LangfuseExporterConfiguration: Sendable, Hashable, CustomStringCon
 extension LangfuseExporterConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -107,31 +109,22 @@ extension LangfuseExporterConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case publicKey = "public_key"
-            case secretKey = "secret_key"
-            case batchSize = "batch_size"
-            case flushInterval = "flush_interval"
-            case maxQueueSize = "max_queue_size"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            publicKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .publicKey)
-            secretKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .secretKey)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(
-                ConfigurationEntry<ConfigDuration>.self,
-                forKey: .flushInterval
-            )
-            maxQueueSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .maxQueueSize)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            publicKey = reader.value("public_key", in: section)
+            secretKey = reader.value("secret_key", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            flushInterval = reader.value("flush_interval", in: section)
+            maxQueueSize = reader.value("max_queue_size", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -140,96 +133,82 @@ extension LangfuseExporterConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> LangfuseExporterConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryPresent = reader.require(endpointEntryRaw, key: "endpoint", env: nil)
-            let endpointEntryConverted = reader.convert(
-                endpointEntryPresent,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> LangfuseExporterConfiguration {
+            let endpointEntry = reader.convert(
+                reader.require(
+                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    key: "endpoint",
+                    env: nil
+                ),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let publicKeyEntryRaw = reader.read(
-                publicKey,
-                key: "public_key",
-                env: "LANGFUSE_PUBLIC_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let publicKeyEntryPresent = reader.require(publicKeyEntryRaw, key: "public_key", env: "LANGFUSE_PUBLIC_KEY")
-            let publicKeyEntryConverted = reader.convert(
-                publicKeyEntryPresent,
+            let publicKeyEntry = reader.convert(
+                reader.require(
+                    reader.read(
+                        publicKey,
+                        key: "public_key",
+                        env: "LANGFUSE_PUBLIC_KEY",
+                        expected: "text",
+                        parse: { $0 }
+                    ),
+                    key: "public_key",
+                    env: "LANGFUSE_PUBLIC_KEY"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let publicKeyEntry = publicKeyEntryConverted
-            let secretKeyEntryRaw = reader.read(
-                secretKey,
-                key: "secret_key",
-                env: "LANGFUSE_SECRET_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let secretKeyEntryPresent = reader.require(secretKeyEntryRaw, key: "secret_key", env: "LANGFUSE_SECRET_KEY")
-            let secretKeyEntryConverted = reader.convert(
-                secretKeyEntryPresent,
+            let secretKeyEntry = reader.convert(
+                reader.require(
+                    reader.read(
+                        secretKey,
+                        key: "secret_key",
+                        env: "LANGFUSE_SECRET_KEY",
+                        expected: "text",
+                        parse: { $0 }
+                    ),
+                    key: "secret_key",
+                    env: "LANGFUSE_SECRET_KEY"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let secretKeyEntry = secretKeyEntryConverted
-            let batchSizeEntryRaw = reader.read(
-                batchSize,
-                key: "batch_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let batchSizeEntry = reader.check(batchSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 100000 { return "must be at most 100000" + ", not \(value)" }
+            let batchSizeEntry = reader.check(
+                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 100000 { return "must be at most 100000, not \(value)" }
                 return nil
             }
-            let flushIntervalEntryRaw = reader.read(
-                flushInterval,
-                key: "flush_interval",
-                env: nil,
-                expected: "a duration such as 5s or 250ms",
-                parse: { ConfigDuration(parsing: $0) }
-            )
-            let flushIntervalEntryConverted = reader.convert(
-                flushIntervalEntryRaw,
+            let flushIntervalEntry = reader.convert(
+                reader.read(
+                    flushInterval,
+                    key: "flush_interval",
+                    env: nil,
+                    expected: "a duration such as 5s or 250ms",
+                    parse: { ConfigDuration(parsing: $0) }
+                ),
                 expected: "a duration such as 5s or 250ms",
                 secret: false,
-                { { $0.duration }($0) }
+                { $0.duration }
             )
-            let flushIntervalEntry = flushIntervalEntryConverted
-            let maxQueueSizeEntryRaw = reader.read(
-                maxQueueSize,
-                key: "max_queue_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let maxQueueSizeEntry = reader.check(maxQueueSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 1000000 { return "must be at most 1000000" + ", not \(value)" }
+            let maxQueueSizeEntry = reader.check(
+                reader.read(maxQueueSize, key: "max_queue_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return LangfuseExporterConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
@@ -238,10 +217,7 @@ extension LangfuseExporterConfiguration {
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -9,7 +9,8 @@ import Foundation
 
 /// The `langfuse` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to Langfuse's OTLP/HTTP endpoint with HTTP basic auth (public key, secret key), as the toolkit's langfuse exporter does.
+/// Sends spans to Langfuse's OTLP/HTTP endpoint with HTTP basic auth (public key, secret key), as the toolkit's
+/// langfuse exporter does.
 public struct LangfuseExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

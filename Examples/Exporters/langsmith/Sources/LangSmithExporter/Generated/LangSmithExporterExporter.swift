@@ -9,7 +9,8 @@ import Foundation
 
 /// The `langsmith` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to LangSmith's OTLP/HTTP endpoint with x-api-key and Langsmith-Project headers (X-Tenant-Id when a workspace is set), as the toolkit's langsmith exporter does.
+/// Sends spans to LangSmith's OTLP/HTTP endpoint with x-api-key and Langsmith-Project headers (X-Tenant-Id when a
+/// workspace is set), as the toolkit's langsmith exporter does.
 public struct LangSmithExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

@@ -9,7 +9,8 @@ import Foundation
 
 /// The `mlflow` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to an MLflow tracking server's OTLP/HTTP endpoint, into the experiment named by x-mlflow-experiment-id, as the toolkit's mlflow exporter does.
+/// Sends spans to an MLflow tracking server's OTLP/HTTP endpoint, into the experiment named by x-mlflow-experiment-id,
+/// as the toolkit's mlflow exporter does.
 public struct MLflowExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

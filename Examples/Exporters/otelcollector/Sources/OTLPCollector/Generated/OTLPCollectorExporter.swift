@@ -9,7 +9,8 @@ import Foundation
 
 /// The `otlp_collector` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to an OpenTelemetry Collector over OTLP/HTTP protobuf, with service.name set to the project as the toolkit's otelcollector exporter does.
+/// Sends spans to an OpenTelemetry Collector over OTLP/HTTP protobuf, with service.name set to the project as the
+/// toolkit's otelcollector exporter does.
 public struct OTLPCollectorBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

@@ -9,7 +9,9 @@ import Foundation
 
 /// The `patronus` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to Patronus over OTLP/HTTP protobuf with x-api-key and pat-project-name headers. The toolkit's patronus exporter speaks OTLP/gRPC; specs describe OTLP/HTTP only, so point endpoint at an OTLP/HTTP receiver (e.g. a collector that forwards to Patronus over gRPC).
+/// Sends spans to Patronus over OTLP/HTTP protobuf with x-api-key and pat-project-name headers. The toolkit's patronus
+/// exporter speaks OTLP/gRPC; specs describe OTLP/HTTP only, so point endpoint at an OTLP/HTTP receiver (e.g. a
+/// collector that forwards to Patronus over gRPC).
 public struct PatronusExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

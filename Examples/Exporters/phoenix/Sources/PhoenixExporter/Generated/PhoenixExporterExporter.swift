@@ -9,7 +9,8 @@ import Foundation
 
 /// The `phoenix` exporter (base `otel`, transport `otlp`).
 ///
-/// Sends spans to Arize Phoenix over OTLP/HTTP protobuf, in the project named by openinference.project.name, as the toolkit's phoenix exporter does.
+/// Sends spans to Arize Phoenix over OTLP/HTTP protobuf, in the project named by openinference.project.name, as the
+/// toolkit's phoenix exporter does.
 public struct PhoenixExporterBlueprint: ExporterBlueprint {
     /// What the pipeline hands to the transport.
     public typealias Payload = HTTPPayload

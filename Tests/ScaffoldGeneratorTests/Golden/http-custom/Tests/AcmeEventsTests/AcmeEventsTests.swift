@@ -23,47 +23,16 @@ enum AcmeEventsTestSupport {
         [:]
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try AcmeEventsConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try AcmeEventsConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> AcmeEventsConfiguration {
-        try AcmeEventsConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try AcmeEventsConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -90,7 +59,7 @@ struct AcmeEventsConfigurationTests {
         var entries = AcmeEventsTestSupport.minimalEntries
         entries["password"] = nil
         let configuration = try AcmeEventsConfiguration.decode(
-            yaml: AcmeEventsTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_PASSWORD": "from-env"]
         )
         #expect(configuration.password == Secret("from-env"))
@@ -104,12 +73,26 @@ struct AcmeEventsConfigurationTests {
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = AcmeEventsTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(AcmeEventsTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
+
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
         var entries = AcmeEventsTestSupport.minimalEntries
-        entries["password"] = AcmeEventsTestSupport.json("secret-value-zz")
+        entries["password"] = TestSections.json("secret-value-zz")
         let configuration = try AcmeEventsConfiguration.decode(
-            yaml: AcmeEventsTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: [:]
         )
         #expect(!configuration.description.contains("secret-value-zz"))
@@ -126,16 +109,7 @@ struct AcmeEventsExporterTests {
             configuration: AcmeEventsTestSupport.configuration(),
             context: AcmeEventsTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "MapProcessor", "AcmeEventsEncoder"]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "single", "encode"])
     }
 
     @Test(
@@ -214,7 +188,7 @@ struct AcmeEventsExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeEvents()
         #expect(registry.typeNames == [ExporterRegistry.acmeEventsTypeName])
-        let section = AcmeEventsTestSupport.section(AcmeEventsTestSupport.minimalEntries)
+        let section = TestSections.section(AcmeEventsTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeEventsConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeEventsTestSupport.configuration())
@@ -223,9 +197,6 @@ struct AcmeEventsExporterTests {
 
 @Suite("AcmeEvents transport")
 struct AcmeEventsTransportTests {
-    /// A body that any endpoint accepts as a test payload.
-    static let payload = HTTPPayload(body: Array("[]".utf8), contentType: "application/json", itemCount: 1)
-
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
@@ -239,44 +210,6 @@ struct AcmeEventsTransportTests {
         transport.requestTimeout = timeout
         transport.retry = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(10), deadline: .seconds(10))
         return transport
-    }
-
-    @Test("a 503 is retried and the payload arrives once")
-    func unavailableIsRetried() async throws {
-        let server = LoopbackHTTPServer()
-        _ = try await server.start()
-        defer { server.stop() }
-        server.enqueue(.status(503))
-        let sink = HTTPExportSink(configuration: try Self.transportConfiguration(server))
-        try await sink.export(Self.payload)
-        #expect(server.requests.count == 2)
-        #expect(sink.statistics.succeeded == 1)
-        #expect(sink.statistics.retries == 1)
-    }
-
-    @Test("a 400 is final: sent once, not retried")
-    func badRequestIsNotRetried() async throws {
-        let server = LoopbackHTTPServer()
-        _ = try await server.start()
-        defer { server.stop() }
-        server.enqueue(.status(400))
-        let sink = HTTPExportSink(configuration: try Self.transportConfiguration(server))
-        await #expect(throws: HTTPExportError.self) { try await sink.export(Self.payload) }
-        #expect(server.requests.count == 1)
-        #expect(sink.statistics.failedPermanently == 1)
-    }
-
-    @Test("a stalled server times out")
-    func stalledServerTimesOut() async throws {
-        let server = LoopbackHTTPServer(defaultReply: .stall)
-        _ = try await server.start()
-        defer { server.stop() }
-        var configuration = try Self.transportConfiguration(server, timeout: .milliseconds(300))
-        configuration.retry = .never
-        let sink = HTTPExportSink(configuration: configuration)
-        let start = ContinuousClock.now
-        await #expect(throws: HTTPExportError.self) { try await sink.export(Self.payload) }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test(

@@ -26,47 +26,16 @@ enum AcmeHTTPTestSupport {
         return entries
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try AcmeHTTPConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try AcmeHTTPConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> AcmeHTTPConfiguration {
-        try AcmeHTTPConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try AcmeHTTPConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -94,7 +63,7 @@ struct AcmeHTTPConfigurationTests {
         var entries = AcmeHTTPTestSupport.minimalEntries
         entries["api_key"] = nil
         let configuration = try AcmeHTTPConfiguration.decode(
-            yaml: AcmeHTTPTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_API_KEY": "from-env"]
         )
         #expect(configuration.apiKey == Secret("from-env"))
@@ -148,12 +117,26 @@ struct AcmeHTTPConfigurationTests {
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = AcmeHTTPTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(AcmeHTTPTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
+
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
         var entries = AcmeHTTPTestSupport.minimalEntries
-        entries["api_key"] = AcmeHTTPTestSupport.json("secret-value-zz")
+        entries["api_key"] = TestSections.json("secret-value-zz")
         let configuration = try AcmeHTTPConfiguration.decode(
-            yaml: AcmeHTTPTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: [:]
         )
         #expect(!configuration.description.contains("secret-value-zz"))
@@ -170,16 +153,7 @@ struct AcmeHTTPExporterTests {
             configuration: AcmeHTTPTestSupport.configuration(),
             context: AcmeHTTPTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "SpanBuilder", "BatchingProcessor", "JSONPayloadEncoder"]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "spans", "batch", "encode"])
     }
 
     @Test(
@@ -258,7 +232,7 @@ struct AcmeHTTPExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeHTTP()
         #expect(registry.typeNames == [ExporterRegistry.acmeHTTPTypeName])
-        let section = AcmeHTTPTestSupport.section(AcmeHTTPTestSupport.minimalEntries)
+        let section = TestSections.section(AcmeHTTPTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeHTTPConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeHTTPTestSupport.configuration())
@@ -283,44 +257,6 @@ struct AcmeHTTPTransportTests {
         transport.requestTimeout = timeout
         transport.retry = RetryPolicy(maxAttempts: 3, initialBackoff: .milliseconds(10), deadline: .seconds(10))
         return transport
-    }
-
-    @Test("a 503 is retried and the payload arrives once")
-    func unavailableIsRetried() async throws {
-        let server = LoopbackHTTPServer()
-        _ = try await server.start()
-        defer { server.stop() }
-        server.enqueue(.status(503))
-        let sink = HTTPExportSink(configuration: try Self.transportConfiguration(server))
-        try await sink.export(Self.payload)
-        #expect(server.requests.count == 2)
-        #expect(sink.statistics.succeeded == 1)
-        #expect(sink.statistics.retries == 1)
-    }
-
-    @Test("a 400 is final: sent once, not retried")
-    func badRequestIsNotRetried() async throws {
-        let server = LoopbackHTTPServer()
-        _ = try await server.start()
-        defer { server.stop() }
-        server.enqueue(.status(400))
-        let sink = HTTPExportSink(configuration: try Self.transportConfiguration(server))
-        await #expect(throws: HTTPExportError.self) { try await sink.export(Self.payload) }
-        #expect(server.requests.count == 1)
-        #expect(sink.statistics.failedPermanently == 1)
-    }
-
-    @Test("a stalled server times out")
-    func stalledServerTimesOut() async throws {
-        let server = LoopbackHTTPServer(defaultReply: .stall)
-        _ = try await server.start()
-        defer { server.stop() }
-        var configuration = try Self.transportConfiguration(server, timeout: .milliseconds(300))
-        configuration.retry = .never
-        let sink = HTTPExportSink(configuration: configuration)
-        let start = ContinuousClock.now
-        await #expect(throws: HTTPExportError.self) { try await sink.export(Self.payload) }
-        #expect(ContinuousClock.now - start < .seconds(5))
     }
 
     @Test("a request that finally fails is kept in the dead-letter file")

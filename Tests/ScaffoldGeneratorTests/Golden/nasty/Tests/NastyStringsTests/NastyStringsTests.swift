@@ -21,47 +21,16 @@ enum NastyStringsTestSupport {
         [:]
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try NastyStringsConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try NastyStringsConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> NastyStringsConfiguration {
-        try NastyStringsConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try NastyStringsConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -83,6 +52,8 @@ struct NastyStringsConfigurationTests {
         #expect(configuration.keywords == ["func", "\\u{0}", "#"])
         #expect(configuration.headers == ["\"k\"": "\\v", "x": "#\"y\"#"])
         #expect(configuration.`default` == nil)
+        #expect(configuration.section == 1)
+        #expect(configuration.reader == nil)
         #expect(configuration.buffer == BufferSettings())
     }
 
@@ -97,8 +68,8 @@ struct NastyStringsConfigurationTests {
     @Test("'default' not matching its pattern is an error")
     func patternMismatchDefault() throws {
         var entries = NastyStringsTestSupport.minimalEntries
-        entries["default"] = NastyStringsTestSupport.json(
-            NastyStringsTestSupport.sample(
+        entries["default"] = TestSections.json(
+            TestSections.sample(
                 "^[\"\\\\]+$",
                 matching: false,
                 candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]
@@ -108,12 +79,34 @@ struct NastyStringsConfigurationTests {
         #expect(problems.contains { $0.message.contains("must match the pattern") && $0.location != nil })
     }
 
+    @Test("'section' below its minimum is an error")
+    func belowMinimumSection() throws {
+        var entries = NastyStringsTestSupport.minimalEntries
+        entries["section"] = "-1"
+        let problems = try #require(NastyStringsTestSupport.problems(entries))
+        #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
+    }
+
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
         var entries = NastyStringsTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         let problems = try #require(NastyStringsTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
+    }
+
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = NastyStringsTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(NastyStringsTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
     }
 }
 
@@ -125,16 +118,7 @@ struct NastyStringsExporterTests {
             configuration: NastyStringsTestSupport.configuration(),
             context: NastyStringsTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = ["MapProcessor", "RedactionProcessor", "EnrichmentProcessor", "EventJSONSerializer"]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "redact", "enrich", "serialize"])
     }
 
     @Test(
@@ -213,7 +197,7 @@ struct NastyStringsExporterTests {
         var registry = ExporterRegistry()
         registry.registerNastyStrings()
         #expect(registry.typeNames == [ExporterRegistry.nastyStringsTypeName])
-        let section = NastyStringsTestSupport.section(NastyStringsTestSupport.minimalEntries)
+        let section = TestSections.section(NastyStringsTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(NastyStringsConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == NastyStringsTestSupport.configuration())

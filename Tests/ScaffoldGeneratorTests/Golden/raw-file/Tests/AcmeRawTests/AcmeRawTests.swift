@@ -19,8 +19,8 @@ enum AcmeRawTestSupport {
     /// A valid section's keys (values as JSON): every required key, nothing else.
     static var minimalEntries: [String: String] {
         var entries: [String: String] = [:]
-        entries["service"] = json(
-            sample(
+        entries["service"] = TestSections.json(
+            TestSections.sample(
                 "^[a-z-]+$",
                 matching: true,
                 candidates: [
@@ -47,47 +47,16 @@ enum AcmeRawTestSupport {
         return entries
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try AcmeRawConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try AcmeRawConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> AcmeRawConfiguration {
-        try AcmeRawConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try AcmeRawConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -121,7 +90,7 @@ struct AcmeRawConfigurationTests {
         var entries = AcmeRawTestSupport.minimalEntries
         entries["api_key"] = nil
         let configuration = try AcmeRawConfiguration.decode(
-            yaml: AcmeRawTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_API_KEY": "from-env"]
         )
         #expect(configuration.apiKey == Secret("from-env"))
@@ -132,7 +101,7 @@ struct AcmeRawConfigurationTests {
         var entries = AcmeRawTestSupport.minimalEntries
         entries["region"] = nil
         let configuration = try AcmeRawConfiguration.decode(
-            yaml: AcmeRawTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_REGION": "eu"]
         )
         #expect(configuration.region == .eu)
@@ -143,7 +112,7 @@ struct AcmeRawConfigurationTests {
         var entries = AcmeRawTestSupport.minimalEntries
         entries["verbose"] = nil
         let configuration = try AcmeRawConfiguration.decode(
-            yaml: AcmeRawTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_VERBOSE": "true"]
         )
         #expect(configuration.verbose == true)
@@ -184,8 +153,8 @@ struct AcmeRawConfigurationTests {
     @Test("'service' not matching its pattern is an error")
     func patternMismatchService() throws {
         var entries = AcmeRawTestSupport.minimalEntries
-        entries["service"] = AcmeRawTestSupport.json(
-            AcmeRawTestSupport.sample(
+        entries["service"] = TestSections.json(
+            TestSections.sample(
                 "^[a-z-]+$",
                 matching: false,
                 candidates: ["", " ", "!!", "\u{1}", "not matching zz", "0"]
@@ -219,12 +188,26 @@ struct AcmeRawConfigurationTests {
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = AcmeRawTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(AcmeRawTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
+
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
         var entries = AcmeRawTestSupport.minimalEntries
-        entries["api_key"] = AcmeRawTestSupport.json("secret-value-zz")
+        entries["api_key"] = TestSections.json("secret-value-zz")
         let configuration = try AcmeRawConfiguration.decode(
-            yaml: AcmeRawTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: [:]
         )
         #expect(!configuration.description.contains("secret-value-zz"))
@@ -241,22 +224,7 @@ struct AcmeRawExporterTests {
             configuration: AcmeRawTestSupport.configuration(),
             context: AcmeRawTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = [
-            "MapProcessor",
-            "FilterProcessor",
-            "RedactionProcessor",
-            "BatchingProcessor",
-            "EventBatchJSONSerializer",
-        ]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "filter", "redact", "batch", "serialize"])
     }
 
     @Test(
@@ -335,7 +303,7 @@ struct AcmeRawExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeRaw()
         #expect(registry.typeNames == [ExporterRegistry.acmeRawTypeName])
-        let section = AcmeRawTestSupport.section(AcmeRawTestSupport.minimalEntries)
+        let section = TestSections.section(AcmeRawTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeRawConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeRawTestSupport.configuration())

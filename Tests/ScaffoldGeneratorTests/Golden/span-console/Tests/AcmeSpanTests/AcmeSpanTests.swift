@@ -22,47 +22,16 @@ enum AcmeSpanTestSupport {
         return entries
     }
 
-    /// A section (a YAML flow mapping) of `entries`, whose values are JSON texts.
-    static func section(_ entries: [String: String]) -> String {
-        var pairs: [String] = []
-        for key in entries.keys.sorted() {
-            pairs.append(json(key) + ": " + (entries[key] ?? "null"))
-        }
-        return "{" + pairs.joined(separator: ", ") + "}"
-    }
-
-    /// `text` as a JSON string.
-    static func json(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case _ where scalar.value < 0x20: result += String(format: "\\u%04x", scalar.value)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
-    }
-
-    /// The first of `candidates` that matches `pattern` as a whole (or does not, with `matching: false`).
-    static func sample(_ pattern: String, matching: Bool, candidates: [String]) -> String {
-        candidates.first { ConfigurationReader.matches($0, pattern) == matching } ?? candidates[0]
-    }
-
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
-        do {
-            _ = try AcmeSpanConfiguration.decode(yaml: section(entries), environment: environment)
-            return nil
-        } catch {
-            return error.diagnostics
+        TestSections.problems { () throws(DiagnosticError) in
+            try AcmeSpanConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
     static func configuration() throws -> AcmeSpanConfiguration {
-        try AcmeSpanConfiguration.decode(yaml: section(minimalEntries), environment: [:])
+        try AcmeSpanConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
@@ -90,7 +59,7 @@ struct AcmeSpanConfigurationTests {
         var entries = AcmeSpanTestSupport.minimalEntries
         entries["team"] = nil
         let configuration = try AcmeSpanConfiguration.decode(
-            yaml: AcmeSpanTestSupport.section(entries),
+            yaml: TestSections.section(entries),
             environment: ["ACME_TEAM": "from-env"]
         )
         #expect(configuration.team == "from-env")
@@ -143,6 +112,20 @@ struct AcmeSpanConfigurationTests {
         let problems = try #require(AcmeSpanTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
+
+    @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
+    func allProblemsTogether() throws {
+        var entries = AcmeSpanTestSupport.minimalEntries
+        entries["no_such_key_zz"] = "1"
+        entries["buffer_capacity"] = "[1]"
+        entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
+        let problems = try #require(AcmeSpanTestSupport.problems(entries))
+        #expect(problems.count == 3, "\(problems)")
+        #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
+        #expect(problems.contains { $0.message.contains("no_such_key_zz") })
+        #expect(problems.contains { $0.message.contains("buffer_capacity") })
+        #expect(problems.contains { $0.message.contains("no_such_policy_zz") })
+    }
 }
 
 @Suite("AcmeSpan exporter")
@@ -153,24 +136,7 @@ struct AcmeSpanExporterTests {
             configuration: AcmeSpanTestSupport.configuration(),
             context: AcmeSpanTestSupport.context
         )
-        let description = String(reflecting: type(of: pipeline))
-        let expected = [
-            "MapProcessor",
-            "EnrichmentProcessor",
-            "SamplingProcessor",
-            "SpanBuilder",
-            "BatchingProcessor",
-            "AcmeSpanUnbatch",
-            "SpanTreeAssembler",
-        ]
-        var searchFrom = description.startIndex
-        for stage in expected {
-            let found = try #require(
-                description.range(of: stage, range: searchFrom..<description.endIndex),
-                "\(stage) missing or out of order in \(description)"
-            )
-            searchFrom = found.upperBound
-        }
+        #expect(pipeline.stageNames == ["hooks", "enrich", "sample", "spans", "batch", "unbatch", "trees"])
     }
 
     @Test(
@@ -249,7 +215,7 @@ struct AcmeSpanExporterTests {
         var registry = ExporterRegistry()
         registry.registerAcmeSpan()
         #expect(registry.typeNames == [ExporterRegistry.acmeSpanTypeName])
-        let section = AcmeSpanTestSupport.section(AcmeSpanTestSupport.minimalEntries)
+        let section = TestSections.section(AcmeSpanTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeSpanConfiguration.Document.self, from: node)
         #expect(try document.resolve(environment: [:]) == AcmeSpanTestSupport.configuration())

@@ -8,7 +8,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `file_jsonl` exporter: its section in the workflow YAML.
-public struct FileJSONLConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct FileJSONLConfiguration: Sendable, Hashable {
     /// The JSON Lines file events are appended to (relative to the workflow file).
     ///
     /// (`output_path`; string; required)
@@ -38,11 +38,13 @@ public struct FileJSONLConfiguration: Sendable, Hashable, CustomStringConvertibl
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> FileJSONLConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension FileJSONLConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("output_path: " + "\(outputPath)")
@@ -58,7 +60,7 @@ public struct FileJSONLConfiguration: Sendable, Hashable, CustomStringConvertibl
 extension FileJSONLConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_path` as written.
@@ -70,20 +72,18 @@ extension FileJSONLConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case outputPath = "output_path"
-            case project = "project"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            outputPath = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputPath)
-            project = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .project)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            outputPath = reader.value("output_path", in: section)
+            project = reader.value("project", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -92,38 +92,23 @@ extension FileJSONLConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> FileJSONLConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let outputPathEntryRaw = reader.read(
-                outputPath,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> FileJSONLConfiguration {
+            let outputPathEntry = reader.require(
+                reader.read(outputPath, key: "output_path", env: nil, expected: "text", parse: { $0 }),
                 key: "output_path",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
+                env: nil
             )
-            let outputPathEntryPresent = reader.require(outputPathEntryRaw, key: "output_path", env: nil)
-            let outputPathEntry = outputPathEntryPresent
-            let projectEntryRaw = reader.read(
-                project,
-                key: "project",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let projectEntry = projectEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return FileJSONLConfiguration(
                 outputPath: outputPathEntry?.value ?? "",
                 project: projectEntry?.value ?? "default",
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -61,7 +61,7 @@ public struct FileJSONLBlueprint: ExporterBlueprint {
         let hooks = FileJSONLHooks(configuration: configuration, context: context)
         return Pipeline.build {
             MapProcessor<AgentEvent, AgentEvent> { hooks.prepare($0) }.named("hooks")
-            EventJSONSerializer(format: .intermediateStep)
+            EventJSONSerializer(format: .intermediateStep).named("serialize")
         }
     }
 }

@@ -10,7 +10,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_custom` exporter: its section in the workflow YAML.
-public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeCustomConfiguration: Sendable, Hashable {
     /// (`token`; secret; required; environment ACME_TOKEN)
     public var token: Secret
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
@@ -32,11 +32,13 @@ public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertib
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeCustomConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeCustomConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("token: " + "<redacted>")
@@ -51,7 +53,7 @@ public struct AcmeCustomConfiguration: Sendable, Hashable, CustomStringConvertib
 extension AcmeCustomConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `token` as written.
@@ -61,18 +63,17 @@ extension AcmeCustomConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case token = "token"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            token = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .token)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            token = reader.value("token", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -81,35 +82,28 @@ extension AcmeCustomConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeCustomConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let tokenEntryRaw = reader.read(
-                token,
-                key: "token",
-                env: "ACME_TOKEN",
-                expected: "text",
-                parse: { $0 }
-            )
-            let tokenEntryPresent = reader.require(tokenEntryRaw, key: "token", env: "ACME_TOKEN")
-            let tokenEntryConverted = reader.convert(
-                tokenEntryPresent,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> AcmeCustomConfiguration {
+            let tokenEntry = reader.convert(
+                reader.require(
+                    reader.read(token, key: "token", env: "ACME_TOKEN", expected: "text", parse: { $0 }),
+                    key: "token",
+                    env: "ACME_TOKEN"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let tokenEntry = tokenEntryConverted
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeCustomConfiguration(
                 token: tokenEntry?.value ?? Secret(""),
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_events` exporter: its section in the workflow YAML.
-public struct AcmeEventsConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeEventsConfiguration: Sendable, Hashable {
     /// (`user`; string; default agent)
     public var user: String
     /// (`password`; secret; environment ACME_PASSWORD)
@@ -35,11 +35,13 @@ public struct AcmeEventsConfiguration: Sendable, Hashable, CustomStringConvertib
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeEventsConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeEventsConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("user: " + "\(user)")
@@ -55,7 +57,7 @@ public struct AcmeEventsConfiguration: Sendable, Hashable, CustomStringConvertib
 extension AcmeEventsConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `user` as written.
@@ -67,20 +69,18 @@ extension AcmeEventsConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case user = "user"
-            case password = "password"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            user = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .user)
-            password = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .password)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            user = reader.value("user", in: section)
+            password = reader.value("password", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -89,43 +89,26 @@ extension AcmeEventsConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeEventsConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let userEntryRaw = reader.read(
-                user,
-                key: "user",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let userEntry = userEntryRaw
-            let passwordEntryRaw = reader.read(
-                password,
-                key: "password",
-                env: "ACME_PASSWORD",
-                expected: "text",
-                parse: { $0 }
-            )
-            let passwordEntryConverted = reader.convert(
-                passwordEntryRaw,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> AcmeEventsConfiguration {
+            let userEntry = reader.read(user, key: "user", env: nil, expected: "text", parse: { $0 })
+            let passwordEntry = reader.convert(
+                reader.read(password, key: "password", env: "ACME_PASSWORD", expected: "text", parse: { $0 }),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let passwordEntry = passwordEntryConverted
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeEventsConfiguration(
                 user: userEntry?.value ?? "agent",
                 password: passwordEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

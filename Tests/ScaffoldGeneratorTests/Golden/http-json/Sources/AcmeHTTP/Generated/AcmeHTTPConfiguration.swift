@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_http` exporter: its section in the workflow YAML.
-public struct AcmeHTTPConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeHTTPConfiguration: Sendable, Hashable {
     /// Where to send spans.
     ///
     /// (`endpoint`; url; required)
@@ -59,11 +59,13 @@ public struct AcmeHTTPConfiguration: Sendable, Hashable, CustomStringConvertible
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeHTTPConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeHTTPConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -82,7 +84,7 @@ public struct AcmeHTTPConfiguration: Sendable, Hashable, CustomStringConvertible
 extension AcmeHTTPConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -100,26 +102,21 @@ extension AcmeHTTPConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case apiKey = "api_key"
-            case region = "region"
-            case tenant = "tenant"
-            case batchSize = "batch_size"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            region = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .region)
-            tenant = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .tenant)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            apiKey = reader.value("api_key", in: section)
+            region = reader.value("region", in: section)
+            tenant = reader.value("tenant", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -128,77 +125,46 @@ extension AcmeHTTPConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeHTTPConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryPresent = reader.require(endpointEntryRaw, key: "endpoint", env: nil)
-            let endpointEntryConverted = reader.convert(
-                endpointEntryPresent,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeHTTPConfiguration {
+            let endpointEntry = reader.convert(
+                reader.require(
+                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    key: "endpoint",
+                    env: nil
+                ),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let apiKeyEntryRaw = reader.read(
-                apiKey,
-                key: "api_key",
-                env: "ACME_API_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let apiKeyEntryPresent = reader.require(apiKeyEntryRaw, key: "api_key", env: "ACME_API_KEY")
-            let apiKeyEntryConverted = reader.convert(
-                apiKeyEntryPresent,
+            let apiKeyEntry = reader.convert(
+                reader.require(
+                    reader.read(apiKey, key: "api_key", env: "ACME_API_KEY", expected: "text", parse: { $0 }),
+                    key: "api_key",
+                    env: "ACME_API_KEY"
+                ),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let apiKeyEntry = apiKeyEntryConverted
-            let regionEntryRaw = reader.read(
-                region,
-                key: "region",
-                env: nil,
-                expected: "one of us, eu",
-                parse: { $0 }
-            )
-            let regionEntryConverted = reader.convert(
-                regionEntryRaw,
+            let regionEntry = reader.convert(
+                reader.read(region, key: "region", env: nil, expected: "one of us, eu", parse: { $0 }),
                 expected: "one of us, eu",
                 secret: false,
-                { RegionValue.init(rawValue:)($0) }
+                { RegionValue(rawValue: $0) }
             )
-            let regionEntry = regionEntryConverted
-            let tenantEntryRaw = reader.read(
-                tenant,
-                key: "tenant",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let tenantEntry = tenantEntryRaw
-            let batchSizeEntryRaw = reader.read(
-                batchSize,
-                key: "batch_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let batchSizeEntry = reader.check(batchSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 10000 { return "must be at most 10000" + ", not \(value)" }
+            let tenantEntry = reader.read(tenant, key: "tenant", env: nil, expected: "text", parse: { $0 })
+            let batchSizeEntry = reader.check(
+                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 10000 { return "must be at most 10000, not \(value)" }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeHTTPConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
@@ -206,10 +172,7 @@ extension AcmeHTTPConfiguration {
                 region: regionEntry?.value ?? .us,
                 tenant: tenantEntry?.value,
                 batchSize: batchSizeEntry?.value ?? 50,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -8,7 +8,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `nasty_strings` exporter: its section in the workflow YAML.
-public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct NastyStringsConfiguration: Sendable, Hashable {
     /// */ /* \(x) """
     ///
     /// (`label`; string; default """\(boom)"# )
@@ -21,6 +21,10 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
     public var headers: [String: String]
     /// (`default`; string)
     public var `default`: String?
+    /// (`section`; int; default 1)
+    public var section: Int
+    /// (`reader`; string)
+    public var reader: String?
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
 
@@ -43,6 +47,8 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         keywords: [String] = ["func", "\\u{0}", "#"],
         headers: [String: String] = ["\"k\"": "\\v", "x": "#\"y\"#"],
         `default`: String? = nil,
+        section: Int = 1,
+        reader: String? = nil,
         buffer: BufferSettings = BufferSettings()
     ) {
         self.label = label
@@ -50,6 +56,8 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         self.keywords = keywords
         self.headers = headers
         self.`default` = `default`
+        self.section = section
+        self.reader = reader
         self.buffer = buffer
     }
 
@@ -60,11 +68,13 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> NastyStringsConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension NastyStringsConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("label: " + "\(label)")
@@ -72,6 +82,8 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
         parts.append("keywords: " + "\(keywords)")
         parts.append("headers: " + "\(headers)")
         parts.append("default: " + (`default`.map { "\($0)" } ?? "nil"))
+        parts.append("section: " + "\(section)")
+        parts.append("reader: " + (reader.map { "\($0)" } ?? "nil"))
         parts.append("buffer_capacity: \(buffer.capacity)")
         parts.append("overflow_policy: \(buffer.overflowPolicy.rawValue)")
         return "NastyStringsConfiguration(" + parts.joined(separator: ", ") + ")"
@@ -83,7 +95,7 @@ public struct NastyStringsConfiguration: Sendable, Hashable, CustomStringConvert
 extension NastyStringsConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `label` as written.
@@ -96,31 +108,32 @@ extension NastyStringsConfiguration {
         public var headers: ConfigurationEntry<[String: String]>?
         /// `default` as written.
         public var `default`: ConfigurationEntry<String>?
+        /// `section` as written.
+        public var section: ConfigurationEntry<Int>?
+        /// `reader` as written.
+        public var reader: ConfigurationEntry<String>?
         /// `buffer_capacity` as written.
         public var bufferCapacity: ConfigurationEntry<Int>?
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case label = "label"
-            case mode = "mode"
-            case keywords = "keywords"
-            case headers = "headers"
-            case `default` = "default"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            label = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .label)
-            mode = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .mode)
-            keywords = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .keywords)
-            headers = try container.decodeIfPresent(ConfigurationEntry<[String: String]>.self, forKey: .headers)
-            `default` = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .default)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            label = reader.value("label", in: section)
+            mode = reader.value("mode", in: section)
+            keywords = reader.value("keywords", in: section)
+            headers = reader.value("headers", in: section)
+            `default` = reader.value("default", in: section)
+            self.section = reader.value("section", in: section)
+            self.reader = reader.value("reader", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -129,64 +142,50 @@ extension NastyStringsConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> NastyStringsConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let labelEntryRaw = reader.read(
-                label,
-                key: "label",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let labelEntry = labelEntryRaw
-            let modeEntryRaw = reader.read(
-                mode,
-                key: "mode",
-                env: nil,
-                expected: "one of a-b, a_b, class, \"q\"",
-                parse: { $0 }
-            )
-            let modeEntryConverted = reader.convert(
-                modeEntryRaw,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(
+            with reader: inout ConfigurationReader
+        ) throws(DiagnosticError) -> NastyStringsConfiguration {
+            let labelEntry = reader.read(label, key: "label", env: nil, expected: "text", parse: { $0 })
+            let modeEntry = reader.convert(
+                reader.read(mode, key: "mode", env: nil, expected: "one of a-b, a_b, class, \"q\"", parse: { $0 }),
                 expected: "one of a-b, a_b, class, \"q\"",
                 secret: false,
-                { ModeValue.init(rawValue:)($0) }
+                { ModeValue(rawValue: $0) }
             )
-            let modeEntry = modeEntryConverted
-            let keywordsEntryRaw = reader.read(
+            let keywordsEntry = reader.read(
                 keywords,
                 key: "keywords",
                 env: nil,
                 expected: "a comma-separated list of text",
                 parse: { ConfigurationReader.list($0, { $0 }) }
             )
-            let keywordsEntry = keywordsEntryRaw
-            let headersEntryRaw = reader.read(
+            let headersEntry = reader.read(
                 headers,
                 key: "headers",
                 env: nil,
                 expected: "key=value pairs separated by commas",
                 parse: { ConfigurationReader.map($0) }
             )
-            let headersEntry = headersEntryRaw
-            let defaultEntryRaw = reader.read(
-                `default`,
-                key: "default",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let defaultEntry = reader.check(defaultEntryRaw) { value -> String? in
+            let defaultEntry = reader.check(
+                reader.read(`default`, key: "default", env: nil, expected: "text", parse: { $0 })
+            ) { value -> String? in
                 if !ConfigurationReader.matches(value, "^[\"\\\\]+$") {
                     return "must match the pattern ^[\"\\\\]+$" + ", not '\(value)'"
                 }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let sectionEntry = reader.check(
+                reader.read(section, key: "section", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 0 { return "must be at least 0, not \(value)" }
+                return nil
+            }
+            let readerEntry = reader.read(self.reader, key: "reader", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return NastyStringsConfiguration(
                 label: labelEntry?.value ?? "\"\"\"\\(boom)\"#\n",
@@ -194,10 +193,9 @@ extension NastyStringsConfiguration {
                 keywords: keywordsEntry?.value ?? ["func", "\\u{0}", "#"],
                 headers: headersEntry?.value ?? ["\"k\"": "\\v", "x": "#\"y\"#"],
                 default: defaultEntry?.value,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                section: sectionEntry?.value ?? 1,
+                reader: readerEntry?.value,
+                buffer: buffer
             )
         }
     }

@@ -19,13 +19,13 @@ public struct NastyStringsBlueprint: ExporterBlueprint {
     /// The context the exporter was built in (environment, base directory, logger).
     public let context: ExporterBuildContext
     /// The transport, shared by the instances of every run.
-    let transport: NastyStringsStreamSink
+    let transport: StreamSink
 
     /// Creates the blueprint and its transport.
     public init(configuration: NastyStringsConfiguration, context: ExporterBuildContext) throws {
         self.configuration = configuration
         self.context = context
-        transport = NastyStringsStreamSink(fileDescriptor: 2)
+        transport = StreamSink(stream: .stderr)
     }
 
     public func makeExporter(name: String) throws -> any Exporter {
@@ -85,7 +85,7 @@ public struct NastyStringsBlueprint: ExporterBlueprint {
                     environment: context.environment
                 )
             )
-            EventJSONSerializer(format: .intermediateStep)
+            EventJSONSerializer(format: .intermediateStep).named("serialize")
         }
     }
 }

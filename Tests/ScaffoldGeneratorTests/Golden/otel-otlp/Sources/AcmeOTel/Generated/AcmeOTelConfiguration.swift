@@ -9,7 +9,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_otel` exporter: its section in the workflow YAML.
-public struct AcmeOTelConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeOTelConfiguration: Sendable, Hashable {
     /// (`endpoint`; url; default http://localhost:4318/v1/traces)
     public var endpoint: URL
     /// (`api_key`; secret; environment ACME_OTLP_KEY)
@@ -39,11 +39,13 @@ public struct AcmeOTelConfiguration: Sendable, Hashable, CustomStringConvertible
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeOTelConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeOTelConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -60,7 +62,7 @@ public struct AcmeOTelConfiguration: Sendable, Hashable, CustomStringConvertible
 extension AcmeOTelConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -74,22 +76,19 @@ extension AcmeOTelConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case apiKey = "api_key"
-            case project = "project"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            project = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .project)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            apiKey = reader.value("api_key", in: section)
+            project = reader.value("project", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -98,58 +97,31 @@ extension AcmeOTelConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeOTelConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryConverted = reader.convert(
-                endpointEntryRaw,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeOTelConfiguration {
+            let endpointEntry = reader.convert(
+                reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let apiKeyEntryRaw = reader.read(
-                apiKey,
-                key: "api_key",
-                env: "ACME_OTLP_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let apiKeyEntryConverted = reader.convert(
-                apiKeyEntryRaw,
+            let apiKeyEntry = reader.convert(
+                reader.read(apiKey, key: "api_key", env: "ACME_OTLP_KEY", expected: "text", parse: { $0 }),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let apiKeyEntry = apiKeyEntryConverted
-            let projectEntryRaw = reader.read(
-                project,
-                key: "project",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let projectEntry = projectEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeOTelConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("http://localhost:4318/v1/traces"),
                 apiKey: apiKeyEntry?.value,
                 project: projectEntry?.value ?? "demo",
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -8,7 +8,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_raw` exporter: its section in the workflow YAML.
-public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeRawConfiguration: Sendable, Hashable {
     /// Where lines go.
     ///
     /// (`output_path`; string; default traces/acme.jsonl)
@@ -76,11 +76,13 @@ public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible,
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeRawConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeRawConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("output_path: " + "\(outputPath)")
@@ -104,7 +106,7 @@ public struct AcmeRawConfiguration: Sendable, Hashable, CustomStringConvertible,
 extension AcmeRawConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `output_path` as written.
@@ -132,42 +134,26 @@ extension AcmeRawConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case outputPath = "output_path"
-            case apiKey = "api_key"
-            case batchSize = "batch_size"
-            case flushInterval = "flush_interval"
-            case region = "region"
-            case tags = "tags"
-            case extraHeaders = "extra_headers"
-            case service = "service"
-            case ratio = "ratio"
-            case verbose = "verbose"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            outputPath = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .outputPath)
-            apiKey = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .apiKey)
-            batchSize = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .batchSize)
-            flushInterval = try container.decodeIfPresent(
-                ConfigurationEntry<ConfigDuration>.self,
-                forKey: .flushInterval
-            )
-            region = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .region)
-            tags = try container.decodeIfPresent(ConfigurationEntry<[String]>.self, forKey: .tags)
-            extraHeaders = try container.decodeIfPresent(
-                ConfigurationEntry<[String: String]>.self,
-                forKey: .extraHeaders
-            )
-            service = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .service)
-            ratio = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .ratio)
-            verbose = try container.decodeIfPresent(ConfigurationEntry<Bool>.self, forKey: .verbose)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            outputPath = reader.value("output_path", in: section)
+            apiKey = reader.value("api_key", in: section)
+            batchSize = reader.value("batch_size", in: section)
+            flushInterval = reader.value("flush_interval", in: section)
+            region = reader.value("region", in: section)
+            tags = reader.value("tags", in: section)
+            extraHeaders = reader.value("extra_headers", in: section)
+            service = reader.value("service", in: section)
+            ratio = reader.value("ratio", in: section)
+            verbose = reader.value("verbose", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -176,125 +162,84 @@ extension AcmeRawConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeRawConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let outputPathEntryRaw = reader.read(
-                outputPath,
-                key: "output_path",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let outputPathEntry = outputPathEntryRaw
-            let apiKeyEntryRaw = reader.read(
-                apiKey,
-                key: "api_key",
-                env: "ACME_API_KEY",
-                expected: "text",
-                parse: { $0 }
-            )
-            let apiKeyEntryConverted = reader.convert(
-                apiKeyEntryRaw,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeRawConfiguration {
+            let outputPathEntry = reader.read(outputPath, key: "output_path", env: nil, expected: "text", parse: { $0 })
+            let apiKeyEntry = reader.convert(
+                reader.read(apiKey, key: "api_key", env: "ACME_API_KEY", expected: "text", parse: { $0 }),
                 expected: "text",
                 secret: true,
-                { Secret.init($0) }
+                { Secret($0) }
             )
-            let apiKeyEntry = apiKeyEntryConverted
-            let batchSizeEntryRaw = reader.read(
-                batchSize,
-                key: "batch_size",
-                env: nil,
-                expected: "an integer",
-                parse: { Int($0) }
-            )
-            let batchSizeEntry = reader.check(batchSizeEntryRaw) { value -> String? in
-                if value < 1 { return "must be at least 1" + ", not \(value)" }
-                if value > 10000 { return "must be at most 10000" + ", not \(value)" }
+            let batchSizeEntry = reader.check(
+                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+            ) { value -> String? in
+                if value < 1 { return "must be at least 1, not \(value)" }
+                if value > 10000 { return "must be at most 10000, not \(value)" }
                 return nil
             }
-            let flushIntervalEntryRaw = reader.read(
-                flushInterval,
-                key: "flush_interval",
-                env: nil,
-                expected: "a duration such as 5s or 250ms",
-                parse: { ConfigDuration(parsing: $0) }
-            )
-            let flushIntervalEntryConverted = reader.convert(
-                flushIntervalEntryRaw,
+            let flushIntervalEntry = reader.convert(
+                reader.read(
+                    flushInterval,
+                    key: "flush_interval",
+                    env: nil,
+                    expected: "a duration such as 5s or 250ms",
+                    parse: { ConfigDuration(parsing: $0) }
+                ),
                 expected: "a duration such as 5s or 250ms",
                 secret: false,
-                { { $0.duration }($0) }
+                { $0.duration }
             )
-            let flushIntervalEntry = flushIntervalEntryConverted
-            let regionEntryRaw = reader.read(
-                region,
-                key: "region",
-                env: "ACME_REGION",
-                expected: "one of us, eu",
-                parse: { $0 }
-            )
-            let regionEntryConverted = reader.convert(
-                regionEntryRaw,
+            let regionEntry = reader.convert(
+                reader.read(region, key: "region", env: "ACME_REGION", expected: "one of us, eu", parse: { $0 }),
                 expected: "one of us, eu",
                 secret: false,
-                { RegionValue.init(rawValue:)($0) }
+                { RegionValue(rawValue: $0) }
             )
-            let regionEntry = regionEntryConverted
-            let tagsEntryRaw = reader.read(
+            let tagsEntry = reader.read(
                 tags,
                 key: "tags",
                 env: nil,
                 expected: "a comma-separated list of text",
                 parse: { ConfigurationReader.list($0, { $0 }) }
             )
-            let tagsEntry = tagsEntryRaw
-            let extraHeadersEntryRaw = reader.read(
+            let extraHeadersEntry = reader.read(
                 extraHeaders,
                 key: "extra_headers",
                 env: nil,
                 expected: "key=value pairs separated by commas",
                 parse: { ConfigurationReader.map($0) }
             )
-            let extraHeadersEntry = extraHeadersEntryRaw
-            let serviceEntryRaw = reader.read(
-                service,
-                key: "service",
-                env: nil,
-                expected: "text",
-                parse: { $0 }
-            )
-            let serviceEntryPresent = reader.require(serviceEntryRaw, key: "service", env: nil)
-            let serviceEntry = reader.check(serviceEntryPresent) { value -> String? in
+            let serviceEntry = reader.check(
+                reader.require(
+                    reader.read(service, key: "service", env: nil, expected: "text", parse: { $0 }),
+                    key: "service",
+                    env: nil
+                )
+            ) { value -> String? in
                 if !ConfigurationReader.matches(value, "^[a-z-]+$") {
                     return "must match the pattern ^[a-z-]+$" + ", not '\(value)'"
                 }
                 return nil
             }
-            let ratioEntryRaw = reader.read(
-                ratio,
-                key: "ratio",
-                env: nil,
-                expected: "a number",
-                parse: { Double($0) }
-            )
-            let ratioEntry = reader.check(ratioEntryRaw) { value -> String? in
-                if value < 0.0 { return "must be at least 0.0" + ", not \(value)" }
-                if value > 1.0 { return "must be at most 1.0" + ", not \(value)" }
+            let ratioEntry = reader.check(
+                reader.read(ratio, key: "ratio", env: nil, expected: "a number", parse: { Double($0) })
+            ) { value -> String? in
+                if value < 0.0 { return "must be at least 0.0, not \(value)" }
+                if value > 1.0 { return "must be at most 1.0, not \(value)" }
                 return nil
             }
-            let verboseEntryRaw = reader.read(
+            let verboseEntry = reader.read(
                 verbose,
                 key: "verbose",
                 env: "ACME_VERBOSE",
                 expected: "true or false",
                 parse: { ConfigurationReader.bool($0) }
             )
-            let verboseEntry = verboseEntryRaw
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeRawConfiguration(
                 outputPath: outputPathEntry?.value ?? "traces/acme.jsonl",
@@ -307,10 +252,7 @@ extension AcmeRawConfiguration {
                 service: serviceEntry?.value ?? "",
                 ratio: ratioEntry?.value ?? 0.5,
                 verbose: verboseEntry?.value ?? false,
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

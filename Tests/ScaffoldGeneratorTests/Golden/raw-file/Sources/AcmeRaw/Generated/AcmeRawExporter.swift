@@ -94,7 +94,7 @@ public struct AcmeRawBlueprint: ExporterBlueprint {
                     )
                 )
             )
-            EventBatchJSONSerializer(format: .intermediateStep)
+            EventBatchJSONSerializer(format: .intermediateStep).named("serialize")
         }
     }
 }

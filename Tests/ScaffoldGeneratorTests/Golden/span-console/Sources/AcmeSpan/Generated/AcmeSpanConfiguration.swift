@@ -7,7 +7,7 @@ import ExporterYAML
 import Foundation
 
 /// The configuration of the `acme_span` exporter: its section in the workflow YAML.
-public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct AcmeSpanConfiguration: Sendable, Hashable {
     /// Where to send spans.
     ///
     /// (`endpoint`; url; required)
@@ -43,11 +43,13 @@ public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible
         file: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(DiagnosticError) -> AcmeSpanConfiguration {
-        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
         let document = try decoder.decode(Document.self, from: text, file: file)
         return try document.resolve(environment: environment)
     }
+}
 
+extension AcmeSpanConfiguration: CustomStringConvertible, CustomDebugStringConvertible {
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
@@ -65,7 +67,7 @@ public struct AcmeSpanConfiguration: Sendable, Hashable, CustomStringConvertible
 extension AcmeSpanConfiguration {
     /// The section as written in the workflow YAML, before environment fallbacks, defaults and checks; the type
     /// the exporter registry decodes.
-    public struct Document: Sendable, Hashable, Decodable, YAMLRejectsUnknownKeys {
+    public struct Document: Sendable, Hashable, Decodable, YAMLReportsAllProblems {
         /// Where the section starts.
         public var location: SourceLocation?
         /// `endpoint` as written.
@@ -81,24 +83,20 @@ extension AcmeSpanConfiguration {
         /// `overflow_policy` as written.
         public var overflowPolicy: ConfigurationEntry<String>?
 
-        enum CodingKeys: String, CodingKey {
-            case endpoint = "endpoint"
-            case sampleRate = "sample_rate"
-            case team = "team"
-            case timeout = "timeout"
-            case bufferCapacity = "buffer_capacity"
-            case overflowPolicy = "overflow_policy"
-        }
-
+        /// Reads the section key by key and checks it with the environment it is decoded with (the registry's):
+        /// a value of the wrong type does not stop the reading, so an unknown key, a wrong type and a bad value
+        /// are reported together, each at its position.
         public init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            location = decoder.yamlLocation
-            endpoint = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .endpoint)
-            sampleRate = try container.decodeIfPresent(ConfigurationEntry<Double>.self, forKey: .sampleRate)
-            team = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .team)
-            timeout = try container.decodeIfPresent(ConfigurationEntry<ConfigDuration>.self, forKey: .timeout)
-            bufferCapacity = try container.decodeIfPresent(ConfigurationEntry<Int>.self, forKey: .bufferCapacity)
-            overflowPolicy = try container.decodeIfPresent(ConfigurationEntry<String>.self, forKey: .overflowPolicy)
+            let section = try ConfigurationSection(decoder)
+            var reader = section.reader()
+            location = section.location
+            endpoint = reader.value("endpoint", in: section)
+            sampleRate = reader.value("sample_rate", in: section)
+            team = reader.value("team", in: section)
+            timeout = reader.value("timeout", in: section)
+            bufferCapacity = reader.value("buffer_capacity", in: section)
+            overflowPolicy = reader.value("overflow_policy", in: section)
+            _ = try resolve(with: &reader)
         }
 
         /// The configuration: environment fallbacks and defaults applied, every constraint checked.
@@ -107,76 +105,55 @@ extension AcmeSpanConfiguration {
         ///   missing key or an environment value).
         public func resolve(environment: [String: String]) throws(DiagnosticError) -> AcmeSpanConfiguration {
             var reader = ConfigurationReader(section: location, environment: environment)
-            let endpointEntryRaw = reader.read(
-                endpoint,
-                key: "endpoint",
-                env: nil,
-                expected: "an absolute URL",
-                parse: { $0 }
-            )
-            let endpointEntryPresent = reader.require(endpointEntryRaw, key: "endpoint", env: nil)
-            let endpointEntryConverted = reader.convert(
-                endpointEntryPresent,
+            return try resolve(with: &reader)
+        }
+
+        /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
+        private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> AcmeSpanConfiguration {
+            let endpointEntry = reader.convert(
+                reader.require(
+                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    key: "endpoint",
+                    env: nil
+                ),
                 expected: "an absolute URL",
                 secret: false,
-                { ConfigurationReader.absoluteURL($0) }
+                ConfigurationReader.absoluteURL
             )
-            let endpointEntry = endpointEntryConverted
-            let sampleRateEntryRaw = reader.read(
-                sampleRate,
-                key: "sample_rate",
-                env: nil,
-                expected: "a number",
-                parse: { Double($0) }
-            )
-            let sampleRateEntry = reader.check(sampleRateEntryRaw) { value -> String? in
-                if value < 0.0 { return "must be at least 0.0" + ", not \(value)" }
-                if value > 1.0 { return "must be at most 1.0" + ", not \(value)" }
+            let sampleRateEntry = reader.check(
+                reader.read(sampleRate, key: "sample_rate", env: nil, expected: "a number", parse: { Double($0) })
+            ) { value -> String? in
+                if value < 0.0 { return "must be at least 0.0, not \(value)" }
+                if value > 1.0 { return "must be at most 1.0, not \(value)" }
                 return nil
             }
-            let teamEntryRaw = reader.read(
-                team,
-                key: "team",
-                env: "ACME_TEAM",
-                expected: "text",
-                parse: { $0 }
-            )
-            let teamEntry = teamEntryRaw
-            let timeoutEntryRaw = reader.read(
-                timeout,
-                key: "timeout",
-                env: nil,
-                expected: "a duration such as 5s or 250ms",
-                parse: { ConfigDuration(parsing: $0) }
-            )
-            let timeoutEntryConverted = reader.convert(
-                timeoutEntryRaw,
-                expected: "a duration such as 5s or 250ms",
-                secret: false,
-                { { $0.duration }($0) }
-            )
-            let timeoutEntry = reader.check(timeoutEntryConverted) { value -> String? in
-                if value < .milliseconds(1) { return "must be at least 1ms" + ", not \(value)" }
-                if value > .seconds(60) { return "must be at most 60s" + ", not \(value)" }
+            let teamEntry = reader.read(team, key: "team", env: "ACME_TEAM", expected: "text", parse: { $0 })
+            let timeoutEntry = reader.check(
+                reader.convert(
+                    reader.read(
+                        timeout,
+                        key: "timeout",
+                        env: nil,
+                        expected: "a duration such as 5s or 250ms",
+                        parse: { ConfigDuration(parsing: $0) }
+                    ),
+                    expected: "a duration such as 5s or 250ms",
+                    secret: false,
+                    { $0.duration }
+                )
+            ) { value -> String? in
+                if value < .milliseconds(1) { return "must be at least 1ms, not \(value)" }
+                if value > .seconds(60) { return "must be at most 60s, not \(value)" }
                 return nil
             }
-            let capacity = reader.check(bufferCapacity) { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-            let policy = reader.convert(
-                overflowPolicy,
-                expected: "drop_newest or drop_oldest",
-                secret: false,
-                { OverflowPolicy(rawValue: $0) }
-            )
+            let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeSpanConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
                 sampleRate: sampleRateEntry?.value ?? 1.0,
                 team: teamEntry?.value ?? "search",
                 timeout: timeoutEntry?.value ?? .milliseconds(250),
-                buffer: BufferSettings(
-                    capacity: capacity?.value ?? 10_000,
-                    overflowPolicy: policy?.value ?? .dropNewest
-                )
+                buffer: buffer
             )
         }
     }

@@ -85,7 +85,7 @@ public struct AcmeSpanBlueprint: ExporterBlueprint {
                     )
                 )
             )
-            AcmeSpanUnbatch<Span>()
+            UnbatchProcessor<Span>().named("unbatch")
             SpanTreeAssembler().named("trees")
         }
     }
