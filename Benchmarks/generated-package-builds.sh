@@ -5,7 +5,7 @@
 #   RUNTIME_CHECKOUT  the exporter-scaffold checkout the packages depend on (default: this one)
 #   GOLDEN_CHECKOUT   where the golden packages are taken from (default: RUNTIME_CHECKOUT), so that an older commit's
 #                     runtime is measured with the packages its own generator wrote
-# Prints one JSON line per package: {"package": ..., "cold_build_seconds": ..., "runtime_modules": [...]}.
+# Prints one JSON line per package: {"package", "cold_build_seconds", "cold_build_cpu_seconds", "runtime_modules"}.
 # Each build starts from an empty scratch directory, dependencies included, as a user's first build (or CI's) does.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -20,14 +20,15 @@ for package in ${PACKAGES:-span-console raw-file http-json otel-otlp}; do
     # The goldens depend on the runtime at ../exporter-scaffold; point them at the checkout being measured.
     sed -i.bak "s|path: \"../exporter-scaffold\"|path: \"$runtime\"|" "$copy/Package.swift"
     rm -f "$copy/Package.swift.bak"
-    start=$(date +%s.%N)
-    swift build --package-path "$copy" --scratch-path "$copy/.build" >"$copy/build.log" 2>&1 || {
+    # Wall time, and the CPU time of the build's processes (user + system), which a busy machine inflates far less.
+    TIMEFORMAT='%R %U %S'
+    { time swift build --package-path "$copy" --scratch-path "$copy/.build" >"$copy/build.log" 2>&1; } 2>"$copy/time" || {
         cat "$copy/build.log" >&2
         exit 1
     }
-    end=$(date +%s.%N)
+    read -r wall user system <"$copy/time"
     modules=$(find "$copy/.build/debug/Modules" "$copy/.build/debug" -maxdepth 1 -name 'Exporter*.swiftmodule' 2>/dev/null \
         | xargs -n1 basename 2>/dev/null | sed 's/\.swiftmodule$//' | sort -u | sed 's/.*/"&"/' | paste -sd, -)
-    printf '{"package": "%s", "cold_build_seconds": %.1f, "runtime_modules": [%s]}\n' \
-        "$package" "$(awk "BEGIN { print $end - $start }")" "$modules"
+    printf '{"package": "%s", "cold_build_seconds": %.1f, "cold_build_cpu_seconds": %.1f, "runtime_modules": [%s]}\n' \
+        "$package" "$wall" "$(awk "BEGIN { print $user + $system }")" "$modules"
 done
