@@ -91,4 +91,17 @@ struct ReplayStreamTests {
         #expect(long.output.contains("replayed 25 events from <stdin>"), "\(long.output)")
         try expectEveryEvent(in: output, "the events before the long line")
     }
+
+    @Test("dead letters on standard input are refused (replay rewrites the file by its path), exit 2")
+    func deadLettersOnAStream() async throws {
+        let (directory, config, output) = try ReplayInputFaultTests.workspace()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outcome = try await shell(
+            #"printf '\n{"dead_letter_version":1}\n' | "$SCAFFOLD" replay - --config "$CONFIG""#,
+            config: config
+        )
+        #expect(outcome.status == 2, "\(outcome.output)")
+        #expect(outcome.output.contains("error[REPLAY003]: <stdin> holds dead letters"), "\(outcome.output)")
+        #expect(try String(contentsOfFile: output, encoding: .utf8) == ReplayInputFaultTests.kept)
+    }
 }
