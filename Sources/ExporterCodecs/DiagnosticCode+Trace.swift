@@ -30,4 +30,8 @@ extension DiagnosticCode {
     /// Unknown format: the first line of a file is neither IntermediateStep nor ATOF, so the format cannot be
     /// detected.
     public static let traceUnknownFormat = DiagnosticCode("TRACE009")
+
+    /// Line too long: a line holds more bytes than the reader's limit (`--max-line-length`, 64 MiB by default)
+    /// without ending; reading stops there, since a stream without line endings (`/dev/zero`) never ends.
+    public static let traceLineTooLong = DiagnosticCode("TRACE010")
 }

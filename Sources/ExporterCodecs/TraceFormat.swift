@@ -1,3 +1,4 @@
+import ExporterCore
 import ExporterDiagnostics
 import ExporterEvents
 
@@ -49,31 +50,16 @@ public enum TraceFormat: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// Splits JSON Lines text: LF or CRLF endings, blank (whitespace-only) lines skipped, 1-based line numbers. A
-/// UTF-8 byte order mark at the very start (as some Windows editors save) is skipped rather than made part of
-/// line 1, where it would make valid JSON malformed; columns on line 1 are counted after it.
+/// Splits JSON Lines text held in memory, through the same ``LineReader`` that reads traces from files and pipes:
+/// LF or CRLF endings, blank lines skipped, 1-based line numbers, a leading UTF-8 byte order mark skipped.
 package enum TraceLines {
     /// The UTF-8 encoding of U+FEFF.
-    static let byteOrderMark: [UInt8] = [0xEF, 0xBB, 0xBF]
+    static let byteOrderMark = LineReader.byteOrderMark
 
     /// Calls `body` with each non-blank line (without its ending) and its line number, until it returns false.
     package static func forEach(in bytes: [UInt8], _ body: (UnsafeBufferPointer<UInt8>, Int) -> Bool) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var lineStart = buffer.starts(with: byteOrderMark) ? byteOrderMark.count : 0
-            var lineNumber = 1
-            while lineStart < buffer.count {
-                var lineEnd = lineStart
-                while lineEnd < buffer.count, buffer[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-                var contentEnd = lineEnd
-                if contentEnd > lineStart, buffer[contentEnd - 1] == UInt8(ascii: "\r") { contentEnd -= 1 }
-                let line = UnsafeBufferPointer(rebasing: buffer[lineStart..<contentEnd])
-                let isBlank = line.allSatisfy {
-                    $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: "\r")
-                }
-                if !isBlank, !body(line, lineNumber) { return }
-                lineStart = lineEnd + 1
-                lineNumber += 1
-            }
-        }
+        var reader = LineReader(bytes: bytes)
+        // In memory nothing can fail to read and no line is too long, so `try?` hides nothing.
+        while let more = try? reader.withNextLine(body), more {}
     }
 }

@@ -38,82 +38,40 @@ public struct TraceReader: Sendable {
         self.format = format
     }
 
-    /// Reads a file; `TRACE001` when it cannot be read. Problems inside it are in the result's diagnostics.
-    public func read(contentsOfFile path: String) throws(DiagnosticError) -> TraceReadResult {
-        read(try Self.contents(ofFile: path), file: path)
+    /// Reads a file; `TRACE001` when it cannot be read, `TRACE010` when a line is longer than `maxLineLength`
+    /// bytes. Problems inside it are in the result's diagnostics. The events are kept in memory: to replay a
+    /// trace of any size, read it through a ``TraceStream`` instead.
+    public func read(
+        contentsOfFile path: String,
+        maxLineLength: Int = 64 << 20
+    ) throws(DiagnosticError) -> TraceReadResult {
+        let file: FileDescriptor
+        do throws(FileIOError) {
+            file = try FileDescriptor.open(path, O_RDONLY)
+        } catch {
+            throw TraceStream.error(.read(error), file: path)
+        }
+        defer { try? file.close() }
+        var stream = TraceStream(LineReader(file, maxLineLength: maxLineLength), format: format, file: path)
+        return try collect(&stream)
     }
 
     /// Reads a buffer; `file` names it in diagnostics.
     public func read(_ bytes: [UInt8], file: String? = nil) -> TraceReadResult {
+        var stream = TraceStream(LineReader(bytes: bytes), format: format, file: file)
+        // Bytes in memory can neither fail to read nor hold a line longer than the limit (none).
+        return (try? collect(&stream)) ?? TraceReadResult(events: [], lineNumbers: [], diagnostics: [], format: format)
+    }
+
+    private func collect(_ stream: inout TraceStream) throws(DiagnosticError) -> TraceReadResult {
         var result = TraceReadResult(events: [], lineNumbers: [], diagnostics: [], format: format)
-        var rootOf: [String: String] = [:]
-        let parser = JSONParser()
-        TraceLines.forEach(in: bytes) { line, lineNumber in
-            func report(_ error: DiagnosticError) {
-                for var diagnostic in error.diagnostics {
-                    diagnostic.location = SourceLocation(
-                        file: file,
-                        line: lineNumber,
-                        column: diagnostic.location?.column ?? 1
-                    )
-                    result.diagnostics.append(diagnostic)
-                }
-            }
-            do throws(DiagnosticError) {
-                let value = try parser.parse(line)
-                if result.format == nil {
-                    guard let detected = TraceFormat.detect(value) else {
-                        report(
-                            TraceIssue.error(
-                                .traceUnknownFormat,
-                                "cannot tell the trace format from this line",
-                                hint:
-                                    "IntermediateStep lines have a 'payload' object; ATOF lines have 'kind' and 'atof_version'"
-                            )
-                        )
-                        return true
-                    }
-                    result.format = detected
-                }
-                guard let format = result.format else { return true }
-                var event = try format.decode(value)
-                let root: String
-                if let parent = event.parentUUID {
-                    root = rootOf[parent] ?? parent
-                } else {
-                    root = event.uuid
-                }
-                if rootOf[event.uuid] == nil { rootOf[event.uuid] = root }
-                event.rootUUID = root
-                result.events.append(event)
-                result.lineNumbers.append(lineNumber)
-            } catch {
-                report(error)
-            }
-            return true
+        while let event = try stream.next() {
+            result.events.append(event)
+            result.lineNumbers.append(stream.lineNumber)
         }
+        result.diagnostics = stream.diagnostics
+        result.format = stream.format
         return result
-    }
-
-    /// The bytes of a file, read with POSIX calls (no Foundation on this path).
-    static func contents(ofFile path: String) throws(DiagnosticError) -> [UInt8] {
-        do throws(FileIOError) {
-            let file = try FileDescriptor.open(path, O_RDONLY)
-            defer { try? file.close() }
-            return try file.readAll()
-        } catch {
-            throw unreadable(path, error.errno)
-        }
-    }
-
-    private static func unreadable(_ path: String, _ code: Int32) -> DiagnosticError {
-        DiagnosticError(
-            .error(
-                .traceUnreadableFile,
-                "cannot read trace file: \(FileIOError.reason(code))",
-                at: SourceLocation(file: path, line: 1, column: 1)
-            )
-        )
     }
 }
 

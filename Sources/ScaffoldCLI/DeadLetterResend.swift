@@ -11,15 +11,15 @@ struct DeadLetterResend {
     let exporter: String?
     let quiet: Bool
 
-    /// True when the file's first non-blank line is a dead-letter record.
-    static func isDeadLetterFile(_ path: String) -> Bool {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        let head = String(decoding: handle.readData(ofLength: 4096), as: UTF8.self)
-        guard let line = head.split(separator: "\n").first(where: { !$0.allSatisfy(\.isWhitespace) }) else {
-            return false
+    /// True when `line` (a trace's first non-blank line) is a dead-letter record: the writer puts the version
+    /// first, so its first 4 KiB tell, however long the line.
+    static func isDeadLetterRecord(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        let marker = Array("\"dead_letter_version\"".utf8)
+        let head = line.prefix(4096)
+        guard head.count >= marker.count else { return false }
+        return (head.startIndex...(head.endIndex - marker.count)).contains {
+            head[$0..<$0 + marker.count].elementsEqual(marker)
         }
-        return line.contains("\"dead_letter_version\"")
     }
 
     func run(_ workflow: WorkflowConfiguration, terminal: Terminal) async throws {

@@ -19,4 +19,8 @@ extension DiagnosticCode {
 
     /// Flush failed: a flush barrier failed during `scaffold replay`.
     public static let replayFlushFailed = DiagnosticCode("REPLAY002")
+
+    /// Dead letters on a stream: `scaffold replay -` (or a pipe) was given a dead-letter file, which replay must
+    /// rewrite in place, so it needs the file's path.
+    public static let replayDeadLetterStream = DiagnosticCode("REPLAY003")
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExporterCore
 import ExporterDiagnostics
 import ExporterOTLP
 import ExporterRuntime
@@ -21,12 +22,18 @@ struct ReplayCommand: AsyncParsableCommand {
 
             Exits 1 when any event was dropped, any export failed, anything was abandoned at shutdown, or a \
             trace line was malformed (the good lines are still replayed); 2 when the configuration or the trace \
-            cannot be used: the trace is unreadable or holds no event, or an exporter would write to the trace \
-            itself. The trace is read before any exporter is built, so a bad trace leaves the outputs untouched.
+            cannot be used: the trace is unreadable, holds no event or a line longer than --max-line-length, or \
+            an exporter would write to the trace itself. A trace file is read whole before any exporter is built, \
+            so a bad trace leaves the outputs untouched.
+
+            TRACE `-` is standard input. A pipe, FIFO or terminal cannot be read twice, so its events are replayed \
+            as they are read: a malformed line is reported and skipped (exit 1), and a line too long or a read \
+            error stops the replay there, after the events before it were exported (exit 2). Memory stays \
+            bounded by the longest line, whatever the trace's size.
             """
     )
 
-    @Argument(help: "The recorded trace (JSON lines).")
+    @Argument(help: "The recorded trace (JSON lines); - for standard input.")
     var trace: String
 
     @Option(name: .shortAndLong, help: "The workflow YAML whose general.telemetry.tracing section names the exporters.")
@@ -41,6 +48,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "For a dead-letter file: the OTLP exporter (its name in the configuration) to re-send through.")
     var exporter: String?
 
+    @Option(help: "The longest trace line accepted, in bytes; a longer line stops the read.")
+    var maxLineLength: Int = LineReader.defaultMaxLineLength
+
     @Flag(help: "Print only problems, not the statistics.")
     var quiet = false
 
@@ -54,57 +64,52 @@ struct ReplayCommand: AsyncParsableCommand {
                 "--shutdown-timeout must be a finite number of seconds from 0 to 1e9, not \(shutdownTimeout)"
             )
         }
+        guard maxLineLength > 0 else {
+            throw ValidationError("--max-line-length must be a positive number of bytes, not \(maxLineLength)")
+        }
     }
 
     func run() async throws {
         let terminal = Terminal.standardError
-        if DeadLetterResend.isDeadLetterFile(trace) {
+        var source: ReplayTraceSource
+        do {
+            source = try ReplayTraceSource(path: trace, maxLineLength: maxLineLength)
+        } catch {
+            try refuse(error.diagnostics, terminal: terminal)
+        }
+        defer { source.close() }
+        let isDeadLetterFile: Bool
+        do {
+            isDeadLetterFile = try source.isDeadLetterFile()
+        } catch {
+            try refuse(error.diagnostics, terminal: terminal)
+        }
+        if isDeadLetterFile {
+            // The replayer rewrites the file by its path, which standard input does not have.
+            guard source.isRegularFile, trace != "-" else {
+                try refuse(
+                    [
+                        .error(
+                            .replayDeadLetterStream,
+                            "\(source.name) holds dead letters, which replay rewrites in place; it needs their file",
+                            hint: "pass the dead-letter file's path instead of a pipe or standard input"
+                        )
+                    ],
+                    terminal: terminal
+                )
+            }
             let workflow = try loadWorkflow(protecting: [], terminal: terminal)
             try await DeadLetterResend(path: trace, exporter: exporter, quiet: quiet).run(workflow, terminal: terminal)
             return
         }
-        let result = try readTrace(terminal: terminal)
-        let workflow = try loadWorkflow(protecting: [trace], terminal: terminal)
-
-        let manager = workflow.makeManager(shutdownTimeout: .milliseconds(Int64(shutdownTimeout * 1000)))
-        let report = try await TraceReplayer(manager: manager).replay(result.events)
-        await manager.close()
-
-        let output = ReplayOutput(trace: trace, events: result.events.count, report: report, issues: result.diagnostics)
-        if json {
-            print(output.json)
+        if source.isRegularFile {
+            try await replayFile(&source, terminal: terminal)
         } else {
-            if !result.diagnostics.isEmpty { terminal.print(result.diagnostics) }
-            if !quiet { print(output.statistics) }
-        }
-        if !output.isClean {
-            if !json { terminal.write("replay finished with problems: \(output.problemSummary)\n") }
-            throw ScaffoldExitCode.problems
+            try await replayStream(&source, terminal: terminal)
         }
     }
 
-    /// The trace's events, read before anything is built; exit 2 when it is unusable or holds no event.
-    private func readTrace(terminal: Terminal) throws -> TraceReadResult {
-        let result: TraceReadResult
-        do {
-            result = try TraceReader(format: format?.traceFormat).read(contentsOfFile: trace)
-        } catch {
-            try refuse(error.diagnostics, terminal: terminal)
-        }
-        guard result.events.isEmpty else { return result }
-        var hint = "replay needs a JSONL trace recorded by the toolkit's file exporter or in ATOF"
-        if let format, !result.diagnostics.isEmpty {
-            hint = "every line failed to read as \(format.rawValue); is --format right?"
-        }
-        try refuse(
-            result.diagnostics + [
-                .error(.replayEmptyTrace, "the trace '\(trace)' holds no events; nothing was replayed", hint: hint)
-            ],
-            terminal: terminal
-        )
-    }
-
-    private func loadWorkflow(protecting inputs: [String], terminal: Terminal) throws -> WorkflowConfiguration {
+    func loadWorkflow(protecting inputs: [String], terminal: Terminal) throws -> WorkflowConfiguration {
         do {
             return try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP, protectedPaths: inputs)
         } catch {
@@ -113,7 +118,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     /// Reports why the replay cannot start and exits 2.
-    private func refuse(_ diagnostics: [Diagnostic], terminal: Terminal) throws -> Never {
+    func refuse(_ diagnostics: [Diagnostic], terminal: Terminal) throws -> Never {
         if json {
             print(ReplayOutput.refusal(trace: trace, diagnostics: diagnostics))
         } else {

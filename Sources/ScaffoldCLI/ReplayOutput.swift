@@ -9,11 +9,21 @@ struct ReplayOutput {
     var report: ReplayReport
     /// Malformed trace lines (the good ones were replayed).
     var issues: [Diagnostic]
+    /// Why reading stopped before the end of a stream (a line too long, a read error); empty when it did not.
+    var stoppedBy: [Diagnostic] = []
 
-    /// No drop, failure, abandonment, failed flush or malformed line.
-    var isClean: Bool { report.isClean && issues.isEmpty }
+    /// No drop, failure, abandonment, failed flush, malformed line or early stop.
+    var isClean: Bool { report.isClean && issues.isEmpty && stoppedBy.isEmpty }
 
-    var problemSummary: String { report.problemSummary(malformedLines: issues.count) }
+    /// The malformed lines' diagnostics, then why reading stopped.
+    var diagnostics: [Diagnostic] { issues + stoppedBy }
+
+    var problemSummary: String {
+        let summary = report.problemSummary(malformedLines: issues.count)
+        guard let stop = stoppedBy.first else { return summary }
+        let line = stop.location.map { " at line \($0.line)" } ?? ""
+        return (summary == "none" ? "" : summary + "; ") + "reading stopped\(line), the rest was not replayed"
+    }
 
     /// `replayed N events from TRACE` and one line of statistics per exporter.
     var statistics: String {
@@ -55,7 +65,7 @@ struct ReplayOutput {
             events: events,
             problems: isClean ? nil : problemSummary,
             exporters: exporters,
-            diagnostics: issues + flushFailures
+            diagnostics: diagnostics + flushFailures
         )
     }
 

@@ -5,6 +5,10 @@ public struct BufferSettings: Sendable, Hashable {
     /// What happens when the buffer is full.
     public var overflowPolicy: OverflowPolicy
 
+    /// The largest `buffer_capacity` a configuration may ask for. The buffer's slots are allocated up front, so a
+    /// capacity of, say, `9223372036854775807` would bring the process down instead of failing with a diagnostic.
+    public static let maximumCapacity = 1_000_000
+
     /// Creates settings; the defaults suit interactive agents (10,000 events, refuse the newest when full).
     public init(capacity: Int = 10_000, overflowPolicy: OverflowPolicy = .dropNewest) {
         self.capacity = capacity
@@ -42,7 +46,15 @@ extension ConfigurationReader {
         overflowPolicy: ConfigurationEntry<OverflowPolicy>?
     ) -> BufferSettings {
         var settings = BufferSettings()
-        if let capacity = check(capacity, { $0 >= 1 ? nil : "must be at least 1, not \($0)" }) {
+        let inRange = check(capacity) { capacity in
+            if capacity < 1 { return "must be at least 1, not \(capacity)" }
+            if capacity > BufferSettings.maximumCapacity {
+                return
+                    "must be at most \(BufferSettings.maximumCapacity) (its slots are allocated up front), not \(capacity)"
+            }
+            return nil
+        }
+        if let capacity = inRange {
             settings.capacity = capacity.value
         }
         if let overflowPolicy { settings.overflowPolicy = overflowPolicy.value }

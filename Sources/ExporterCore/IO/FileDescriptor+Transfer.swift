@@ -35,7 +35,7 @@ extension FileDescriptor {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
-            let count = chunk.withUnsafeMutableBytes { read(rawValue, $0.baseAddress, $0.count) }
+            let count = chunk.withUnsafeMutableBytes { systemRead(rawValue, $0.baseAddress, $0.count) }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw FileIOError(.read, path: path, errno: errno)
@@ -44,4 +44,33 @@ extension FileDescriptor {
             bytes += chunk[..<count]
         }
     }
+}
+
+extension FileDescriptor {
+    /// Reads at most `buffer.count` bytes, retrying after a signal; 0 at the end of the file.
+    package func read(into buffer: UnsafeMutableRawBufferPointer) throws(FileIOError) -> Int {
+        while true {
+            let count = systemRead(rawValue, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            guard errno == EINTR else { throw FileIOError(.read, path: path, errno: errno) }
+        }
+    }
+
+    /// True when the descriptor is a regular file, which can be read twice (a pipe, a FIFO or a terminal cannot).
+    package var isRegularFile: Bool {
+        var status = stat()
+        guard fstat(rawValue, &status) == 0 else { return false }
+        return (status.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Moves back to the start of the file, for a second pass over a regular file.
+    package func rewind() throws(FileIOError) {
+        guard lseek(rawValue, 0, SEEK_SET) != 0 else { return }
+        throw FileIOError(.read, path: path, errno: errno)
+    }
+}
+
+// The method `read(into:)` shadows the C function inside the type's extensions.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

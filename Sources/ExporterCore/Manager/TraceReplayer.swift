@@ -22,14 +22,25 @@ public struct TraceReplayer: Sendable {
     ///
     /// - Throws: when the exporters cannot be started.
     public func replay(_ events: [AgentEvent]) async throws -> ReplayReport {
+        var iterator = events.makeIterator()
+        return try await replay { iterator.next() }
+    }
+
+    /// Replays the events `next` returns, until it returns nil, and shuts the exporters down. Nothing is kept
+    /// after it is emitted, so a trace streamed through here needs memory for a slice, not for the trace.
+    ///
+    /// - Throws: when the exporters cannot be started.
+    public func replay(next: () -> AgentEvent?) async throws -> ReplayReport {
         let run = try await manager.start()
         // Half the smallest buffer, so a slice always fits even if the previous one is still being exported.
         let smallestBuffer = run.exporters.compactMap(\.bufferCapacity).min() ?? Int.max
         let flushEvery = min(self.flushEvery, max(1, smallestBuffer / 2))
         var flushFailures: [String] = []
-        for (index, event) in events.enumerated() {
+        var count = 0
+        while let event = next() {
             run.hub.emit(event)
-            if (index + 1) % flushEvery == 0 {
+            count += 1
+            if count % flushEvery == 0 {
                 do {
                     try await run.flush()
                 } catch {
@@ -38,7 +49,7 @@ public struct TraceReplayer: Sendable {
             }
         }
         let shutdowns = await run.stop()
-        return ReplayReport(eventCount: events.count, shutdowns: shutdowns, flushFailures: flushFailures)
+        return ReplayReport(eventCount: count, shutdowns: shutdowns, flushFailures: flushFailures)
     }
 }
 

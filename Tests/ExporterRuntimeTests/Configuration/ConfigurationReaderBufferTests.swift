@@ -43,4 +43,20 @@ struct ConfigurationReaderBufferTests {
         #expect(reader.diagnostics.map { $0.location?.line } == [2, 1])
         #expect(reader.diagnostics.allSatisfy { $0.code == DiagnosticCode.configurationInvalidValue })
     }
+
+    @Test("a capacity too large to allocate is a diagnostic at its value, not a crash when the buffer is built")
+    func capacityTooLarge() {
+        var reader = ConfigurationReader(section: nil, environment: [:])
+        let settings = reader.buffer(
+            capacity: entry(Int.max, key: "buffer_capacity", line: 4),
+            overflowPolicy: nil as ConfigurationEntry<String>?
+        )
+        #expect(
+            reader.diagnostics.map(\.message) == [
+                "'buffer_capacity' must be at most 1000000 (its slots are allocated up front), not \(Int.max)"
+            ]
+        )
+        #expect(reader.diagnostics.first?.location?.line == 4)
+        #expect(settings.capacity == BufferSettings().capacity)
+    }
 }
