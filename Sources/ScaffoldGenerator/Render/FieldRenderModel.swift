@@ -1,3 +1,5 @@
+import ExporterYAML
+
 /// How one config field appears in generated code: types, defaults, decoding and checks.
 struct FieldRenderModel {
     let field: ConfigField
@@ -293,37 +295,18 @@ enum ValueSyntax {
     /// A value as JSON text (valid YAML flow), for generated test sections.
     static func json(_ value: FieldValue) -> String {
         switch value {
-        case .string(let text): jsonString(text)
+        case .string(let text): YAMLScalar.doubleQuoted(text)
         case .int(let number): "\(number)"
         case .double(let number): double(number)
         case .bool(let flag): "\(flag)"
-        case .duration(let nanoseconds): jsonString(durationText(nanoseconds))
+        case .duration(let nanoseconds): YAMLScalar.doubleQuoted(durationText(nanoseconds))
         case .list(let elements): "[" + elements.map(json).joined(separator: ", ") + "]"
         case .map(let map):
             "{"
-                + map.sorted { $0.key < $1.key }.map { jsonString($0.key) + ": " + jsonString($0.value) }
+                + map.sorted { $0.key < $1.key }.map {
+                    YAMLScalar.doubleQuoted($0.key) + ": " + YAMLScalar.doubleQuoted($0.value)
+                }
                 .joined(separator: ", ") + "}"
         }
-    }
-
-    /// `text` as a JSON string.
-    static func jsonString(_ text: String) -> String {
-        var result = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": result += "\\\""
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _
-            where scalar.value < 0x20 || scalar.value == 0x7F || scalar.value == 0x85 || scalar.value == 0x2028
-                || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result + "\""
     }
 }

@@ -1,3 +1,5 @@
+import ExporterYAML
+
 /// The generated tests' values: a minimal valid section, the expected defaults, environment fallbacks and one
 /// invalid section per constraint, all derived from the spec.
 struct TestRenderModel {
@@ -68,8 +70,8 @@ struct TestRenderModel {
         case .int: "\(sampleInt(field.field))"
         case .double: ValueSyntax.double(sampleDouble(field.field))
         case .bool: "true"
-        case .duration: ValueSyntax.jsonString(ValueSyntax.durationText(sampleDuration(field.field)))
-        case .enumeration(let values): ValueSyntax.jsonString(values.first ?? "")
+        case .duration: YAMLScalar.doubleQuoted(ValueSyntax.durationText(sampleDuration(field.field)))
+        case .enumeration(let values): YAMLScalar.doubleQuoted(values.first ?? "")
         case .list: "[]"
         case .map: "{}"
         }
@@ -255,7 +257,7 @@ struct TestRenderModel {
                     "'\(key)' above its maximum is an error",
                     functionName("aboveMaximum", field),
                     field,
-                    value: RenderSyntax.literal(ValueSyntax.jsonString(ValueSyntax.durationText(max + 1_000_000_000))),
+                    value: RenderSyntax.literal(YAMLScalar.doubleQuoted(ValueSyntax.durationText(max + 1_000_000_000))),
                     message: "must be at most"
                 )
             default: break
@@ -267,7 +269,7 @@ struct TestRenderModel {
                     "'\(key)' outside its values is an error",
                     functionName("unknownValue", field),
                     field,
-                    value: RenderSyntax.literal(ValueSyntax.jsonString(bad)),
+                    value: RenderSyntax.literal(YAMLScalar.doubleQuoted(bad)),
                     message: "must be one of"
                 )
             }
