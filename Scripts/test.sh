@@ -59,7 +59,7 @@ if [ $# -eq 0 ]; then
     # whose Python start-up is CPU-heavy. Every test runs in exactly one phase; any failure fails the command.
     # With SCAFFOLD_EXAMPLE_TESTS=1, the agent demo (Examples/AgentDemo) is built and tested last, its end-to-end
     # run into a real Phoenix (PHOENIX_PYTHON) in a phase of its own.
-    timed='HTTPExportSinkTests|HTTPClientTests|DeadLetterTests|OTLPExporterEndToEndTests'
+    timed='HTTPExportSinkTests|HTTPClientTests|DeadLetterTests|OTLPExporterEndToEndTests|FaultInjectionTests'
     heavy='CompileTests|PhoenixIntegrationTests'
     status=0
     swift test --skip-build --filter "$timed" || status=$?

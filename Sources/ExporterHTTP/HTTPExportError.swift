@@ -1,5 +1,6 @@
 /// Why a payload was not delivered. Descriptions carry the endpoint (without credentials or query), the status
-/// and a short body excerpt with the sink's secrets scrubbed; never a header value.
+/// and a short body excerpt scrubbed by the sink's ``SecretScrubber`` (a binary body only described); never a
+/// header value.
 public enum HTTPExportError: Error, Sendable, CustomStringConvertible {
     /// A failure the specification forbids retrying: a status such as 400, 401, 404, 500, or a transport
     /// failure that is not a connection failure.
@@ -22,6 +23,16 @@ public enum HTTPExportError: Error, Sendable, CustomStringConvertible {
             case .status(let status, let excerpt): "HTTP \(status): \(excerpt)"
             case .transport(let error): "\(error)"
             }
+        }
+    }
+
+    /// True when sending the same payload again would fail the same way: a status other than 429, 502, 503 and
+    /// 504, a transport failure other than a connection failure or timeout, a body that cannot be compressed. The
+    /// exporter then fails the batch at once (``HTTPExportSink/refusalIsFinal(_:)``) instead of keeping it queued.
+    public var isPermanent: Bool {
+        switch self {
+        case .permanentFailure, .compressionFailed: true
+        case .retriesExhausted: false
         }
     }
 

@@ -6,12 +6,18 @@ import Synchronization
 /// An ``ExportSink`` that POSTs each payload to an HTTP endpoint, with static headers, authentication,
 /// optional gzip, and the OTLP retry rules of ``RetryPolicy``.
 ///
-/// Outcomes of ``export(_:)``:
-/// - 2xx: delivered. When `responseInspector` finds a ``PartialRejection`` it is logged, counted in
-///   ``HTTPSinkStatistics/rejectedItems`` and not retried.
-/// - a non-retryable status or transport failure: ``HTTPExportError/permanentFailure(endpoint:attempts:failure:)``.
-/// - retryable failures until attempts or deadline ran out:
+/// Outcomes of ``export(_:)``, by the OTLP/HTTP rules (``RetryPolicy``, ``AttemptFailure/isRetryable``), the same
+/// for the `otelcollector` exporter, generated `otel` exporters and the generic `http` transport:
+/// - 2xx: delivered. When `responseInspector` finds a ``PartialRejection`` its message is logged once, its items
+///   are counted in ``HTTPSinkStatistics/rejectedItems`` and reported to the exporter
+///   (``exportReportingOutcome(_:)``), which counts them `failed`; they are not retried.
+/// - 429, 502, 503, 504, connection refused or reset, timeouts: retried with backoff (and `Retry-After`) until
+///   the attempts or the deadline run out, then
 ///   ``HTTPExportError/retriesExhausted(endpoint:attempts:reason:lastFailure:)``.
+/// - any other status or transport failure: ``HTTPExportError/permanentFailure(endpoint:attempts:failure:)`` at
+///   once; the refusal is final (``refusalIsFinal(_:)``), so the exporter's batcher never sends the batch again.
+/// Every text from the server (bodies, messages) passes through the sink's ``SecretScrubber`` before it is logged,
+/// stored or thrown.
 /// A payload that fails (or whose export is cancelled) is appended to the ``DeadLetterFile`` if there is one,
 /// and the error is still thrown so that the exporter counts the failure.
 ///
@@ -39,6 +45,9 @@ public final class HTTPExportSink: ExportSink {
         public var requestTimeout: Duration
         /// When to send again.
         public var retry: RetryPolicy
+        /// Other credentials the sink must never let out (a generated package's `secret` fields): text from the
+        /// server is scrubbed of them, as of header values and ``auth`` (``SecretScrubber``).
+        public var secrets: [Secret]
 
         /// Creates a configuration; the defaults are the OTLP exporter's (POST, no compression, 10 s timeout,
         /// ``RetryPolicy`` defaults).
@@ -49,7 +58,8 @@ public final class HTTPExportSink: ExportSink {
             auth: HTTPAuth = .none,
             compression: HTTPCompression = .none,
             requestTimeout: Duration = .seconds(10),
-            retry: RetryPolicy = RetryPolicy()
+            retry: RetryPolicy = RetryPolicy(),
+            secrets: [Secret] = []
         ) {
             self.endpoint = endpoint
             self.method = method
@@ -58,6 +68,7 @@ public final class HTTPExportSink: ExportSink {
             self.compression = compression
             self.requestTimeout = requestTimeout
             self.retry = retry
+            self.secrets = secrets
         }
     }
 
@@ -72,6 +83,8 @@ public final class HTTPExportSink: ExportSink {
     private let logger: Logger
     private let counters = Mutex(HTTPSinkStatistics())
     private let endpointDescription: String
+    /// Scrubs everything from outside before it is logged, stored or thrown.
+    public let scrubber: SecretScrubber
 
     /// Creates a sink.
     ///
@@ -95,6 +108,7 @@ public final class HTTPExportSink: ExportSink {
         self.responseInspector = responseInspector
         self.environment = environment
         endpointDescription = configuration.endpoint.redactedDescription
+        scrubber = SecretScrubber(configuration: configuration)
         var logger = logger
         logger[metadataKey: "endpoint"] = "\(endpointDescription)"
         self.logger = logger
@@ -104,6 +118,12 @@ public final class HTTPExportSink: ExportSink {
     public var statistics: HTTPSinkStatistics { counters.withLock { $0 } }
 
     public func export(_ payload: HTTPPayload) async throws {
+        _ = try await exportReportingOutcome(payload)
+    }
+
+    /// Exports `payload` and says how many of its items the server rejected inside a 2xx answer (a partial
+    /// success): those are lost, not retried, and the exporter counts them in `failed`.
+    public func exportReportingOutcome(_ payload: HTTPPayload) async throws -> ExportOutcome {
         let prepared: PreparedBody
         do {
             prepared = try prepare(payload)
@@ -112,7 +132,8 @@ public final class HTTPExportSink: ExportSink {
             throw HTTPExportError.compressionFailed(error)
         }
         do {
-            try await deliver(prepared)
+            let rejected = try await deliver(prepared)
+            return ExportOutcome(rejectedItems: rejected)
         } catch let error as HTTPExportError {
             keepDeadLetter(prepared, reason: error.description)
             throw error
@@ -129,6 +150,13 @@ public final class HTTPExportSink: ExportSink {
     /// True with a dead-letter file: a payload it refuses is kept there, so the exporter's batcher does not keep
     /// it for a retry as well.
     public var keepsRefusedItems: Bool { deadLetter != nil }
+
+    /// True with a dead-letter file, and for a permanent failure (``HTTPExportError/isPermanent``: a status other
+    /// than 429, 502, 503, 504, a transport failure other than a connection failure or timeout): resending would
+    /// fail the same way, so the batch fails at once and the queue moves on.
+    public func refusalIsFinal(_ error: any Error) -> Bool {
+        keepsRefusedItems || (error as? HTTPExportError)?.isPermanent == true
+    }
 
     public func close() async {
         deadLetter?.close()
@@ -159,8 +187,10 @@ public final class HTTPExportSink: ExportSink {
     /// Sends `prepared` under the retry policy and counts the outcome; used by ``export(_:)`` and by
     /// ``DeadLetterReplayer`` (which must not dead-letter again).
     ///
+    /// - Returns: the items the server rejected inside its 2xx answer.
     /// - Throws: ``HTTPExportError``, or `CancellationError`.
-    func deliver(_ prepared: PreparedBody) async throws {
+    @discardableResult
+    func deliver(_ prepared: PreparedBody) async throws -> Int {
         let request = makeRequest(prepared)
         let policy = configuration.retry
         let start = environment.uptime()
@@ -181,12 +211,11 @@ public final class HTTPExportSink: ExportSink {
                 do {
                     let response = try await client.send(request, timeout: timeout)
                     if response.isSuccess {
-                        accept(response, itemCount: prepared.itemCount)
-                        return
+                        return accept(response, itemCount: prepared.itemCount)
                     }
                     failure = .status(response)
                 } catch let error as HTTPTransportError {
-                    failure = .transport(error)
+                    failure = .transport(scrubbed(error))
                 } catch {
                     if error is CancellationError || Task.isCancelled { throw CancellationError() }
                     // A client of another kind failed in its own way: no basis for a retry.
@@ -228,11 +257,13 @@ public final class HTTPExportSink: ExportSink {
         return request
     }
 
-    private func accept(_ response: HTTPResponse, itemCount: Int) {
+    /// Counts a 2xx answer and returns how many items it rejected (at most `itemCount`).
+    private func accept(_ response: HTTPResponse, itemCount: Int) -> Int {
         let rejection = responseInspector(response)
+        let rejected = min(max(0, rejection?.rejectedItems ?? 0), itemCount)
         counters.withLock { counters in
             counters.succeeded += 1
-            if let rejection { counters.rejectedItems += max(0, rejection.rejectedItems) }
+            counters.rejectedItems += rejected
         }
         if let rejection, rejection.rejectedItems > 0 || !rejection.message.isEmpty {
             logger.warning(
@@ -240,16 +271,21 @@ public final class HTTPExportSink: ExportSink {
                 metadata: [
                     "rejected_items": "\(rejection.rejectedItems)",
                     "item_count": "\(itemCount)",
-                    "message": "\(scrubbed(rejection.message))",
+                    "message": "\(scrubber.scrub(rejection.message))",
                 ]
             )
         }
+        return rejected
     }
 
     private func giveUp(_ reason: GiveUpReason, failure: AttemptFailure, attempts: Int) -> HTTPExportError {
         let deliveryFailure: HTTPExportError.DeliveryFailure =
             switch failure {
-            case .status(let response): .status(response.status, bodyExcerpt: excerpt(of: response.body))
+            case .status(let response):
+                .status(
+                    response.status,
+                    bodyExcerpt: scrubber.describe(body: response.body, contentType: response.headers["Content-Type"])
+                )
             case .transport(let error): .transport(error)
             }
         let error: HTTPExportError
@@ -291,22 +327,13 @@ public final class HTTPExportSink: ExportSink {
         }
     }
 
-    /// The first bytes of a response body as one printable line, with this sink's secrets replaced: servers
-    /// sometimes echo the request's credentials in error pages.
-    func excerpt(of body: [UInt8], limit: Int = 200) -> String {
-        let head = String(decoding: body.prefix(limit), as: UTF8.self)
-        let printable = String(
-            String.UnicodeScalarView(head.unicodeScalars.map { $0.value < 0x20 || $0 == "\u{7F}" ? " " : $0 })
-        )
-        let text = scrubbed(printable.trimmingCharacters(in: .whitespaces))
-        return body.count > limit ? text + "…" : text
-    }
-
-    private func scrubbed(_ text: String) -> String {
-        var text = text
-        for secret in configuration.auth.secretValues where !secret.isEmpty {
-            text = text.replacingOccurrences(of: secret, with: Secret.redacted)
+    /// `error` with any text that came from the client (a reason) scrubbed and bounded.
+    private func scrubbed(_ error: HTTPTransportError) -> HTTPTransportError {
+        switch error {
+        case .invalidRequest(let reason, let endpoint):
+            .invalidRequest(reason: scrubber.scrub(reason), endpoint: endpoint)
+        case .other(let reason, let endpoint): .other(reason: scrubber.scrub(reason), endpoint: endpoint)
+        case .connectionFailed, .timedOut: error
         }
-        return text
     }
 }

@@ -13,10 +13,23 @@ final class EventLoop {
         enum Phase {
             /// Reading the next request.
             case reading
-            /// A delayed response goes out at `due`.
-            case delayed(due: ContinuousClock.Instant, bytes: [UInt8], closing: Bool)
+            /// Sending a response in timed steps (a delayed response, a slow body), the first due first.
+            case sending([Step])
             /// Never answers again; waits for the peer to go away.
             case stalled
+        }
+
+        /// Bytes that go out at `due`, and what happens to the connection once they are sent.
+        struct Step {
+            enum End {
+                case keepOpen
+                case close
+                case reset
+            }
+
+            var due: ContinuousClock.Instant
+            var bytes: [UInt8]
+            var end: End
         }
 
         let descriptor: Int32
@@ -25,6 +38,7 @@ final class EventLoop {
         var outbox: [UInt8] = []
         var phase = Phase.reading
         var closeWhenSent = false
+        var resetWhenSent = false
         var sentContinue = false
         var closed = false
 
@@ -85,7 +99,11 @@ final class EventLoop {
     private func pollTimeoutMilliseconds() -> Int32 {
         var nearest: ContinuousClock.Instant?
         for connection in connections {
-            if case .delayed(let due, _, _) = connection.phase, nearest.map({ due < $0 }) ?? true { nearest = due }
+            if case .sending(let steps) = connection.phase, let due = steps.first?.due,
+                nearest.map({ due < $0 }) ?? true
+            {
+                nearest = due
+            }
         }
         guard let nearest else { return -1 }
         let remaining = clock.now.duration(to: nearest)
@@ -133,21 +151,36 @@ final class EventLoop {
                 return
             }
         }
+        if connection.outbox.isEmpty, connection.resetWhenSent {
+            // Linger 0: close sends RST instead of FIN, so the peer sees a reset, not an orderly end.
+            var option = linger(l_onoff: 1, l_linger: 0)
+            _ = setsockopt(connection.descriptor, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
+            connection.closed = true
+        }
         if connection.outbox.isEmpty, connection.closeWhenSent { connection.closed = true }
     }
 
     private func releaseDueResponse(_ connection: Connection) {
-        guard case .delayed(let due, let bytes, let closing) = connection.phase, due <= clock.now else { return }
-        connection.outbox += bytes
-        connection.closeWhenSent = closing
-        connection.phase = .reading
+        guard case .sending(var steps) = connection.phase else { return }
+        let now = clock.now
+        while let step = steps.first, step.due <= now {
+            steps.removeFirst()
+            connection.outbox += step.bytes
+            switch step.end {
+            case .keepOpen: break
+            case .close: connection.closeWhenSent = true
+            case .reset: connection.resetWhenSent = true
+            }
+        }
+        connection.phase = steps.isEmpty ? .reading : .sending(steps)
         flush(connection)
     }
 
     /// Answers every complete request in the inbox, one at a time (a delayed or stalled reply holds back the
     /// requests pipelined behind it).
     private func serve(_ connection: Connection) {
-        while !connection.closed, case .reading = connection.phase, !connection.closeWhenSent {
+        while !connection.closed, case .reading = connection.phase, !connection.closeWhenSent, !connection.resetWhenSent
+        {
             switch ParsedRequest.parse(connection.inbox) {
             case .incomplete(let expectsContinue):
                 if expectsContinue, !connection.sentContinue {
@@ -181,14 +214,55 @@ final class EventLoop {
                     connection.closed = true
                 case .response(_, _, _, let delay):
                     let bytes = reply.serialized(closing: closing) ?? []
-                    if let delay, delay > .zero {
-                        connection.phase = .delayed(due: clock.now.advanced(by: delay), bytes: bytes, closing: closing)
-                    } else {
-                        connection.outbox += bytes
-                        connection.closeWhenSent = closing
-                        flush(connection)
+                    let due = clock.now.advanced(by: delay ?? .zero)
+                    connection.phase = .sending([
+                        Connection.Step(due: due, bytes: bytes, end: closing ? .close : .keepOpen)
+                    ])
+                case .resetMidBody(let status, let headers, let body, let sentBytes):
+                    let head = LoopbackHTTPServer.Reply.head(
+                        status: status,
+                        headers: headers,
+                        contentLength: body.count,
+                        closing: closing
+                    )
+                    let part = Array(body.prefix(max(0, min(sentBytes, body.count - 1))))
+                    connection.phase = .sending([Connection.Step(due: clock.now, bytes: head + part, end: .reset)])
+                case .slowBody(let status, let headers, let body, let chunkSize, let interval):
+                    var due = clock.now
+                    var steps = [
+                        Connection.Step(
+                            due: due,
+                            bytes: LoopbackHTTPServer.Reply.head(
+                                status: status,
+                                headers: headers,
+                                contentLength: body.count,
+                                closing: closing
+                            ),
+                            end: .keepOpen
+                        )
+                    ]
+                    var offset = 0
+                    while offset < body.count {
+                        due = due.advanced(by: interval)
+                        let end = min(body.count, offset + max(1, chunkSize))
+                        steps.append(Connection.Step(due: due, bytes: Array(body[offset..<end]), end: .keepOpen))
+                        offset = end
                     }
+                    if closing { steps[steps.count - 1].end = .close }
+                    connection.phase = .sending(steps)
+                case .echoHeaders(let status):
+                    let text = request.headers.map { "\($0.name): \($0.value)\n" }.joined()
+                    let echo = LoopbackHTTPServer.Reply.response(
+                        status: status,
+                        headers: ["Content-Type": "text/plain"],
+                        body: Array(text.utf8)
+                    )
+                    let bytes = echo.serialized(closing: closing) ?? []
+                    connection.phase = .sending([
+                        Connection.Step(due: clock.now, bytes: bytes, end: closing ? .close : .keepOpen)
+                    ])
                 }
+                releaseDueResponse(connection)
             }
         }
     }

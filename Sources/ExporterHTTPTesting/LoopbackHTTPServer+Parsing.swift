@@ -121,14 +121,19 @@ extension LoopbackHTTPServer.Reply {
     /// The response bytes and whether the connection closes after them; nil for replies that send nothing.
     func serialized(closing: Bool) -> [UInt8]? {
         guard case .response(let status, let headers, let body, _) = self else { return nil }
+        return Self.head(status: status, headers: headers, contentLength: body.count, closing: closing) + body
+    }
+
+    /// The status line and header fields of a response whose body is `contentLength` bytes.
+    static func head(status: Int, headers: HTTPHeaders, contentLength: Int, closing: Bool) -> [UInt8] {
         var text = "HTTP/1.1 \(status) \(Self.reasonPhrase(status))\r\n"
         for field in headers where !HTTPHeaders.Field.isFraming(field.name) {
             text += "\(field.name): \(field.value)\r\n"
         }
-        text += "Content-Length: \(body.count)\r\n"
+        text += "Content-Length: \(contentLength)\r\n"
         text += closing ? "Connection: close\r\n" : "Connection: keep-alive\r\n"
         text += "\r\n"
-        return Array(text.utf8) + body
+        return Array(text.utf8)
     }
 
     private static func reasonPhrase(_ status: Int) -> String {

@@ -9,8 +9,9 @@ public struct ExportRefusal: Error, CustomStringConvertible {
     public var itemCount: Int
     /// The sink's error.
     public var underlying: any Error
-    /// True when the sink kept the items itself (``ExportSink/keepsRefusedItems``, a dead-letter file): a stage
-    /// must not keep them for a retry, or they would be kept twice.
+    /// True when no stage may keep the items for a retry (``ExportSink/refusalIsFinal(_:)``): the sink kept them
+    /// itself (a dead-letter file; keeping them too would send them twice), or the failure is permanent (a
+    /// resend would fail the same way and block the queue).
     public var isFinal: Bool
 
     /// Creates a refusal.

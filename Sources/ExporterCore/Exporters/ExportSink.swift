@@ -20,12 +20,44 @@ public protocol ExportSink<Item>: Sendable {
     /// pipeline stage keeps the items to retry them (see ``ExportRefusal/isFinal``), so nothing is kept twice.
     /// Defaults to false.
     var keepsRefusedItems: Bool { get }
+
+    /// Exports one item like ``export(_:)`` and says what the receiver did with the telemetry items it carries:
+    /// a receiver may accept an export yet reject some of its items (OTLP's `partial_success`), which the exporter
+    /// then counts in `failed` rather than `exported`. Defaults to ``export(_:)`` with nothing rejected.
+    func exportReportingOutcome(_ item: Item) async throws -> ExportOutcome
+
+    /// True when no pipeline stage may keep the items of a refusal that threw `error` to send them again: the sink
+    /// kept them itself (``keepsRefusedItems``), or the failure is permanent (an HTTP 400: resending the same
+    /// items fails the same way and would block everything queued behind them). Defaults to
+    /// ``keepsRefusedItems``.
+    func refusalIsFinal(_ error: any Error) -> Bool
+}
+
+/// What the receiver of an accepted export did with the telemetry items it carried.
+public struct ExportOutcome: Sendable, Hashable {
+    /// Items the receiver refused inside the accepted export; never more than the export carried.
+    public var rejectedItems: Int
+
+    /// An outcome with `rejectedItems` refused.
+    public init(rejectedItems: Int = 0) {
+        self.rejectedItems = rejectedItems
+    }
+
+    /// Every item accepted.
+    public static let accepted = ExportOutcome()
 }
 
 extension ExportSink {
     public func flush() async throws {}
 
     public var keepsRefusedItems: Bool { false }
+
+    public func exportReportingOutcome(_ item: Item) async throws -> ExportOutcome {
+        try await export(item)
+        return .accepted
+    }
+
+    public func refusalIsFinal(_ error: any Error) -> Bool { keepsRefusedItems }
 
     public func close() async {}
 }

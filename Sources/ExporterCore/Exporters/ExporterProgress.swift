@@ -32,6 +32,8 @@ package final class ExporterProgress: Sendable {
     private let state = Mutex(Snapshot())
     private let exportedItems = Atomic<Int>(0)
     private let settledItems = Atomic<Int>(0)
+    /// Items the receiver refused inside an accepted export (OTLP's partial success): lost, counted in `failed`.
+    private let rejectedItems = Atomic<Int>(0)
 
     package init() {}
 
@@ -41,6 +43,7 @@ package final class ExporterProgress: Sendable {
             var snapshot = state
             snapshot.exported = exportedItems.load(ordering: .relaxed)
             snapshot.settled = settledItems.load(ordering: .relaxed)
+            snapshot.failed += rejectedItems.load(ordering: .relaxed)
             return snapshot
         }
     }
@@ -48,6 +51,13 @@ package final class ExporterProgress: Sendable {
     /// Counts `count` items the sink accepted.
     package func itemsExported(_ count: Int) {
         exportedItems.add(count, ordering: .relaxed)
+        settledItems.add(count, ordering: .relaxed)
+    }
+
+    /// Counts `count` items the receiver refused inside an export it accepted (a partial success): they are
+    /// settled and lost, so they count in `failed` at once and are never retried.
+    package func itemsRejected(_ count: Int) {
+        rejectedItems.add(count, ordering: .relaxed)
         settledItems.add(count, ordering: .relaxed)
     }
 
@@ -117,6 +127,7 @@ package final class ExporterProgress: Sendable {
             if !state.sealed {
                 state.exported = exportedItems.load(ordering: .relaxed)
                 state.settled = settledItems.load(ordering: .relaxed)
+                state.failed += rejectedItems.load(ordering: .relaxed)
                 state.sealed = true
             }
             return state

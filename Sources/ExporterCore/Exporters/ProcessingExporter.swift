@@ -240,15 +240,18 @@ where P.Input == AgentEvent, P.Output == S.Item {
     ///   `CancellationError` when the consumer is cancelled.
     func exportItem(_ item: S.Item) async throws {
         let count = ExportItemCount.of(item, counted: itemsAreCounted)
+        let outcome: ExportOutcome
         do {
-            try await sink.export(item)
+            outcome = try await sink.exportReportingOutcome(item)
         } catch {
             if Task.isCancelled { throw CancellationError() }
             progress.itemsRefused(count)
             logger.error("export failed", metadata: ["error": "\(error)", "items": "\(count)"])
-            throw ExportRefusal(itemCount: count, underlying: error, isFinal: sink.keepsRefusedItems)
+            throw ExportRefusal(itemCount: count, underlying: error, isFinal: sink.refusalIsFinal(error))
         }
-        progress.itemsExported(count)
+        let rejected = min(max(0, outcome.rejectedItems), count)
+        if rejected > 0 { progress.itemsRejected(rejected) }
+        progress.itemsExported(count - rejected)
     }
 
     var consumerProgress: ExporterProgress { progress }

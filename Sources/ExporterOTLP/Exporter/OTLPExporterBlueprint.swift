@@ -7,8 +7,8 @@ import Logging
 /// The `otelcollector` exporter kind: every run gets a fresh pipeline `SpanBuilder → BatchingProcessor<Span> →
 /// OTLPPayloadEncoder`, and all runs share one ``HTTPExportSink`` (one HTTP client, one dead-letter file).
 ///
-/// A successful response is read as an `ExportTraceServiceResponse`: spans it rejects are logged and counted in
-/// the sink's `rejectedItems`, never retried.
+/// A successful response is read as an `ExportTraceServiceResponse`: spans it rejects are counted `failed` (and in
+/// the sink's `rejectedItems`), its `error_message` logged once, scrubbed; they are never retried.
 public struct OTLPExporterBlueprint: ExporterBlueprint {
     /// The configuration it was made from.
     public let configuration: OTLPExporterConfiguration
@@ -69,7 +69,8 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
                 endpoint: configuration.endpoint,
                 headers: configuration.headers,
                 compression: configuration.compression,
-                requestTimeout: configuration.timeout
+                requestTimeout: configuration.timeout,
+                retry: configuration.retry
             ),
             client: client,
             deadLetter: deadLetter,

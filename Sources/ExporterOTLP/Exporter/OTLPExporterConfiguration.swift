@@ -53,6 +53,9 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     public var deadLetterPath: String?
     /// The exporter's event buffer (`buffer_capacity`, `overflow_policy`).
     public var buffer = BufferSettings()
+    /// When a failed request is sent again (the OTLP defaults; set in code only, for example by tests that need
+    /// millisecond backoff).
+    public var retry = RetryPolicy()
 
     /// A configuration sending to `endpoint` with the defaults.
     public init(endpoint: URL) {

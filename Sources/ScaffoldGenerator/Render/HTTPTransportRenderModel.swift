@@ -150,18 +150,44 @@ struct HTTPTransportRenderModel {
         var retryArguments: [(label: String?, value: SwiftCode)] = []
         if let attempts = retry?.maxAttempts { retryArguments.append(("maxAttempts", .atom(options.int(attempts)))) }
         if let deadline = retry?.deadline { retryArguments.append(("deadline", .atom(options.duration(deadline)))) }
-        lines += SwiftCode.call(
-            "HTTPExportSink.Configuration",
-            [
-                ("endpoint", endpointCode),
-                ("method", .atom(RenderSyntax.literal(method))),
-                ("headers", .atom("headers")),
-                ("auth", .atom(authArgument)),
-                ("compression", .atom("." + compression.rawValue)),
-                ("requestTimeout", .atom(timeout.map { options.duration($0) } ?? ".seconds(10)")),
-                ("retry", .call("RetryPolicy", retryArguments)),
-            ]
-        ).lines(indent: indent, prefix: "return ")
+        var arguments: [(label: String?, value: SwiftCode)] = [
+            ("endpoint", endpointCode),
+            ("method", .atom(RenderSyntax.literal(method))),
+            ("headers", .atom("headers")),
+            ("auth", .atom(authArgument)),
+            ("compression", .atom("." + compression.rawValue)),
+            ("requestTimeout", .atom(timeout.map { options.duration($0) } ?? ".seconds(10)")),
+            ("retry", .call("RetryPolicy", retryArguments)),
+        ]
+        if let secrets = secretsExpression(options.fields) { arguments.append(("secrets", .atom(secrets))) }
+        lines += SwiftCode.call("HTTPExportSink.Configuration", arguments).lines(indent: indent, prefix: "return ")
         return lines
+    }
+
+    /// Every `secret` field of the configuration as `[Secret]`, for the sink's scrubber (whether or not the spec
+    /// sends it in a header); nil when there is none.
+    private static func secretsExpression(_ fields: [FieldRenderModel]) -> String? {
+        var scalars: [String] = []
+        var lists: [String] = []
+        var anyOptional = false
+        for field in fields {
+            let access = "configuration.\(field.property)"
+            switch field.field.type {
+            case .secret:
+                scalars.append(access)
+                anyOptional = anyOptional || field.isOptional
+            case .list(.secret):
+                lists.append(field.isOptional ? "(\(access) ?? [])" : access)
+            default:
+                continue
+            }
+        }
+        var parts: [String] = []
+        if !scalars.isEmpty {
+            let array = "[" + scalars.joined(separator: ", ") + "]"
+            parts.append(anyOptional ? array + ".compactMap { $0 }" : array)
+        }
+        parts += lists
+        return parts.isEmpty ? nil : parts.joined(separator: " + ")
     }
 }

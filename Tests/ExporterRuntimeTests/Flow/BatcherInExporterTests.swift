@@ -75,7 +75,8 @@ struct BatcherInExporterTests {
 
     @Test(arguments: [OverflowPolicy.dropNewest, .dropOldest])
     func refusingBackendFillsTheQueueUpToItsBoundAndEveryDropIsCounted(policy: OverflowPolicy) async throws {
-        let server = LoopbackHTTPServer(defaultReply: .status(400))
+        // 503 is retryable, so the batcher keeps the refused batch (a 400 would fail it at once).
+        let server = LoopbackHTTPServer(defaultReply: .status(503))
         _ = try await server.start()
         defer { server.stop() }
         let sink = HTTPExportSink(

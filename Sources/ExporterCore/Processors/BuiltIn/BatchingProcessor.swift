@@ -11,8 +11,9 @@
 /// is bounded by ``BatchingOptions/maxQueueSize``, with ``BatchingOptions/overflowPolicy`` choosing what is
 /// lost; each lost item is counted in `items_dropped` and, through ``droppedCount``, in the exporter's `dropped`.
 /// That is how `max_queue_size` and `drop_on_overflow` bound memory while a backend is down. A final
-/// ``ExportRefusal`` (the sink kept the batch in a dead-letter file) is not kept: the batch leaves the queue and
-/// the refusal propagates, so the exporter counts it as failed.
+/// ``ExportRefusal`` (the sink kept the batch in a dead-letter file, or the failure is permanent, such as an HTTP
+/// 400) is not kept: the batch leaves the queue and the refusal propagates, so the exporter counts it as failed
+/// and the queue moves on.
 ///
 /// Unlike the toolkit's, a finished batcher is not dead: ``finish(emit:)`` only empties it.
 import ExporterEvents
@@ -143,7 +144,7 @@ public struct BatchingProcessor<Item: Sendable>: Processor {
         do {
             try await emit(batch)
         } catch let refusal as ExportRefusal where refusal.isFinal {
-            // The sink kept the batch itself (a dead-letter file): keeping it too would send it twice.
+            // The sink kept the batch itself (a dead-letter file), or a resend would fail the same way.
             failedHandOffs += 1
             removeHandedOff(count)
             throw refusal

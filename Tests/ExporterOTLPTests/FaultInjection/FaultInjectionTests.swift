@@ -1,0 +1,248 @@
+import ExporterHTTPTesting
+import ExporterOTLP
+import ExporterRuntime
+import Foundation
+import Testing
+
+/// The fault matrix of the HTTP transports, against a real loopback server: for each answer, how many requests
+/// were resends and how many of the 8 spans were exported, failed or dropped, exactly, for the `otelcollector`
+/// exporter (protobuf and JSON) and a generic `http` exporter; and in every case the shutdown accounting identity.
+///
+/// Retries use millisecond backoff, 3 attempts and a 400 ms request timeout (``FaultHarness``).
+@Suite("Fault injection: OTLP/HTTP answers, resets, stalls and slow bodies")
+struct FaultInjectionTests {
+    static let statuses = [400, 401, 403, 404, 413, 429, 500, 502, 503, 504]
+
+    static func isRetryable(_ status: Int) -> Bool { [429, 502, 503, 504].contains(status) }
+
+    @Test("a status answered every time: retried only when 429/502/503/504, then the batch fails")
+    func statusEveryTime() async throws {
+        // One test over the whole matrix, so that the suite's servers run one after another.
+        for transport in FaultTransport.allCases {
+            for status in Self.statuses {
+                for deadLetter in [false, true] {
+                    let server = LoopbackHTTPServer(defaultReply: .status(status, body: "no: \(status)"))
+                    _ = try await server.start()
+                    defer { server.stop() }
+                    let outcome = try await FaultHarness.run(transport, server: server, deadLetter: deadLetter)
+                    let attempts = Self.isRetryable(status) ? 3 : 1
+                    let label = "\(transport) \(status) dead_letter=\(deadLetter)"
+                    #expect(outcome.requests.count == attempts, "\(label)")
+                    #expect(outcome.resends == attempts - 1, "\(label)")
+                    #expect(outcome.statistics.exported == 0, "\(label)")
+                    #expect(outcome.statistics.failed == 8, "\(label)")
+                    #expect(outcome.statistics.dropped == 0, "\(label)")
+                    #expect(outcome.report.abandonedItems == 0, "\(label)")
+                    #expect(outcome.accountingHolds, "\(label)")
+                    #expect(outcome.sink.failedPermanently == (Self.isRetryable(status) ? 0 : 1), "\(label)")
+                    #expect(outcome.sink.failedAfterRetries == (Self.isRetryable(status) ? 1 : 0), "\(label)")
+                    #expect(outcome.deadLetters.map(\.itemCount) == (deadLetter ? [8] : []), "\(label)")
+                    #expect(outcome.deadLetters.allSatisfy { $0.reason.contains("HTTP \(status): no: \(status)") })
+                }
+            }
+        }
+    }
+
+    @Test("a 400 fails each batch once and the queue moves on", arguments: FaultTransport.allCases)
+    func badRequestDoesNotBlockTheQueue(transport: FaultTransport) async throws {
+        let server = LoopbackHTTPServer(defaultReply: .status(400))
+        _ = try await server.start()
+        defer { server.stop() }
+        let outcome = try await FaultHarness.run(transport, server: server, batchSize: 3)
+
+        // Batches of 3, 3 and 2 spans, each sent once.
+        #expect(outcome.requests.count == 3)
+        #expect(outcome.resends == 0)
+        #expect(outcome.statistics.failed == 8)
+        #expect(outcome.statistics.exported == 0)
+        #expect(outcome.statistics.dropped == 0)
+        #expect(outcome.accountingHolds)
+    }
+
+    @Test("a retryable status twice, then 200: two resends, everything exported")
+    func retryableThenSuccess() async throws {
+        for transport in FaultTransport.allCases {
+            for status in [429, 502, 503, 504] {
+                let server = LoopbackHTTPServer()
+                _ = try await server.start()
+                defer { server.stop() }
+                server.enqueue(.status(status), .status(status))
+                let outcome = try await FaultHarness.run(transport, server: server)
+                let label = "\(transport) \(status)"
+                #expect(outcome.requests.count == 3, "\(label)")
+                #expect(outcome.resends == 2, "\(label)")
+                #expect(outcome.statistics.exported == 8, "\(label)")
+                #expect(outcome.statistics.failed == 0, "\(label)")
+                #expect(outcome.accountingHolds, "\(label)")
+                #expect(Set(outcome.requests.map(\.body)).count == 1, "\(label): a resend is the same payload")
+            }
+        }
+    }
+
+    @Test("a partial success: rejected spans fail, the rest are exported, the message is logged once, scrubbed")
+    func partialSuccess() async throws {
+        for transport in FaultTransport.allCases {
+            for json in [false, true] {
+                let server = LoopbackHTTPServer()
+                _ = try await server.start()
+                defer { server.stop() }
+                server.enqueue(
+                    .otlpPartialSuccess(
+                        rejectedSpans: 3,
+                        errorMessage: "3 spans without a name (request had x-api-key: \(FaultHarness.apiKey))",
+                        json: json
+                    )
+                )
+                let outcome = try await FaultHarness.run(transport, server: server)
+                let label = "\(transport) json response=\(json)"
+                #expect(outcome.requests.count == 1, "\(label)")
+                #expect(outcome.resends == 0, "\(label)")
+                #expect(outcome.accountingHolds, "\(label)")
+                if transport == .http {
+                    // A generic http transport does not read OTLP response bodies: a 2xx delivers everything.
+                    #expect(outcome.statistics.exported == 8, "\(label)")
+                    #expect(outcome.statistics.failed == 0, "\(label)")
+                    continue
+                }
+                #expect(outcome.statistics.exported == 5, "\(label)")
+                #expect(outcome.statistics.failed == 3, "\(label)")
+                #expect(outcome.sink.rejectedItems == 3, "\(label)")
+                let warnings = outcome.logs.filter { $0.message.contains("rejected part") }
+                #expect(warnings.count == 1, "\(label)")
+                #expect(warnings.first?.metadata["message"] == "3 spans without a name (request had x-api-key: ***)")
+                #expect(!outcome.everythingPrinted.contains(FaultHarness.apiKey), "\(label)")
+            }
+        }
+    }
+
+    @Test("a connection reset in the middle of the body is retried", arguments: FaultTransport.allCases)
+    func resetMidBody(transport: FaultTransport) async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        server.enqueue(.resetMidBody(status: 200, body: Array(repeating: UInt8(ascii: "x"), count: 200), sentBytes: 20))
+        let outcome = try await FaultHarness.run(transport, server: server)
+
+        #expect(outcome.requests.count == 2)
+        #expect(outcome.resends == 1)
+        #expect(outcome.statistics.exported == 8)
+        #expect(outcome.statistics.failed == 0)
+        #expect(outcome.accountingHolds)
+    }
+
+    @Test("a server that never answers: each attempt times out and is retried", arguments: FaultTransport.allCases)
+    func neverAnswering(transport: FaultTransport) async throws {
+        let server = LoopbackHTTPServer(defaultReply: .stall)
+        _ = try await server.start()
+        defer { server.stop() }
+        let outcome = try await FaultHarness.run(transport, server: server)
+
+        #expect(outcome.requests.count == 3)
+        #expect(outcome.resends == 2)
+        #expect(outcome.statistics.exported == 0)
+        #expect(outcome.statistics.failed == 8)
+        #expect(outcome.accountingHolds)
+        #expect(outcome.everythingPrinted.contains("no response within"))
+    }
+
+    @Test("one stalled answer, then 200: one resend, everything exported", arguments: FaultTransport.allCases)
+    func stallThenSuccess(transport: FaultTransport) async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        server.enqueue(.stall)
+        let outcome = try await FaultHarness.run(transport, server: server)
+
+        #expect(outcome.requests.count == 2)
+        #expect(outcome.resends == 1)
+        #expect(outcome.statistics.exported == 8)
+        #expect(outcome.accountingHolds)
+    }
+
+    @Test(
+        "a body slower than the timeout is a timeout; a slow body within it is fine",
+        arguments: FaultTransport.allCases
+    )
+    func slowBody(transport: FaultTransport) async throws {
+        let body = Array("{}".utf8) + Array(repeating: UInt8(ascii: " "), count: 38)
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        // 10 pieces 100 ms apart: 1 s, past the 400 ms timeout. Then 4 pieces 20 ms apart: 80 ms.
+        server.enqueue(
+            .slowBody(
+                status: 200,
+                headers: ["Content-Type": "application/json"],
+                body: body,
+                chunkSize: 4,
+                interval: .milliseconds(100)
+            ),
+            .slowBody(
+                status: 200,
+                headers: ["Content-Type": "application/json"],
+                body: body,
+                chunkSize: 10,
+                interval: .milliseconds(20)
+            )
+        )
+        let outcome = try await FaultHarness.run(transport, server: server)
+
+        #expect(outcome.requests.count == 2)
+        #expect(outcome.resends == 1)
+        #expect(outcome.statistics.exported == 8)
+        #expect(outcome.statistics.failed == 0)
+        #expect(outcome.accountingHolds)
+    }
+
+    @Test("a refused connection is retried, then the batch fails", arguments: FaultTransport.allCases)
+    func connectionRefused(transport: FaultTransport) async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        server.stop()
+        let outcome = try await FaultHarness.run(transport, server: server, deadLetter: true)
+
+        #expect(outcome.sink.requests == 3)
+        #expect(outcome.resends == 2)
+        #expect(outcome.statistics.failed == 8)
+        #expect(outcome.deadLetters.map(\.itemCount) == [8])
+        #expect(outcome.accountingHolds)
+    }
+
+    @Test("a server echoing the request headers: no credential reaches the log or the dead letter")
+    func echoedCredentialsAreScrubbed() async throws {
+        for transport in FaultTransport.allCases {
+            let server = LoopbackHTTPServer(defaultReply: .echoHeaders(status: 401))
+            _ = try await server.start()
+            defer { server.stop() }
+            let outcome = try await FaultHarness.run(transport, server: server, deadLetter: true)
+
+            #expect(outcome.requests.count == 1)
+            #expect(outcome.statistics.failed == 8)
+            #expect(outcome.accountingHolds)
+            let printed = outcome.everythingPrinted
+            let reason = try #require(outcome.deadLetters.first?.reason)
+            #expect(reason.contains("HTTP 401"), "\(transport)")
+            #expect(reason.contains("***"), "\(transport)")
+            for secret in [FaultHarness.apiKey, FaultHarness.bearerToken] {
+                #expect(!printed.contains(secret), "\(transport)")
+                #expect(!printed.contains(Data(secret.utf8).base64EncodedString()), "\(transport)")
+            }
+            #expect(reason.count < 700, "\(transport): bounded")
+        }
+    }
+
+    @Test("a binary error body is described, never printed", arguments: FaultTransport.allCases)
+    func binaryBodyIsDescribed(transport: FaultTransport) async throws {
+        let body: [UInt8] = [0x0A, 0x00, 0xFF, 0x12] + Array(repeating: 0x01, count: 408)
+        let server = LoopbackHTTPServer(
+            defaultReply: .response(status: 400, headers: ["Content-Type": "application/x-protobuf"], body: body)
+        )
+        _ = try await server.start()
+        defer { server.stop() }
+        let outcome = try await FaultHarness.run(transport, server: server, deadLetter: true)
+
+        #expect(outcome.statistics.failed == 8)
+        #expect(outcome.deadLetters.first?.reason.hasSuffix("HTTP 400: 412 bytes of application/x-protobuf") == true)
+        #expect(outcome.accountingHolds)
+    }
+}
