@@ -36,12 +36,21 @@ public enum HTTPExportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
+    /// True when the payload may have arrived after all: the last attempt was sent and no answer came within the
+    /// timeout. Such items are counted `unconfirmed`, not `failed` (``HTTPExportSink/refusalIsUnconfirmed(_:)``).
+    public var isUnconfirmed: Bool {
+        guard case .retriesExhausted(_, _, _, .transport(.timedOut(let after, _))) = self else { return false }
+        // A zero timeout means no request went out: the deadline had passed.
+        return after > .zero
+    }
+
     public var description: String {
         switch self {
         case .permanentFailure(let endpoint, let attempts, let failure):
             "\(endpoint) refused the payload after \(attempts) attempt(s): \(failure)"
         case .retriesExhausted(let endpoint, let attempts, let reason, let lastFailure):
             "\(endpoint) failed after \(attempts) attempt(s), \(reason): last \(lastFailure)"
+                + (isUnconfirmed ? " (the last request was sent: the payload may have arrived)" : "")
         case .compressionFailed(let failure):
             "\(failure)"
         }

@@ -158,6 +158,12 @@ public final class HTTPExportSink: ExportSink {
         keepsRefusedItems || (error as? HTTPExportError)?.isPermanent == true
     }
 
+    /// True when the last attempt was sent and got no answer (``HTTPExportError/isUnconfirmed``): the exporter
+    /// counts such items `unconfirmed` if they are not sent again.
+    public func refusalIsUnconfirmed(_ error: any Error) -> Bool {
+        (error as? HTTPExportError)?.isUnconfirmed == true
+    }
+
     public func close() async {
         deadLetter?.close()
     }

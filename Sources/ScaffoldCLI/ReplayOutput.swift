@@ -51,6 +51,7 @@ struct ReplayOutput {
                 "exported": .int(Int64(shutdown.statistics.exported)),
                 "dropped": .int(Int64(shutdown.statistics.dropped)),
                 "failed": .int(Int64(shutdown.statistics.failed)),
+                "unconfirmed": .int(Int64(shutdown.statistics.unconfirmed)),
                 "abandoned": .int(Int64(shutdown.abandoned)),
                 "abandoned_items": .int(Int64(shutdown.abandonedItems)),
                 "completed": .bool(shutdown.completed),

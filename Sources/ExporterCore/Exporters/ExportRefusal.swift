@@ -13,12 +13,16 @@ public struct ExportRefusal: Error, CustomStringConvertible {
     /// itself (a dead-letter file; keeping them too would send them twice), or the failure is permanent (a
     /// resend would fail the same way and block the queue).
     public var isFinal: Bool
+    /// True when the items may have arrived (``ExportSink/refusalIsUnconfirmed(_:)``: the last attempt was sent
+    /// and got no answer): if they are lost, they are counted `unconfirmed`, not `failed`.
+    public var isUnconfirmed: Bool
 
     /// Creates a refusal.
-    public init(itemCount: Int, underlying: any Error, isFinal: Bool = false) {
+    public init(itemCount: Int, underlying: any Error, isFinal: Bool = false, isUnconfirmed: Bool = false) {
         self.itemCount = itemCount
         self.underlying = underlying
         self.isFinal = isFinal
+        self.isUnconfirmed = isUnconfirmed
     }
 
     public var description: String { "\(underlying)" }

@@ -31,6 +31,11 @@ public protocol ExportSink<Item>: Sendable {
     /// items fails the same way and would block everything queued behind them). Defaults to
     /// ``keepsRefusedItems``.
     func refusalIsFinal(_ error: any Error) -> Bool
+
+    /// True when the items of a refusal that threw `error` may nevertheless have arrived: the last attempt was
+    /// sent and no answer came (a timeout). Lost such items are counted `unconfirmed` rather than `failed`.
+    /// Defaults to false.
+    func refusalIsUnconfirmed(_ error: any Error) -> Bool
 }
 
 /// What the receiver of an accepted export did with the telemetry items it carried.
@@ -58,6 +63,8 @@ extension ExportSink {
     }
 
     public func refusalIsFinal(_ error: any Error) -> Bool { keepsRefusedItems }
+
+    public func refusalIsUnconfirmed(_ error: any Error) -> Bool { false }
 
     public func close() async {}
 }

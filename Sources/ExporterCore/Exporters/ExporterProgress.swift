@@ -12,6 +12,7 @@ package final class ExporterProgress: Sendable {
         package var processed = 0
         package var exported = 0
         package var failed = 0
+        package var unconfirmed = 0
         package var droppedInPipeline = 0
         package var anomalies: [String: Int] = [:]
         package var stages: [String: Double] = [:]
@@ -69,20 +70,28 @@ package final class ExporterProgress: Sendable {
 
     /// Counts one processed event with what the pipeline holds and has dropped after it: one lock per event on
     /// the consumer's hot path.
-    package func eventProcessed(failedItems: Int, held: Int, droppedInPipeline: Int) {
+    package func eventProcessed(failedItems: Int, unconfirmedItems: Int = 0, held: Int, droppedInPipeline: Int) {
         state.withLock { state in
             guard !state.sealed else { return }
             state.processed += 1
             state.failed += failedItems
+            state.unconfirmed += unconfirmedItems
             record(held: held, droppedInPipeline: droppedInPipeline, in: &state)
         }
     }
 
     /// Records what the pipeline holds and has dropped after a step other than an event (a flush, a finish).
-    package func stepCompleted(failedItems: Int = 0, held: Int, droppedInPipeline: Int, error: String? = nil) {
+    package func stepCompleted(
+        failedItems: Int = 0,
+        unconfirmedItems: Int = 0,
+        held: Int,
+        droppedInPipeline: Int,
+        error: String? = nil
+    ) {
         state.withLock { state in
             guard !state.sealed else { return }
             state.failed += failedItems
+            state.unconfirmed += unconfirmedItems
             if let error { state.errors.append(error) }
             record(held: held, droppedInPipeline: droppedInPipeline, in: &state)
         }

@@ -7,8 +7,8 @@
 ///
 /// Identities: `received == processed + droppedByBuffer + (buffered or in flight)`; after a shutdown,
 /// `received == processed + droppedByBuffer + abandoned`, and every item the pipeline made is `exported`,
-/// `failed`, in ``droppedInPipeline`` or in the report's `abandonedItems`. With a one-item-per-event pipeline
-/// and no stage that drops, `processed == exported + failed`.
+/// `failed`, ``unconfirmed``, in ``droppedInPipeline`` or in the report's `abandonedItems`. With a
+/// one-item-per-event pipeline and no stage that drops, `processed == exported + failed + unconfirmed`.
 ///
 /// Anomaly convention: a processor reports an anomaly as a statistics key with a dotted component `anomaly`
 /// before the anomaly's name (`anomaly.end_without_start`, or `spans.anomaly.end_without_start` under a named
@@ -29,6 +29,9 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
     /// Items whose export failed for good (after the sink's retries, and after a retaining stage such as the
     /// batcher gave up on them), plus pipeline errors and failed sink flushes (each counted once).
     public var failed: Int = 0
+    /// Items whose export was given up after a last attempt that was sent and never answered (a timeout): neither
+    /// known delivered nor known lost, so counted apart from ``exported`` and ``failed``.
+    public var unconfirmed: Int = 0
     /// Anomalies in the event stream, such as `end_without_start` and `unknown_parent`; never silently ignored.
     public var anomalies: [String: Int] = [:]
     /// Stage statistics under `stage.counter` (for example `batch.batches_created`).
@@ -45,6 +48,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         dropped: Int = 0,
         droppedInPipeline: Int = 0,
         failed: Int = 0,
+        unconfirmed: Int = 0,
         anomalies: [String: Int] = [:],
         stages: [String: Double] = [:]
     ) {
@@ -54,6 +58,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
         self.dropped = dropped
         self.droppedInPipeline = droppedInPipeline
         self.failed = failed
+        self.unconfirmed = unconfirmed
         self.anomalies = anomalies
         self.stages = stages
     }
@@ -64,6 +69,7 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
             "received=\(received)", "processed=\(processed)", "exported=\(exported)", "dropped=\(dropped)",
             "failed=\(failed)",
         ]
+        if unconfirmed > 0 { parts.append("unconfirmed=\(unconfirmed)") }
         if droppedInPipeline > 0 { parts.append("dropped_in_pipeline=\(droppedInPipeline)") }
         parts += anomalies.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         parts += stages.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.format($0.value))" }

@@ -55,7 +55,7 @@ extension ProcessingExporter {
             let exporter = self.exporter
             var reachedSink = false
             var threw = false
-            var failedItems = 0
+            var lost = LostItems()
             do {
                 try await pass(event) { item in
                     reachedSink = true
@@ -64,10 +64,11 @@ extension ProcessingExporter {
             } catch {
                 if Task.isCancelled { return false }
                 threw = true
-                failedItems = lostItems(error, during: "pipeline failed on an event")
+                lost = lostItems(error, during: "pipeline failed on an event")
             }
             exporter.consumerProgress.eventProcessed(
-                failedItems: failedItems,
+                failedItems: lost.failed,
+                unconfirmedItems: lost.unconfirmed,
                 held: stagesHeldCount,
                 droppedInPipeline: stagesDroppedCount
             )
@@ -84,22 +85,30 @@ extension ProcessingExporter {
             return true
         }
 
+        /// Items a step lost: failed for good, or unconfirmed (perhaps delivered: the last attempt got no answer).
+        struct LostItems {
+            var failed = 0
+            var unconfirmed = 0
+        }
+
         /// How many items `error` lost, logging it: none when a stage kept them (``ItemsRetained``), the refused
-        /// items when the sink's refusal came through unkept, one for any other pipeline error.
-        private func lostItems(_ error: any Error, during step: String) -> Int {
+        /// items when the sink's refusal came through unkept (unconfirmed when the sink says they may have
+        /// arrived), one failed for any other pipeline error.
+        private func lostItems(_ error: any Error, during step: String) -> LostItems {
             switch error {
             case is ItemsRetained:
                 exporter.consumerLogger.warning(
                     "export failed; the pipeline keeps the items for a retry",
                     metadata: ["error": "\(error)", "held": "\(stagesHeldCount)"]
                 )
-                return 0
+                return LostItems()
             case let refusal as ExportRefusal:
                 // Logged where the sink refused it.
-                return refusal.itemCount
+                return refusal.isUnconfirmed
+                    ? LostItems(unconfirmed: refusal.itemCount) : LostItems(failed: refusal.itemCount)
             default:
                 exporter.consumerLogger.error("\(step)", metadata: ["error": "\(error)"])
-                return 1
+                return LostItems(failed: 1)
             }
         }
 
@@ -108,16 +117,17 @@ extension ProcessingExporter {
             let exporter = self.exporter
             defer { publishStatistics() }
             var result: Result<Void, any Error> = .success(())
-            var failedItems = 0
+            var lost = LostItems()
             do {
                 try await flushStages { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return nil }
-                failedItems = lostItems(error, during: "pipeline flush failed")
+                lost = lostItems(error, during: "pipeline flush failed")
                 result = .failure(error)
             }
             exporter.consumerProgress.stepCompleted(
-                failedItems: failedItems,
+                failedItems: lost.failed,
+                unconfirmedItems: lost.unconfirmed,
                 held: stagesHeldCount,
                 droppedInPipeline: stagesDroppedCount
             )
@@ -158,21 +168,32 @@ extension ProcessingExporter {
             let exporter = self.exporter
             defer { publishStatistics() }
             var failure: String?
-            var failedItems = 0
+            var lost = LostItems()
+            var lastHandOffUnconfirmed = 0
             do {
                 try await finishStages { try await exporter.exportItem($0) }
             } catch {
                 if Task.isCancelled { return false }
-                failedItems = lostItems(error, during: "pipeline finish failed")
+                lost = lostItems(error, during: "pipeline finish failed")
                 failure = "pipeline finish: \(error)"
+                // A batch kept after a last attempt that got no answer may have arrived.
+                if let kept = error as? ItemsRetained, let refusal = kept.underlying as? ExportRefusal,
+                    refusal.isUnconfirmed
+                {
+                    lastHandOffUnconfirmed = refusal.itemCount
+                }
             }
             let stillHeld = stagesHeldCount
             if stillHeld > 0 {
-                failedItems += stillHeld
+                let unconfirmed = min(stillHeld, lastHandOffUnconfirmed)
+                lost.unconfirmed += unconfirmed
+                lost.failed += stillHeld - unconfirmed
                 failure = (failure ?? "pipeline finish") + "; \(stillHeld) held items lost"
+                if unconfirmed > 0 { failure! += " (\(unconfirmed) of them perhaps delivered: no answer)" }
             }
             exporter.consumerProgress.stepCompleted(
-                failedItems: failedItems,
+                failedItems: lost.failed,
+                unconfirmedItems: lost.unconfirmed,
                 held: 0,
                 droppedInPipeline: stagesDroppedCount,
                 error: failure

@@ -215,6 +215,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
             dropped: buffer.dropped + progress.droppedInPipeline,
             droppedInPipeline: progress.droppedInPipeline,
             failed: progress.failed,
+            unconfirmed: progress.unconfirmed,
             anomalies: progress.anomalies,
             stages: progress.stages
         )
@@ -247,7 +248,12 @@ where P.Input == AgentEvent, P.Output == S.Item {
             if Task.isCancelled { throw CancellationError() }
             progress.itemsRefused(count)
             logger.error("export failed", metadata: ["error": "\(error)", "items": "\(count)"])
-            throw ExportRefusal(itemCount: count, underlying: error, isFinal: sink.refusalIsFinal(error))
+            throw ExportRefusal(
+                itemCount: count,
+                underlying: error,
+                isFinal: sink.refusalIsFinal(error),
+                isUnconfirmed: sink.refusalIsUnconfirmed(error)
+            )
         }
         let rejected = min(max(0, outcome.rejectedItems), count)
         if rejected > 0 { progress.itemsRejected(rejected) }

@@ -62,13 +62,13 @@ public struct ReplayReport: Sendable {
     /// Errors of intermediate flush barriers (an exporter that could not flush; its statistics say more).
     public var flushFailures: [String]
 
-    /// True when no exporter dropped, failed or abandoned anything, no final flush failed and every shutdown
-    /// completed.
+    /// True when no exporter dropped, failed, left unconfirmed or abandoned anything, no final flush failed and
+    /// every shutdown completed.
     public var isClean: Bool {
         flushFailures.isEmpty
             && shutdowns.allSatisfy {
                 $0.completed && $0.abandoned == 0 && $0.abandonedItems == 0 && $0.errors.isEmpty
-                    && $0.statistics.dropped == 0 && $0.statistics.failed == 0
+                    && $0.statistics.dropped == 0 && $0.statistics.failed == 0 && $0.statistics.unconfirmed == 0
             }
     }
 
@@ -79,6 +79,9 @@ public struct ReplayReport: Sendable {
             let statistics = report.statistics
             if statistics.dropped > 0 { problems.append("\(report.exporter) dropped \(statistics.dropped)") }
             if statistics.failed > 0 { problems.append("\(report.exporter) failed \(statistics.failed)") }
+            if statistics.unconfirmed > 0 {
+                problems.append("\(report.exporter) unconfirmed \(statistics.unconfirmed) (sent, never answered)")
+            }
             if report.abandoned > 0 || report.abandonedItems > 0 {
                 problems.append(
                     "\(report.exporter) abandoned \(report.abandoned) events and \(report.abandonedItems) items at shutdown"

@@ -31,9 +31,10 @@ struct FaultOutcome {
     /// Requests that were resends of a payload already sent.
     var resends: Int { sink.retries }
 
-    /// Every item the pipeline made is exactly one of exported, dropped, failed or abandoned.
+    /// Every item the pipeline made is exactly one of exported, dropped, failed, unconfirmed or abandoned.
     var accountingHolds: Bool {
-        statistics.exported + statistics.droppedInPipeline + statistics.failed + report.abandonedItems == items
+        statistics.exported + statistics.droppedInPipeline + statistics.failed + statistics.unconfirmed
+            + report.abandonedItems == items
             && statistics.received == statistics.processed + statistics.droppedByBuffer + report.abandoned
     }
 

@@ -31,6 +31,7 @@ struct FaultInjectionTests {
                     #expect(outcome.resends == attempts - 1, "\(label)")
                     #expect(outcome.statistics.exported == 0, "\(label)")
                     #expect(outcome.statistics.failed == 8, "\(label)")
+                    #expect(outcome.statistics.unconfirmed == 0, "\(label)")
                     #expect(outcome.statistics.dropped == 0, "\(label)")
                     #expect(outcome.report.abandonedItems == 0, "\(label)")
                     #expect(outcome.accountingHolds, "\(label)")
@@ -130,19 +131,27 @@ struct FaultInjectionTests {
         #expect(outcome.accountingHolds)
     }
 
-    @Test("a server that never answers: each attempt times out and is retried", arguments: FaultTransport.allCases)
-    func neverAnswering(transport: FaultTransport) async throws {
+    @Test(
+        "a server that never answers: each attempt times out and is retried; the items end unconfirmed",
+        arguments: FaultTransport.allCases,
+        [false, true]
+    )
+    func neverAnswering(transport: FaultTransport, deadLetter: Bool) async throws {
         let server = LoopbackHTTPServer(defaultReply: .stall)
         _ = try await server.start()
         defer { server.stop() }
-        let outcome = try await FaultHarness.run(transport, server: server)
+        let outcome = try await FaultHarness.run(transport, server: server, deadLetter: deadLetter)
 
         #expect(outcome.requests.count == 3)
         #expect(outcome.resends == 2)
         #expect(outcome.statistics.exported == 0)
-        #expect(outcome.statistics.failed == 8)
+        // The last request went out and was never answered: neither known delivered nor known lost.
+        #expect(outcome.statistics.failed == 0)
+        #expect(outcome.statistics.unconfirmed == 8)
+        #expect(outcome.deadLetters.map(\.itemCount) == (deadLetter ? [8] : []))
         #expect(outcome.accountingHolds)
         #expect(outcome.everythingPrinted.contains("no response within"))
+        #expect(outcome.everythingPrinted.contains("may have arrived"))
     }
 
     @Test("one stalled answer, then 200: one resend, everything exported", arguments: FaultTransport.allCases)
@@ -204,6 +213,7 @@ struct FaultInjectionTests {
         #expect(outcome.sink.requests == 3)
         #expect(outcome.resends == 2)
         #expect(outcome.statistics.failed == 8)
+        #expect(outcome.statistics.unconfirmed == 0)
         #expect(outcome.deadLetters.map(\.itemCount) == [8])
         #expect(outcome.accountingHolds)
     }
