@@ -101,7 +101,7 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
     }
 
     /// The `partial_success` of a 2xx response, read in the response's content type (else the request's). A body
-    /// that is not an `ExportTraceServiceResponse` does not undo the delivery; it is logged at debug level.
+    /// that is not an `ExportTraceServiceResponse` does not undo the delivery; its size is logged at debug level.
     static func partialRejection(
         in response: HTTPResponse,
         requestEncoding: OTLPEncoding,
@@ -113,7 +113,14 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
             guard !decoded.isFullSuccess else { return nil }
             return PartialRejection(rejectedItems: Int(clamping: decoded.rejectedSpans), message: decoded.errorMessage)
         } catch {
-            logger.debug("unreadable OTLP response body", metadata: ["error": "\(error)"])
+            // Not the parser's message: it may quote the body, which is the server's text and not scrubbed here.
+            logger.debug(
+                "unreadable OTLP response body",
+                metadata: [
+                    "bytes": "\(response.body.count)", "code": "\(error.diagnostics.map(\.code))",
+                    "decoded_as": "\(encoding.contentType)",
+                ]
+            )
             return nil
         }
     }

@@ -59,7 +59,7 @@ enum FaultHarness {
         maxBackoff: .milliseconds(20),
         deadline: .seconds(5)
     )
-    static let requestTimeout: Duration = .milliseconds(400)
+    static let requestTimeout: Duration = .seconds(1)
     static let apiKey = "sk-live-4f1b2c9d8e7a"
     static let bearerToken = "tok-9c8b7a6f5e4d3c2b"
 

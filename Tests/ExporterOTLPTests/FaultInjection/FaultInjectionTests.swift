@@ -8,7 +8,7 @@ import Testing
 /// were resends and how many of the 8 spans were exported, failed or dropped, exactly, for the `otelcollector`
 /// exporter (protobuf and JSON) and a generic `http` exporter; and in every case the shutdown accounting identity.
 ///
-/// Retries use millisecond backoff, 3 attempts and a 400 ms request timeout (``FaultHarness``).
+/// Retries use millisecond backoff, 3 attempts and a 1 s request timeout (``FaultHarness``).
 @Suite("Fault injection: OTLP/HTTP answers, resets, stalls and slow bodies")
 struct FaultInjectionTests {
     static let statuses = [400, 401, 403, 404, 413, 429, 500, 502, 503, 504]
@@ -177,14 +177,14 @@ struct FaultInjectionTests {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        // 10 pieces 100 ms apart: 1 s, past the 400 ms timeout. Then 4 pieces 20 ms apart: 80 ms.
+        // 10 pieces 250 ms apart: 2.5 s, past the 1 s timeout. Then 4 pieces 20 ms apart: 80 ms.
         server.enqueue(
             .slowBody(
                 status: 200,
                 headers: ["Content-Type": "application/json"],
                 body: body,
                 chunkSize: 4,
-                interval: .milliseconds(100)
+                interval: .milliseconds(250)
             ),
             .slowBody(
                 status: 200,
@@ -254,5 +254,63 @@ struct FaultInjectionTests {
         #expect(outcome.statistics.failed == 8)
         #expect(outcome.deadLetters.first?.reason.hasSuffix("HTTP 400: 412 bytes of application/x-protobuf") == true)
         #expect(outcome.accountingHolds)
+    }
+}
+
+@Suite("Fault injection: the loopback server's fault replies")
+struct FaultRepliesTests {
+    private func body(of reply: LoopbackHTTPServer.Reply) throws -> [UInt8] {
+        guard case .response(_, _, let body, _) = reply else { throw CancellationError() }
+        return body
+    }
+
+    @Test("the hand-written partial successes decode with swift-protobuf and as OTLP/JSON")
+    func partialSuccessBodies() throws {
+        let protobuf = try body(of: .otlpPartialSuccess(rejectedSpans: 300, errorMessage: "bad \"span\"", json: false))
+        let decoded = try OTLPTraceResponse(serializedBytes: protobuf)
+        #expect(decoded.partialSuccess.rejectedSpans == 300)
+        #expect(decoded.partialSuccess.errorMessage == "bad \"span\"")
+
+        let json = try body(of: .otlpPartialSuccess(rejectedSpans: 300, errorMessage: "bad \"span\"", json: true))
+        let response = try OTLPExportResponse(body: json, encoding: .json)
+        #expect(response == OTLPExportResponse(rejectedSpans: 300, errorMessage: "bad \"span\""))
+    }
+
+    @Test("a reset in the middle of the body is a connection reset to the client")
+    func resetIsAConnectionFailure() async throws {
+        let server = LoopbackHTTPServer(
+            defaultReply: .resetMidBody(status: 200, body: Array(repeating: 0x41, count: 100), sentBytes: 10)
+        )
+        _ = try await server.start()
+        defer { server.stop() }
+        let request = HTTPRequest(url: try #require(server.url(path: "/v1/traces")), body: [1, 2, 3])
+
+        let error = await #expect(throws: HTTPTransportError.self) {
+            try await URLSessionHTTPClient().send(request, timeout: .seconds(5))
+        }
+        guard case .connectionFailed(.reset, _)? = error else {
+            Issue.record("expected a reset, got \(String(describing: error))")
+            return
+        }
+    }
+
+    @Test("echoed headers come back as the body, slow bodies arrive whole")
+    func echoAndSlowBody() async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        server.enqueue(
+            .echoHeaders(status: 401),
+            .slowBody(status: 200, body: Array("0123456789".utf8), chunkSize: 3, interval: .milliseconds(10))
+        )
+        let url = try #require(server.url(path: "/v1/traces"))
+        let client = URLSessionHTTPClient()
+
+        let echoed = try await client.send(HTTPRequest(url: url, headers: ["X-Key": "k-123"]), timeout: .seconds(5))
+        #expect(echoed.status == 401)
+        #expect(String(decoding: echoed.body, as: UTF8.self).contains("X-Key: k-123\n"))
+        let slow = try await client.send(HTTPRequest(url: url), timeout: .seconds(5))
+        #expect(slow.status == 200)
+        #expect(slow.body == Array("0123456789".utf8))
     }
 }
