@@ -3,7 +3,8 @@
 ///
 /// A stage that keeps what it tried to hand on (``BatchingProcessor`` keeps a failed batch queued, bounded by
 /// its `maxQueueSize`) rethrows the error as ``ItemsRetained``; the exporter then counts nothing as failed. An
-/// `ExportRefusal` that reaches the exporter unwrapped means its items are lost: they are counted in `failed`.
+/// `ExportRefusal` that reaches the exporter unwrapped means its items are lost: they are counted in `failed`, or in
+/// `unconfirmed` when ``isUnconfirmed``. A final refusal (``isFinal``) is never kept by a stage.
 public struct ExportRefusal: Error, CustomStringConvertible {
     /// How many items the refused one carried (see ``ExportItemCounting``).
     public var itemCount: Int

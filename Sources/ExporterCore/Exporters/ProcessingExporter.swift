@@ -8,10 +8,13 @@ import Synchronization
 /// consumer started by ``start()`` drains the buffer in chunks, runs each event through the pipeline, and hands
 /// every output to the sink. The pipeline lives inside the consumer task, so its stages need no locks.
 ///
-/// A sink that throws makes the stage's `emit` throw ``ExportRefusal``: a stage that keeps the items to retry
-/// them (``BatchingProcessor``, bounded by its `maxQueueSize`) rethrows ``ItemsRetained`` and nothing is counted
-/// as failed yet; otherwise the refused items count in `failed` and a log line says why. Either way the consumer
-/// goes on with the next event.
+/// A sink that throws makes the stage's `emit` throw ``ExportRefusal``: unless the sink calls the refusal final
+/// (``ExportSink/refusalIsFinal(_:)``: a dead-letter file kept the items, or the failure is permanent), a stage
+/// that keeps the items to retry them (``BatchingProcessor``, bounded by its `maxQueueSize`) rethrows
+/// ``ItemsRetained`` and nothing is counted as failed yet; otherwise the refused items count in `failed` (in
+/// `unconfirmed` when ``ExportSink/refusalIsUnconfirmed(_:)``) and a log line says why. Items the receiver
+/// rejected inside an accepted export (``ExportSink/exportReportingOutcome(_:)``) count in `failed`. Either way
+/// the consumer goes on with the next event.
 ///
 /// Counting identity (see ``ExporterStatistics``): at any time
 /// `received == processed + droppedByBuffer + (events buffered or in flight)`, and after ``shutdown(timeout:)``
