@@ -84,7 +84,8 @@ public struct MLflowExporterBlueprint: ExporterBlueprint {
     }
 
     /// Where and how the transport sends: the endpoint, method, headers, authentication, compression, timeout and
-    /// retry policy of exporter.yaml, with this configuration's values. Secrets go into the headers only.
+    /// retry policy of exporter.yaml, with this configuration's values. Secrets go into the headers only, and into
+    /// `secrets`, which the transport scrubs from everything a server says before it is logged or stored.
     ///
     /// - Throws: `CFG004` when the endpoint is not set or not an http(s) URL.
     public static func transportConfiguration(
