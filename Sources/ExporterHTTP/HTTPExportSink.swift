@@ -201,13 +201,15 @@ public final class HTTPExportSink: ExportSink {
         let policy = configuration.retry
         let start = environment.uptime()
         var attempts = 0
+        var lastSentFailure: AttemptFailure?
         while true {
             let elapsed = environment.uptime() - start
             let timeout = policy.attemptTimeout(requestTimeout: configuration.requestTimeout, elapsed: elapsed)
             let failure: AttemptFailure
             if timeout <= .zero {
-                // Only reachable when the deadline is zero or a sleep overran it.
-                failure = .transport(.timedOut(after: .zero, endpoint: endpointDescription))
+                // Only reachable when the deadline is zero or a sleep overran it: nothing is sent, and the last
+                // attempt that was sent (an unanswered one makes the payload unconfirmed) is what is reported.
+                failure = lastSentFailure ?? .transport(.timedOut(after: .zero, endpoint: endpointDescription))
             } else {
                 counters.withLock { counters in
                     counters.requests += 1
@@ -228,6 +230,7 @@ public final class HTTPExportSink: ExportSink {
                     failure = .transport(.other(reason: "\(type(of: error))", endpoint: endpointDescription))
                 }
             }
+            lastSentFailure = failure
             let decision = policy.decide(
                 after: failure,
                 attempts: max(attempts, 1),
