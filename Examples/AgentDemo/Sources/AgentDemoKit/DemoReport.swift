@@ -26,6 +26,10 @@ public struct DemoReport: Sendable {
             let statistics = report.statistics
             if statistics.dropped > 0 { problems.append("\(report.exporter): \(statistics.dropped) events dropped") }
             if statistics.failed > 0 { problems.append("\(report.exporter): \(statistics.failed) exports failed") }
+            if statistics.unconfirmed > 0 {
+                let count = statistics.unconfirmed
+                problems.append("\(report.exporter): \(count) exports unconfirmed (sent, never answered)")
+            }
             if !report.completed || report.abandoned > 0 {
                 problems.append("\(report.exporter): shutdown abandoned \(report.abandoned) events")
             }
