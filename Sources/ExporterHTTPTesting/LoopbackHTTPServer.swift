@@ -14,8 +14,11 @@ import Darwin
 ///
 /// It listens on an ephemeral port of the loopback interface only, keeps connections alive, reads bodies sized
 /// by `Content-Length` or sent chunked, and answers `Expect: 100-continue`. Replies come from a queue filled
-/// with ``enqueue(_:)`` (a response, optionally delayed; ``Reply/stall``; ``Reply/closeConnection``) and, when
-/// the queue is empty, from the default reply.
+/// with ``enqueue(_:)`` (a response with any status, optionally delayed; ``Reply/stall``;
+/// ``Reply/closeConnection``; the faults ``Reply/resetMidBody(status:headers:body:sentBytes:)``,
+/// ``Reply/slowBody(status:headers:body:chunkSize:interval:)``, ``Reply/echoHeaders(status:)`` and
+/// ``Reply/otlpPartialSuccess(rejectedSpans:errorMessage:json:)``) and, when the queue is empty, from the default
+/// reply.
 ///
 /// One dedicated thread runs a `poll` loop over the listener and the connections. **Always call ``stop()``**
 /// (in a `defer` right after ``start()``): it closes the listener and every connection and joins the thread;
