@@ -7,10 +7,19 @@ public protocol ExportSink<Item>: Sendable {
     /// What the sink takes.
     associatedtype Item: Sendable
 
-    /// Exports one item; throws when the item is lost for good (retries are the sink's own business).
+    /// Exports one item; throws when the item is lost for good (retries are the sink's own business). Returning
+    /// means the item was delivered (its bytes written, its request answered): a sink that only buffers it
+    /// implements ``export(_:receipt:)`` as well.
     func export(_ item: Item) async throws
 
-    /// Makes everything exported so far durable or delivered (fsync a file, wait for requests in flight).
+    /// Exports one item, settling `receipt` when it is delivered or lost, which may be later (see
+    /// ``ExportReceipt``); throws, leaving the receipt unsettled, when refusing it. What exporters call. The
+    /// default calls ``export(_:)`` and settles the receipt as delivered when it returns.
+    func export(_ item: Item, receipt: ExportReceipt) async throws
+
+    /// Makes everything exported so far durable or delivered (fsync a file, wait for requests in flight),
+    /// settling every receipt it holds; throws when something was lost since the last flush (each lost item is
+    /// counted through its receipt, not by the error).
     func flush() async throws
 
     /// Releases the sink's resources; called once, when nothing will use it any more.
@@ -23,6 +32,11 @@ public protocol ExportSink<Item>: Sendable {
 }
 
 extension ExportSink {
+    public func export(_ item: Item, receipt: ExportReceipt) async throws {
+        try await export(item)
+        receipt.delivered()
+    }
+
     public func flush() async throws {}
 
     public var keepsRefusedItems: Bool { false }

@@ -234,21 +234,22 @@ where P.Input == AgentEvent, P.Output == S.Item {
         }
     }
 
-    /// Hands one pipeline output to the sink and counts what the sink settled, in items.
+    /// Hands one pipeline output to the sink and counts what the sink took, in items: refused now, or accepted
+    /// and counted exported (or failed) when the sink settles its receipt, once the bytes are written.
     ///
     /// - Throws: ``ExportRefusal`` when the sink refused it (logged), for the pipeline to keep or lose;
     ///   `CancellationError` when the consumer is cancelled.
     func exportItem(_ item: S.Item) async throws {
         let count = ExportItemCount.of(item, counted: itemsAreCounted)
         do {
-            try await sink.export(item)
+            try await sink.export(item, receipt: ExportReceipt(itemCount: count, ledger: progress))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             progress.itemsRefused(count)
             logger.error("export failed", metadata: ["error": "\(error)", "items": "\(count)"])
             throw ExportRefusal(itemCount: count, underlying: error, isFinal: sink.keepsRefusedItems)
         }
-        progress.itemsExported(count)
+        progress.itemsAccepted(count)
     }
 
     var consumerProgress: ExporterProgress { progress }
