@@ -17,18 +17,23 @@ public final class ConsoleSink: ExportSink {
     public typealias Item = SpanTree
 
     private let renderer: ConsoleRenderer
-    private let stream: ConsoleStream
     private let prefix: String
     private let writer: Mutex<RecordWriter>
 
     /// Creates a sink writing to `stream`; every line starts with `prefix` when it is not empty.
-    public init(renderer: ConsoleRenderer, stream: ConsoleStream = .stdout, prefix: String = "") {
-        self.renderer = renderer
-        self.stream = stream
-        self.prefix = prefix
-        writer = Mutex(
-            RecordWriter(descriptor: FileDescriptor(rawValue: stream.fileDescriptor, path: "<\(stream.rawValue)>"))
+    public convenience init(renderer: ConsoleRenderer, stream: ConsoleStream = .stdout, prefix: String = "") {
+        self.init(
+            renderer: renderer,
+            descriptor: FileDescriptor(rawValue: stream.fileDescriptor, path: "<\(stream.rawValue)>"),
+            prefix: prefix
         )
+    }
+
+    /// Creates a sink writing to `descriptor` (a pipe, say), which its opener closes.
+    package init(renderer: ConsoleRenderer, descriptor: FileDescriptor, prefix: String = "") {
+        self.renderer = renderer
+        self.prefix = prefix
+        writer = Mutex(RecordWriter(descriptor: descriptor))
     }
 
     public func export(_ tree: SpanTree) async throws {

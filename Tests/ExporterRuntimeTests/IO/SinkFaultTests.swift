@@ -226,6 +226,27 @@ struct SinkFaultTests {
         print("closed pipe: made \(events.count), \(report.statistics)")
     }
 
+    @Test("a closed pipe (EPIPE): every span tree of the console sink fails, none is exported")
+    func closedPipeUnderConsole() async throws {
+        signal(SIGPIPE, SIG_IGN)
+        var ends: [Int32] = [0, 0]
+        #expect(pipe(&ends) == 0)
+        close(ends[0])
+        defer { close(ends[1]) }
+        let sink = ConsoleSink(
+            renderer: ConsoleRenderer(),
+            descriptor: FileDescriptor(rawValue: ends[1], path: "<pipe>")
+        )
+        let exporter = ProcessingExporter(name: "console", stages: SpanTreeAssembler().named("trees"), sink: sink)
+        try await exporter.start()
+        Self.emit(TestEvents.run(root: "a") + TestEvents.run(root: "b") + TestEvents.run(root: "c"), to: exporter)
+        let report = await exporter.shutdown(timeout: .seconds(10))
+        #expect(report.statistics.exported == 0)
+        #expect(report.statistics.failed == 3, "\(report.statistics)")
+        Self.expectAccounted(report, made: 3)
+        print("closed pipe under the console sink: made 3 trees, \(report.statistics)")
+    }
+
     @Test("a record torn in a pipe, which cannot be cut off, is fenced off: the next one starts on a fresh line")
     func tornRecordInPipe() throws {
         var ends: [Int32] = [0, 0]
