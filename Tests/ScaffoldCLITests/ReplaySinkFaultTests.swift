@@ -30,6 +30,13 @@ struct ReplaySinkFaultTests {
         try String(contentsOfFile: trace, encoding: .utf8).split(separator: "\n").count
     }
 
+    /// Every event made one line: exported, dropped, failed or abandoned, each exactly once.
+    static func expectAccounted(_ out: [String: Any], made: Int, sourceLocation: SourceLocation = #_sourceLocation) {
+        let counts = ["exported", "dropped", "failed", "abandoned_items"].map { out[$0] as? Int ?? -1 }
+        #expect(counts.reduce(0, +) == made, "\(out)", sourceLocation: sourceLocation)
+        #expect(out["abandoned"] as? Int == 0, "\(out)", sourceLocation: sourceLocation)
+    }
+
     /// The exporter `out` of a `--json` report.
     static func exporterReport(_ output: String) throws -> [String: Any] {
         let start = try #require(output.firstIndex(of: "{"))
@@ -55,6 +62,7 @@ struct ReplaySinkFaultTests {
         #expect(out["exported"] as? Int == 0, "\(out)")
         #expect(out["failed"] as? Int == events, "\(out)")
         #expect(out["completed"] as? Bool == false)
+        Self.expectAccounted(out, made: events)
         let errors = out["errors"] as? [String] ?? []
         #expect(errors.contains { $0.contains("/dev/full") && $0.contains("No space left on device") }, "\(errors)")
 
@@ -93,7 +101,7 @@ struct ReplaySinkFaultTests {
         #expect(lines > 0 && lines < events)
         #expect(out["exported"] as? Int == lines, "\(out)")
         #expect(out["failed"] as? Int == events - lines, "\(out)")
-        #expect(out["abandoned_items"] as? Int == 0)
+        Self.expectAccounted(out, made: events)
         let errors = out["errors"] as? [String] ?? []
         #expect(errors.contains { $0.contains(output) && $0.contains("File too large") }, "\(errors)")
         print("replay past RLIMIT_FSIZE: \(events) events, \(lines) lines (\(bytes.count) bytes) in the file; \(out)")

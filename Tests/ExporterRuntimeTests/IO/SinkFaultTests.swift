@@ -7,6 +7,7 @@ import Testing
 @testable import ExporterCodecs
 @testable import ExporterCore
 @testable import ExporterEvents
+@testable import ExporterHTTP
 
 #if canImport(Glibc)
 import Glibc
@@ -123,6 +124,44 @@ struct SinkFaultTests {
                 + "\(final.lines.count) at the end; \(report.statistics)"
         )
         try await sink.finish()
+    }
+
+    @Test(
+        "a dead-letter record that does not fit a full tmpfs is refused and cut off: only whole lines stay",
+        .enabled(if: TinyFilesystem.available, "needs root and tmpfs mounts (CAP_SYS_ADMIN)")
+    )
+    func deadLetterOnFullFileSystem() throws {
+        let filesystem = try TinyFilesystem(kilobytes: 32)
+        defer { filesystem.unmount() }
+        let path = filesystem.path + "/dead.jsonl"
+        let file = try DeadLetterFile(path: path)
+        defer { file.close() }
+        func record(_ size: Int) -> DeadLetterRecord {
+            DeadLetterRecord(
+                endpoint: "http://collector/v1/traces",
+                contentType: "application/json",
+                contentEncoding: nil,
+                itemCount: 1,
+                failedAt: Timestamp(nanosecondsSinceEpoch: 1_700_000_000_000_000_000),
+                reason: "HTTP 503",
+                body: Array(String(repeating: "x", count: size).utf8)
+            )
+        }
+        try file.append(record(100))
+        // Fill the rest but one page: a 12 KiB record is written in part, then fails.
+        let filler = filesystem.path + "/filler"
+        let fillerSize = try filesystem.fill(filler)
+        #expect(truncate(filler, off_t(fillerSize - 4096)) == 0)
+        #expect(throws: DeadLetterFileError.self) { try file.append(record(12_000)) }
+        let lines = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(lines.hasSuffix("\n"))
+        #expect(lines.split(separator: "\n").count == 1)
+        // Space returns: the next record is appended normally.
+        #expect(unlink(filler) == 0)
+        try file.append(record(200))
+        let after = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(after.count == 2)
+        for line in after { _ = try DeadLetterRecord(parsing: Array(line.utf8)) }
     }
 
     @Test(
