@@ -104,6 +104,27 @@ struct ShutdownAccountingTests {
         #expect(exporter.sink.items == events)
     }
 
+    @Test func itemsTheSinkHasNotWrittenAtATimeoutAreAbandonedNotExported() async throws {
+        // The sink writes the first four at once and holds the rest; the final flush stalls past the timeout.
+        let sink = HoldingSink(writesFirst: 4)
+        let exporter = ProcessingExporter(
+            name: "holding",
+            pipeline: MapProcessor<AgentEvent, [UInt8]> { _ in Array("line\n".utf8) },
+            sink: sink
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .milliseconds(500))
+
+        #expect(!report.completed)
+        #expect(report.statistics.exported == 4)
+        #expect(report.statistics.failed == 0)
+        #expect(report.abandonedItems == 6)
+        // Settled after the report: the report stays as it was.
+        sink.settleHeld(delivered: true)
+        #expect(exporter.statistics.exported == 4)
+    }
+
     @Test func exportedCountsTheElementsOfBatches() async throws {
         let sink = InMemorySink<[AgentEvent]>()
         let exporter = ProcessingExporter(
@@ -118,6 +139,44 @@ struct ShutdownAccountingTests {
         #expect(sink.items.map(\.count) == [4, 4, 2])
         #expect(report.statistics.exported == 10)
         #expect(report.statistics.processed == report.statistics.exported)
+    }
+}
+
+/// A sink that delivers its first items at once and holds the receipts of the others, as a buffering sink does
+/// until its next write; its flush stalls until cancelled.
+final class HoldingSink: ExportSink {
+    typealias Item = [UInt8]
+
+    private let writesFirst: Int
+    private let state = Mutex<(accepted: Int, held: [ExportReceipt])>((0, []))
+
+    init(writesFirst: Int) {
+        self.writesFirst = writesFirst
+    }
+
+    func export(_ item: [UInt8]) async throws {}
+
+    func export(_ item: [UInt8], receipt: ExportReceipt) async throws {
+        let writeNow = state.withLock { state in
+            state.accepted += 1
+            if state.accepted > writesFirst { state.held.append(receipt) }
+            return state.accepted <= writesFirst
+        }
+        if writeNow { receipt.delivered() }
+    }
+
+    func flush() async throws {
+        try await Task.sleep(for: .seconds(3600))
+    }
+
+    func settleHeld(delivered: Bool) {
+        let held = state.withLock { state in
+            defer { state.held = [] }
+            return state.held
+        }
+        for receipt in held {
+            if delivered { receipt.delivered() } else { receipt.lost() }
+        }
     }
 }
 
