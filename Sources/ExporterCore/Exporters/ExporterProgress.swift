@@ -6,8 +6,8 @@ import Synchronization
 /// Items the sink takes (accepted or refused) and what becomes of the accepted ones (delivered or lost, reported
 /// through their ``ExportReceipt``, possibly much later by a buffering sink) are counted with atomics as they
 /// happen, so that a shutdown that times out in the middle of an event still sees them; everything else is
-/// published under a lock once per event or step. Once ``seal()`` has been called (a shutdown timed out) nothing changes any more, so the counts
-/// reported at that moment stay exact even if a stalled export completes later.
+/// published under a lock once per event or step. Once ``seal()`` has been called (a shutdown timed out) nothing
+/// changes any more, so the counts reported at that moment stay exact even if a stalled export completes later.
 package final class ExporterProgress: Sendable {
     package struct Snapshot: Sendable, Hashable {
         package var processed = 0
@@ -72,7 +72,8 @@ package final class ExporterProgress: Sendable {
 
     /// The sink's counters on top of `snapshot`'s own: exported, the lost items added to `failed`, and what the
     /// sink still holds. A receipt may be settled before the exporter counts the item accepted (a sink that writes
-    /// at once), so ``Snapshot/inSink`` can be negative by the item in flight for a moment; ``Snapshot/unsettledHeld`` then still holds.
+    /// at once), so ``Snapshot/inSink`` can be negative by the item in flight for a moment; the sum in
+    /// ``Snapshot/unsettledHeld`` still holds.
     private func loadSinkCounters(into snapshot: inout Snapshot) {
         let exported = exportedItems.load(ordering: .relaxed)
         let lost = lostItems.load(ordering: .relaxed)
