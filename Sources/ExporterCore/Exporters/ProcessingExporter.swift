@@ -148,13 +148,14 @@ where P.Input == AgentEvent, P.Output == S.Item {
 
         let counters = buffer.counters
         let abandoned = counters.accepted - counters.evicted - final.processed
-        // A finished consumer counted what the pipeline still held as failed.
-        let abandonedItems = finished ? 0 : final.unsettledHeld
+        // A finished consumer counted what the pipeline still held as failed; what the sink accepted and has not
+        // settled even after its final flush (a sink holding items beyond the run) is abandoned.
+        let abandonedItems = finished ? max(0, final.inSink) : final.unsettledHeld
         var errors = final.errors
         if !finished { errors.append("shutdown timed out after \(timeout)") }
         let report = ShutdownReport(
             exporter: name,
-            completed: finished && abandoned == 0 && final.errors.isEmpty,
+            completed: finished && abandoned == 0 && abandonedItems == 0 && final.errors.isEmpty,
             abandoned: abandoned,
             abandonedItems: abandonedItems,
             errors: errors,

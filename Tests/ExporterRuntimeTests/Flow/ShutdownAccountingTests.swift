@@ -125,6 +125,23 @@ struct ShutdownAccountingTests {
         #expect(exporter.statistics.exported == 4)
     }
 
+    @Test func itemsASinkStillHoldsAfterItsFinalFlushAreAbandoned() async throws {
+        let sink = HoldingSink(writesFirst: 7, stallsFlush: false)
+        let exporter = ProcessingExporter(
+            name: "holding",
+            pipeline: MapProcessor<AgentEvent, [UInt8]> { _ in Array("line\n".utf8) },
+            sink: sink
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(10))
+
+        #expect(!report.completed)
+        #expect(report.statistics.exported == 7)
+        #expect(report.abandonedItems == 3)
+        #expect(report.statistics.exported + report.statistics.failed + report.abandonedItems == 10)
+    }
+
     @Test func exportedCountsTheElementsOfBatches() async throws {
         let sink = InMemorySink<[AgentEvent]>()
         let exporter = ProcessingExporter(
@@ -143,15 +160,17 @@ struct ShutdownAccountingTests {
 }
 
 /// A sink that delivers its first items at once and holds the receipts of the others, as a buffering sink does
-/// until its next write; its flush stalls until cancelled.
+/// until its next write; its flush stalls until cancelled, or returns without settling them.
 final class HoldingSink: ExportSink {
     typealias Item = [UInt8]
 
     private let writesFirst: Int
+    private let stallsFlush: Bool
     private let state = Mutex<(accepted: Int, held: [ExportReceipt])>((0, []))
 
-    init(writesFirst: Int) {
+    init(writesFirst: Int, stallsFlush: Bool = true) {
         self.writesFirst = writesFirst
+        self.stallsFlush = stallsFlush
     }
 
     func export(_ item: [UInt8]) async throws {}
@@ -166,7 +185,7 @@ final class HoldingSink: ExportSink {
     }
 
     func flush() async throws {
-        try await Task.sleep(for: .seconds(3600))
+        if stallsFlush { try await Task.sleep(for: .seconds(3600)) }
     }
 
     func settleHeld(delivered: Bool) {
