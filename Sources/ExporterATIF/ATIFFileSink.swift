@@ -12,6 +12,10 @@ import Darwin
 /// Writes each trajectory as one JSON file, atomically: the bytes go to a temporary file in the same directory,
 /// which is fsynced and renamed over the target, and the directory is fsynced; a reader never sees half a file.
 ///
+/// A trajectory counts as exported once its file is in place; one whose write fails (a full disk, a read-only
+/// directory) is refused, so it counts as failed, and leaves no temporary file behind. Only regular files are
+/// ever replaced.
+///
 /// Nothing is overwritten within one sink's lifetime: in `file` mode the first trajectory gets the path itself and
 /// later ones `<stem>-2<ext>`, `<stem>-3<ext>`, ...; in `directory` mode each gets `<session_id>.json` (sanitized
 /// by ``fileName(forSessionID:)``), with `-2`, `-3`, ... before `.json` when a name repeats.
@@ -95,6 +99,11 @@ public final class ATIFFileSink: ExportSink {
     }
 
     private func writeAtomically(_ bytes: [UInt8], to path: String) throws(ATIFFileSinkError) {
+        // Only ever replace a regular file: renaming over a device (`/dev/full`) or a FIFO would replace the node.
+        var existing = stat()
+        if lstat(path, &existing) == 0, (existing.st_mode & S_IFMT) != S_IFREG {
+            throw .rename(path: path, errno: EEXIST)
+        }
         let directory = Self.directory(of: path)
         let counter = temporaryCounter.add(1, ordering: .relaxed).newValue
         let temporary = "\(directory)/.atif-\(getpid())-\(counter).tmp"

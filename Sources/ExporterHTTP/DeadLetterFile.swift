@@ -12,7 +12,8 @@ import Darwin
 /// An append-only JSON Lines file of ``DeadLetterRecord``s, written through one open handle shared by every
 /// run of an exporter.
 ///
-/// Each record is one `write` of a whole line followed by `fsync`, under an exclusive `flock`: a
+/// Each record is one `write` of a whole line followed by `fsync`, under an exclusive `flock` (a line a failed
+/// write tore is cut off again, see `RecordWriter`): a
 /// ``DeadLetterReplayer`` (in this or another process) that rewrites the file takes the same lock, and the
 /// handle reopens the path when the replayer has replaced the file, so no line is lost to a stale inode.
 public final class DeadLetterFile: Sendable {
@@ -36,8 +37,10 @@ public final class DeadLetterFile: Sendable {
         try descriptor.withLock { (descriptor: inout FileDescriptor?) throws(DeadLetterFileError) in
             let current = try Self.lockCurrentFile(path: path, descriptor: &descriptor)
             defer { current.unlock() }
+            // A write that fails part way (a full disk) is cut back, so the file keeps only whole lines.
+            var writer = RecordWriter(descriptor: current)
+            if let error = writer.write(record: line).error { throw DeadLetterFileError(error) }
             do throws(FileIOError) {
-                try current.writeAll(line)
                 try current.sync()
             } catch {
                 throw DeadLetterFileError(error)

@@ -9,8 +9,8 @@ import Synchronization
 /// Outcomes of ``export(_:)``, by the OTLP/HTTP rules (``RetryPolicy``, ``AttemptFailure/isRetryable``), the same
 /// for the `otelcollector` exporter, generated `otel` exporters and the generic `http` transport:
 /// - 2xx: delivered. When `responseInspector` finds a ``PartialRejection`` its message is logged once, its items
-///   are counted in ``HTTPSinkStatistics/rejectedItems`` and reported to the exporter
-///   (``exportReportingOutcome(_:)``), which counts them `failed`; they are not retried.
+///   are counted in ``HTTPSinkStatistics/rejectedItems`` and settled on the export's receipt
+///   (``ExportReceipt/delivered(rejecting:)``), so the exporter counts them `failed`; they are not retried.
 /// - 429, 502, 503, 504, connection refused or reset, timeouts: retried with backoff (and `Retry-After`) until
 ///   the attempts or the deadline run out, then
 ///   ``HTTPExportError/retriesExhausted(endpoint:attempts:reason:lastFailure:)``.
@@ -118,12 +118,17 @@ public final class HTTPExportSink: ExportSink {
     public var statistics: HTTPSinkStatistics { counters.withLock { $0 } }
 
     public func export(_ payload: HTTPPayload) async throws {
-        _ = try await exportReportingOutcome(payload)
+        _ = try await send(payload)
     }
 
-    /// Exports `payload` and says how many of its items the server rejected inside a 2xx answer (a partial
-    /// success): those are lost, not retried, and the exporter counts them in `failed`.
-    public func exportReportingOutcome(_ payload: HTTPPayload) async throws -> ExportOutcome {
+    /// Settles the receipt with the items the server rejected inside a 2xx answer (a partial success): those are
+    /// lost, not retried, and the exporter counts them in `failed`.
+    public func export(_ payload: HTTPPayload, receipt: ExportReceipt) async throws {
+        receipt.delivered(rejecting: try await send(payload))
+    }
+
+    /// Sends `payload`, returning how many of its items the server rejected inside a 2xx answer.
+    private func send(_ payload: HTTPPayload) async throws -> Int {
         let prepared: PreparedBody
         do {
             prepared = try prepare(payload)
@@ -132,8 +137,7 @@ public final class HTTPExportSink: ExportSink {
             throw HTTPExportError.compressionFailed(error)
         }
         do {
-            let rejected = try await deliver(prepared)
-            return ExportOutcome(rejectedItems: rejected)
+            return try await deliver(prepared)
         } catch let error as HTTPExportError {
             keepDeadLetter(prepared, reason: error.description)
             throw error

@@ -51,7 +51,7 @@ extension FileSink {
         } catch {
             report(.close(path: target, errno: error.errno), in: &state)
         }
-        state.descriptor = fresh
+        state.writer.replaceDescriptor(with: fresh)
         state.size = 0
         syncDirectory(rolledNames.directory)
         for failure in rolledNames.deleteRolledFiles(keepingNewest: rolling.maxFiles) {

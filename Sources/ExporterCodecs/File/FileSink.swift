@@ -18,11 +18,14 @@ import Darwin
 /// file has reached `maxFileSize` it is renamed to `stem_YYYYMMDD_HHMMSS_ffffff.ext` and a new one starts, so no
 /// file exceeds the limit by more than one record; the newest `maxFiles` rolled files are kept.
 ///
-/// Errors are reported, never swallowed, and each record is counted once: ``export(_:)`` throws only when it
-/// refuses a record (the sink is closed, or writes keep failing and the buffer is full), so the exporter counts
-/// it failed. A record it accepted stays buffered until written: a failed write is retried by the next write
-/// and by ``flush()``, which throws ``FileSinkError/pending(path:errno:records:bytes:)`` while records wait, and
-/// ``finish()`` throws ``FileSinkError/lost(path:errno:records:bytes:)`` naming the records it could not write.
+/// A record counts as exported only once all its bytes are written (handed to the system by `write(2)`): records
+/// wait in a buffer of `writeThreshold` bytes, and the exporter hears what became of each through its
+/// ``ExportReceipt``. A write that fails (a full disk: `ENOSPC`, `EFBIG`) loses the records it did not finish,
+/// which count as failed; the bytes of a record it tore are cut off again (`ftruncate`), so the file ends on a
+/// whole line, or, where they cannot be (a device), the next write starts on a fresh line. Nothing is retried:
+/// the next records are written normally once there is space again. The loss is logged when it starts and
+/// reported by the next ``flush()`` or ``finish()`` (``FileSinkError/lost(path:errno:records:bytes:)``).
+/// ``export(_:)`` throws only when the sink is closed.
 public final class FileSink: ExportSink {
     public typealias Item = [UInt8]
 
@@ -58,7 +61,6 @@ public final class FileSink: ExportSink {
     /// Whether files of earlier runs were cleaned up when the sink opened.
     public let cleanupOnInit: Bool
     let rolledNames: RolledFileNames
-    let bufferLimit: Int
     let writeThreshold: Int
     let logger: Logger
     let state: Mutex<FileSinkState>
@@ -71,7 +73,6 @@ public final class FileSink: ExportSink {
     ///   - cleanupOnInit: as the toolkit: with rolling, delete the rolled files beyond the `maxFiles` newest;
     ///     without, delete the file itself in `.overwrite` mode. Nothing else is ever deleted.
     ///   - writeThreshold: buffered bytes that trigger a write.
-    ///   - bufferLimit: buffered bytes at which a failing sink refuses more records.
     ///   - logger: where failures that no caller is waiting for go (a failed write while exporting, a failed
     ///     deletion of an old rolled file, a loss at ``close()``).
     public init(
@@ -80,7 +81,6 @@ public final class FileSink: ExportSink {
         rolling: Rolling? = nil,
         cleanupOnInit: Bool = false,
         writeThreshold: Int = 64 * 1024,
-        bufferLimit: Int = 16 * 1024 * 1024,
         logger: Logger = Logger(label: "ExporterRuntime.FileSink")
     ) throws {
         self.path = path
@@ -88,7 +88,6 @@ public final class FileSink: ExportSink {
         self.rolling = rolling
         self.cleanupOnInit = cleanupOnInit
         self.writeThreshold = writeThreshold
-        self.bufferLimit = bufferLimit
         var logger = logger
         logger[metadataKey: "file"] = "\(path)"
         self.logger = logger
@@ -101,49 +100,43 @@ public final class FileSink: ExportSink {
         state.withLock { state in
             guard !state.closed else { return }
             // Released without finish(): write what is left, and say so when that fails.
-            if let code = state.writeBuffer() {
-                let lost = FileSinkError.lost(
-                    path: path,
-                    errno: code,
-                    records: state.pendingRecords,
-                    bytes: state.buffer.count
-                )
+            if state.writePending(path: path) != nil, let lost = state.takeLoss() {
                 logger.error("file sink released without close", metadata: ["error": "\(lost)"])
             }
             try? state.descriptor.close()
         }
     }
 
-    /// Accepts `record`; throws only when refusing it (closed, or writes keep failing and the buffer is full).
+    /// Accepts `record`, counted as exported once it is written; throws only when the sink is closed.
     public func export(_ record: [UInt8]) async throws {
+        try await export(record, receipt: .untracked)
+    }
+
+    /// Accepts `record`, settling `receipt` once it is written or lost; throws only when the sink is closed.
+    public func export(_ record: [UInt8], receipt: ExportReceipt) async throws {
         try state.withLock { state throws(FileSinkError) in
             guard !state.closed else { throw .closed(path: path) }
-            if let rolling, state.size + state.buffer.count >= rolling.maxFileSize {
+            if let rolling, state.size + state.pending.bytes.count >= rolling.maxFileSize {
                 // What is buffered belongs to the full file; the record starts the next one.
                 if write(&state) { roll(&state, rolling) }
             }
-            if state.buffer.count + record.count > bufferLimit, !state.buffer.isEmpty {
-                // Earlier writes failed and kept their records; try once more before refusing.
-                if !write(&state), state.buffer.count + record.count > bufferLimit {
-                    throw .bufferFull(path: path, limit: bufferLimit)
-                }
-            }
-            state.append(record)
-            if state.buffer.count >= writeThreshold { write(&state) }
+            state.pending.append(record, receipt: receipt)
+            if state.pending.bytes.count >= writeThreshold { write(&state) }
         }
     }
 
     /// Writes what is buffered and syncs it to disk.
     ///
-    /// - Throws: ``FileSinkError/pending(path:errno:records:bytes:)`` when records could not be written (they
-    ///   stay buffered); ``FileSinkError/sync(path:errno:)``; a roll failure since the last flush, once.
+    /// - Throws: ``FileSinkError/lost(path:errno:records:bytes:)`` when writes since the last flush lost records
+    ///   (counted as failed through their receipts); ``FileSinkError/sync(path:errno:)``; a roll failure since
+    ///   the last flush, once.
     public func flush() async throws {
         try state.withLock { state throws(FileSinkError) in
             guard !state.closed else { return }
-            if let code = state.writeBuffer() {
-                throw .pending(path: path, errno: code, records: state.pendingRecords, bytes: state.buffer.count)
-            }
-            if let code = syncFileDescriptor(state.descriptor) { throw .sync(path: path, errno: code) }
+            state.writePending(path: path)
+            let sync = syncFileDescriptor(state.descriptor)
+            if let loss = state.takeLoss() { throw loss }
+            if let code = sync { throw .sync(path: path, errno: code) }
             if let error = state.unreportedError {
                 state.unreportedError = nil
                 throw error
@@ -154,16 +147,13 @@ public final class FileSink: ExportSink {
     /// Writes what is buffered, syncs and closes the file. Later calls do nothing.
     ///
     /// - Throws: ``FileSinkError/lost(path:errno:records:bytes:)`` naming the records that could not be written
-    ///   (they are gone); else a sync or close failure, or a roll failure no flush reported.
+    ///   since the last flush; else a sync or close failure, or a roll failure no flush reported.
     public func finish() async throws {
         try state.withLock { state throws(FileSinkError) in
             guard !state.closed else { return }
             state.closed = true
-            var failure: FileSinkError?
-            if let code = state.writeBuffer() {
-                failure = .lost(path: path, errno: code, records: state.pendingRecords, bytes: state.buffer.count)
-                state.discardBuffer()
-            }
+            state.writePending(path: path)
+            var failure = state.takeLoss()
             if let code = syncFileDescriptor(state.descriptor) { failure = failure ?? .sync(path: path, errno: code) }
             do throws(FileIOError) {
                 try state.descriptor.close()
@@ -183,20 +173,20 @@ public final class FileSink: ExportSink {
         }
     }
 
-    /// Writes the buffer; false when a write failed. The first failure of a series is logged (the records stay
-    /// buffered, and ``flush()`` reports them), so that a long outage is visible before the next flush.
+    /// Writes the buffer; false when a write failed and lost records. The first failure of a series is logged
+    /// (the next flush reports the loss), so that a long outage is visible before the next flush.
     @discardableResult
     func write(_ state: inout FileSinkState) -> Bool {
-        let wasFailing = state.failingWrite != nil
-        guard let code = state.writeBuffer() else { return true }
+        let wasFailing = state.failing
+        guard let failed = state.writePending(path: path), let error = failed.error else { return true }
         if !wasFailing {
-            let error = FileSinkError.pending(
-                path: path,
-                errno: code,
-                records: state.pendingRecords,
-                bytes: state.buffer.count
+            logger.error(
+                "write failed; the records it did not finish are lost",
+                metadata: [
+                    "error": "\(FileSinkError.write(path: path, errno: error.errno))",
+                    "records": "\(failed.lostRecords)", "bytes": "\(failed.lostBytes)",
+                ]
             )
-            logger.error("write failed", metadata: ["error": "\(error)"])
         }
         return false
     }

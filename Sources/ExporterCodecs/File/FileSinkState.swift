@@ -10,16 +10,16 @@ import Darwin
 
 /// The mutable part of a ``FileSink``, guarded by its lock: the open file and the records not yet written to it.
 struct FileSinkState {
-    /// The current file.
-    var descriptor: FileDescriptor
+    /// Writes whole records to the current file.
+    var writer: RecordWriter
     /// Bytes in the current file on disk.
     var size: Int
-    /// Bytes accepted but not yet written, whole records in order.
-    private(set) var buffer: [UInt8] = []
-    /// Where each record in ``buffer`` ends: the records not yet completely written.
-    private var recordEnds: [Int] = []
-    /// The errno of the write that last failed, until a write succeeds again.
-    var failingWrite: Int32?
+    /// Records accepted but not yet written, with their receipts.
+    var pending = PendingRecords()
+    /// True while writes fail, so that a series of failures is logged once.
+    var failing = false
+    /// Records lost to failed writes since the last flush, for the next flush to report.
+    var unreportedLoss: FileSinkError?
     /// A roll or sync failure that happened while exporting, for the next flush to report.
     var unreportedError: FileSinkError?
     /// The last roll's time in microseconds, so that two rolls never get the same name.
@@ -28,53 +28,39 @@ struct FileSinkState {
     var closed = false
 
     init(descriptor: FileDescriptor, size: Int) {
-        self.descriptor = descriptor
+        writer = RecordWriter(descriptor: descriptor)
         self.size = size
     }
 
-    /// Records accepted but not yet completely written.
-    var pendingRecords: Int { recordEnds.count }
+    /// The current file.
+    var descriptor: FileDescriptor { writer.descriptor }
 
-    /// Accepts one record (a line or a batch of lines).
-    mutating func append(_ record: [UInt8]) {
-        buffer += record
-        recordEnds.append(buffer.count)
+    /// Writes the pending records: those wholly written count as exported, the others (after a failure) as
+    /// failed, and the loss is added to ``unreportedLoss``. Returns the failed write, nil when everything was
+    /// written. Logs nothing: ``FileSink/write(_:)`` logs for writes no caller waits for.
+    @discardableResult
+    mutating func writePending(path: String) -> PendingWrite? {
+        let outcome = pending.write(through: &writer)
+        size += outcome.written
+        guard let error = outcome.error else {
+            failing = false
+            return nil
+        }
+        failing = true
+        var records = outcome.lostRecords
+        var bytes = outcome.lostBytes
+        if case .lost(_, _, let earlierRecords, let earlierBytes) = unreportedLoss {
+            records += earlierRecords
+            bytes += earlierBytes
+        }
+        unreportedLoss = .lost(path: path, errno: error.errno, records: records, bytes: bytes)
+        return outcome
     }
 
-    /// Writes the buffer to the file; returns the errno when a write failed (what was not written stays
-    /// buffered), nil when everything was written.
-    mutating func writeBuffer() -> Int32? {
-        var written = 0
-        defer {
-            size += written
-            dropWritten(written)
-        }
-        do throws(FileIOError) {
-            try descriptor.writeAll(buffer, written: &written)
-        } catch {
-            failingWrite = error.errno
-            return error.errno
-        }
-        failingWrite = nil
-        return nil
-    }
-
-    /// Forgets every buffered record: the file is closing and they cannot be written.
-    mutating func discardBuffer() {
-        buffer = []
-        recordEnds = []
-    }
-
-    private mutating func dropWritten(_ count: Int) {
-        guard count > 0 else { return }
-        if count == buffer.count {
-            discardBuffer()
-            return
-        }
-        buffer.removeFirst(count)
-        let done = recordEnds.prefix { $0 <= count }.count
-        recordEnds.removeFirst(done)
-        for index in recordEnds.indices { recordEnds[index] -= count }
+    /// Takes the loss to report, if any.
+    mutating func takeLoss() -> FileSinkError? {
+        defer { unreportedLoss = nil }
+        return unreportedLoss
     }
 }
 

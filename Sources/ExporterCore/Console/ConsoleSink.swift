@@ -11,20 +11,29 @@ public enum ConsoleStream: String, Sendable, Hashable, CaseIterable, Decodable {
 }
 
 /// Prints span trees as text; shared by every run of a console exporter, so writes are serialized by a lock and
-/// a tree is never interleaved with another.
+/// a tree is never interleaved with another. A tree counts as exported once it is written; a failed write refuses
+/// it (it counts as failed) and leaves no torn tree behind (``RecordWriter``), as ``StreamSink`` does.
 public final class ConsoleSink: ExportSink {
     public typealias Item = SpanTree
 
     private let renderer: ConsoleRenderer
-    private let stream: ConsoleStream
     private let prefix: String
-    private let lock = Mutex(())
+    private let writer: Mutex<RecordWriter>
 
     /// Creates a sink writing to `stream`; every line starts with `prefix` when it is not empty.
-    public init(renderer: ConsoleRenderer, stream: ConsoleStream = .stdout, prefix: String = "") {
+    public convenience init(renderer: ConsoleRenderer, stream: ConsoleStream = .stdout, prefix: String = "") {
+        self.init(
+            renderer: renderer,
+            descriptor: FileDescriptor(rawValue: stream.fileDescriptor, path: "<\(stream.rawValue)>"),
+            prefix: prefix
+        )
+    }
+
+    /// Creates a sink writing to `descriptor` (a pipe, say), which its opener closes.
+    package init(renderer: ConsoleRenderer, descriptor: FileDescriptor, prefix: String = "") {
         self.renderer = renderer
-        self.stream = stream
         self.prefix = prefix
+        writer = Mutex(RecordWriter(descriptor: descriptor))
     }
 
     public func export(_ tree: SpanTree) async throws {
@@ -34,11 +43,9 @@ public final class ConsoleSink: ExportSink {
                 .map { $0.isEmpty ? "" : prefix + " " + $0 }
                 .joined(separator: "\n")
         }
-        let descriptor = FileDescriptor(rawValue: stream.fileDescriptor, path: "<\(stream.rawValue)>")
-        try lock.withLock { _ throws(FileSinkError) in
-            do throws(FileIOError) {
-                try descriptor.writeAll(Array(text.utf8))
-            } catch {
+        let bytes = Array(text.utf8)
+        try writer.withLock { writer throws(FileSinkError) in
+            if let error = writer.write(record: bytes).error {
                 throw .write(path: error.path, errno: error.errno)
             }
         }

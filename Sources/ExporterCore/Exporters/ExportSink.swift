@@ -7,10 +7,19 @@ public protocol ExportSink<Item>: Sendable {
     /// What the sink takes.
     associatedtype Item: Sendable
 
-    /// Exports one item; throws when the item is lost for good (retries are the sink's own business).
+    /// Exports one item; throws when the item is lost for good (retries are the sink's own business). Returning
+    /// means the item was delivered (its bytes written, its request answered): a sink that only buffers it
+    /// implements ``export(_:receipt:)`` as well.
     func export(_ item: Item) async throws
 
-    /// Makes everything exported so far durable or delivered (fsync a file, wait for requests in flight).
+    /// Exports one item, settling `receipt` when it is delivered or lost, which may be later (see
+    /// ``ExportReceipt``); throws, leaving the receipt unsettled, when refusing it. What exporters call. The
+    /// default calls ``export(_:)`` and settles the receipt as delivered when it returns.
+    func export(_ item: Item, receipt: ExportReceipt) async throws
+
+    /// Makes everything exported so far durable or delivered (fsync a file, wait for requests in flight),
+    /// settling every receipt it holds; throws when something was lost since the last flush (each lost item is
+    /// counted through its receipt, not by the error).
     func flush() async throws
 
     /// Releases the sink's resources; called once, when nothing will use it any more.
@@ -20,11 +29,6 @@ public protocol ExportSink<Item>: Sendable {
     /// pipeline stage keeps the items to retry them (see ``ExportRefusal/isFinal``), so nothing is kept twice.
     /// Defaults to false.
     var keepsRefusedItems: Bool { get }
-
-    /// Exports one item like ``export(_:)`` and says what the receiver did with the telemetry items it carries:
-    /// a receiver may accept an export yet reject some of its items (OTLP's `partial_success`), which the exporter
-    /// then counts in `failed` rather than `exported`. Defaults to ``export(_:)`` with nothing rejected.
-    func exportReportingOutcome(_ item: Item) async throws -> ExportOutcome
 
     /// True when no pipeline stage may keep the items of a refusal that threw `error` to send them again: the sink
     /// kept them itself (``keepsRefusedItems``), or the failure is permanent (an HTTP 400: resending the same
@@ -38,29 +42,15 @@ public protocol ExportSink<Item>: Sendable {
     func refusalIsUnconfirmed(_ error: any Error) -> Bool
 }
 
-/// What the receiver of an accepted export did with the telemetry items it carried.
-public struct ExportOutcome: Sendable, Hashable {
-    /// Items the receiver refused inside the accepted export; never more than the export carried.
-    public var rejectedItems: Int
-
-    /// An outcome with `rejectedItems` refused.
-    public init(rejectedItems: Int = 0) {
-        self.rejectedItems = rejectedItems
+extension ExportSink {
+    public func export(_ item: Item, receipt: ExportReceipt) async throws {
+        try await export(item)
+        receipt.delivered()
     }
 
-    /// Every item accepted.
-    public static let accepted = ExportOutcome()
-}
-
-extension ExportSink {
     public func flush() async throws {}
 
     public var keepsRefusedItems: Bool { false }
-
-    public func exportReportingOutcome(_ item: Item) async throws -> ExportOutcome {
-        try await export(item)
-        return .accepted
-    }
 
     public func refusalIsFinal(_ error: any Error) -> Bool { keepsRefusedItems }
 

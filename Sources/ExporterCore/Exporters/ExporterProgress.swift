@@ -3,10 +3,11 @@ import Synchronization
 /// What an exporter's consumer has done, kept apart from the buffer's counters so that producers and the
 /// consumer never contend on one lock.
 ///
-/// Items the sink settles (exported or refused) are counted with atomics as they happen, so that a shutdown that
-/// times out in the middle of an event still sees them; everything else is published under a lock once per
-/// event or step. Once ``seal()`` has been called (a shutdown timed out) nothing changes any more, so the counts
-/// reported at that moment stay exact even if a stalled export completes later.
+/// Items the sink takes (accepted or refused) and what becomes of the accepted ones (delivered or lost, reported
+/// through their ``ExportReceipt``, possibly much later by a buffering sink) are counted with atomics as they
+/// happen, so that a shutdown that times out in the middle of an event still sees them; everything else is
+/// published under a lock once per event or step. Once ``seal()`` has been called (a shutdown timed out) nothing
+/// changes any more, so the counts reported at that moment stay exact even if a stalled export completes later.
 package final class ExporterProgress: Sendable {
     package struct Snapshot: Sendable, Hashable {
         package var processed = 0
@@ -22,19 +23,26 @@ package final class ExporterProgress: Sendable {
         package var settledAtHeld = 0
         /// Items the sink has settled so far.
         package var settled = 0
+        /// Items the sink accepted whose receipts it has not settled yet (buffered, not yet written).
+        package var inSink = 0
         package var errors: [String] = []
         package var sealed = false
 
         /// Items made from processed events that were neither exported, failed nor dropped: what the pipeline
-        /// held after its last completed step, less what the sink settled since.
-        package var unsettledHeld: Int { max(0, held - (settled - settledAtHeld)) }
+        /// held after its last completed step, less what the sink took since, plus what the sink accepted and
+        /// has not written yet.
+        package var unsettledHeld: Int { max(0, held - (settled - settledAtHeld) + inSink) }
     }
 
     private let state = Mutex(Snapshot())
+    /// Items whose receipts said delivered.
     private let exportedItems = Atomic<Int>(0)
+    /// Items whose receipts said lost.
+    private let lostItems = Atomic<Int>(0)
+    /// Items the sink accepted (its `export` returned).
+    private let acceptedItems = Atomic<Int>(0)
+    /// Items the sink took, accepted or refused.
     private let settledItems = Atomic<Int>(0)
-    /// Items the receiver refused inside an accepted export (OTLP's partial success): lost, counted in `failed`.
-    private let rejectedItems = Atomic<Int>(0)
 
     package init() {}
 
@@ -42,24 +50,38 @@ package final class ExporterProgress: Sendable {
         state.withLock { state in
             guard !state.sealed else { return state }
             var snapshot = state
-            snapshot.exported = exportedItems.load(ordering: .relaxed)
-            snapshot.settled = settledItems.load(ordering: .relaxed)
-            snapshot.failed += rejectedItems.load(ordering: .relaxed)
+            loadSinkCounters(into: &snapshot)
             return snapshot
         }
     }
 
-    /// Counts `count` items the sink accepted.
-    package func itemsExported(_ count: Int) {
-        exportedItems.add(count, ordering: .relaxed)
+    /// Counts `count` items the sink accepted; they count as exported or failed once their receipt is settled.
+    package func itemsAccepted(_ count: Int) {
+        acceptedItems.add(count, ordering: .relaxed)
         settledItems.add(count, ordering: .relaxed)
     }
 
-    /// Counts `count` items the receiver refused inside an export it accepted (a partial success): they are
-    /// settled and lost, so they count in `failed` at once and are never retried.
-    package func itemsRejected(_ count: Int) {
-        rejectedItems.add(count, ordering: .relaxed)
-        settledItems.add(count, ordering: .relaxed)
+    /// Counts `count` accepted items whose bytes were written (``ExportReceipt/delivered()``).
+    package func itemsDelivered(_ count: Int) {
+        exportedItems.add(count, ordering: .relaxed)
+    }
+
+    /// Counts `count` accepted items that will never be written (``ExportReceipt/lost()``): they fail.
+    package func itemsLost(_ count: Int) {
+        lostItems.add(count, ordering: .relaxed)
+    }
+
+    /// The sink's counters on top of `snapshot`'s own: exported, the lost items added to `failed`, and what the
+    /// sink still holds. A receipt may be settled before the exporter counts the item accepted (a sink that writes
+    /// at once), so ``Snapshot/inSink`` can be negative by the item in flight for a moment; the sum in
+    /// ``Snapshot/unsettledHeld`` still holds.
+    private func loadSinkCounters(into snapshot: inout Snapshot) {
+        let exported = exportedItems.load(ordering: .relaxed)
+        let lost = lostItems.load(ordering: .relaxed)
+        snapshot.exported = exported
+        snapshot.failed += lost
+        snapshot.settled = settledItems.load(ordering: .relaxed)
+        snapshot.inSink = acceptedItems.load(ordering: .relaxed) - exported - lost
     }
 
     /// Counts `count` items the sink refused; whether they are lost is for the pipeline to say
@@ -97,12 +119,12 @@ package final class ExporterProgress: Sendable {
         }
     }
 
-    /// Counts a failure outside any step (a sink flush), with its description when it is to be reported.
-    package func failure(_ error: String?) {
+    /// Records a failure outside any step (the final sink flush) for the report. It counts nothing: the items it
+    /// lost are counted through their receipts.
+    package func failure(_ error: String) {
         state.withLock { state in
             guard !state.sealed else { return }
-            state.failed += 1
-            if let error { state.errors.append(error) }
+            state.errors.append(error)
         }
     }
 
@@ -134,9 +156,7 @@ package final class ExporterProgress: Sendable {
     package func seal() -> Snapshot {
         state.withLock { state in
             if !state.sealed {
-                state.exported = exportedItems.load(ordering: .relaxed)
-                state.settled = settledItems.load(ordering: .relaxed)
-                state.failed += rejectedItems.load(ordering: .relaxed)
+                loadSinkCounters(into: &state)
                 state.sealed = true
             }
             return state

@@ -19,15 +19,17 @@ public struct ExporterStatistics: Sendable, Hashable, CustomStringConvertible {
     public var received: Int = 0
     /// Events that went through the pipeline (whether or not their export then succeeded).
     public var processed: Int = 0
-    /// Items the transport accepted; a batch counts as its elements (see ``ExportItemCounting``).
+    /// Items the transport delivered: written (handed to the system by `write(2)`) or answered, not merely
+    /// buffered (see ``ExportReceipt``); a batch counts as its elements (see ``ExportItemCounting``).
     public var exported: Int = 0
     /// Everything lost to a bound: events the buffer refused or evicted (``droppedByBuffer``) plus items a stage
     /// that bounds its queue dropped (``droppedInPipeline``, a batcher's `max_queue_size`).
     public var dropped: Int = 0
     /// The part of ``dropped`` that pipeline stages dropped, in items.
     public var droppedInPipeline: Int = 0
-    /// Items whose export failed for good (after the sink's retries, and after a retaining stage such as the
-    /// batcher gave up on them), plus pipeline errors and failed sink flushes (each counted once).
+    /// Items whose export failed for good (refused after the sink's retries, or lost by a failed write after the
+    /// sink accepted them, and after a retaining stage such as the batcher gave up on them), plus pipeline errors
+    /// (each counted once). A failed sink flush counts only the items it lost.
     public var failed: Int = 0
     /// Items whose export was given up after a last attempt that was sent and never answered (a timeout): neither
     /// known delivered nor known lost, so counted apart from ``exported`` and ``failed``.

@@ -143,9 +143,9 @@ extension ProcessingExporter {
                 for request in due { request.continuation.resume(throwing: CancellationError()) }
                 return false
             }
-            // The sink flushes even when the pipeline failed, so what did get through is delivered.
+            // The sink flushes even when the pipeline failed, so what did get through is delivered. What its
+            // failure lost is counted through the receipts; the error goes to the flush's callers.
             let sinkResult = await flushSink()
-            if case .failure = sinkResult { exporter.consumerProgress.failure(nil) }
             let result = if case .failure = pipelineResult { pipelineResult } else { sinkResult }
             for request in due { request.continuation.resume(with: result) }
             return true

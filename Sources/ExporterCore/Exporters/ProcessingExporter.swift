@@ -13,7 +13,7 @@ import Synchronization
 /// that keeps the items to retry them (``BatchingProcessor``, bounded by its `maxQueueSize`) rethrows
 /// ``ItemsRetained`` and nothing is counted as failed yet; otherwise the refused items count in `failed` (in
 /// `unconfirmed` when ``ExportSink/refusalIsUnconfirmed(_:)``) and a log line says why. Items the receiver
-/// rejected inside an accepted export (``ExportSink/exportReportingOutcome(_:)``) count in `failed`. Either way
+/// rejected inside an accepted export (``ExportReceipt/delivered(rejecting:)``) count in `failed`. Either way
 /// the consumer goes on with the next event.
 ///
 /// Counting identity (see ``ExporterStatistics``): at any time
@@ -151,13 +151,14 @@ where P.Input == AgentEvent, P.Output == S.Item {
 
         let counters = buffer.counters
         let abandoned = counters.accepted - counters.evicted - final.processed
-        // A finished consumer counted what the pipeline still held as failed.
-        let abandonedItems = finished ? 0 : final.unsettledHeld
+        // A finished consumer counted what the pipeline still held as failed; what the sink accepted and has not
+        // settled even after its final flush (a sink holding items beyond the run) is abandoned.
+        let abandonedItems = finished ? max(0, final.inSink) : final.unsettledHeld
         var errors = final.errors
         if !finished { errors.append("shutdown timed out after \(timeout)") }
         let report = ShutdownReport(
             exporter: name,
-            completed: finished && abandoned == 0 && final.errors.isEmpty,
+            completed: finished && abandoned == 0 && abandonedItems == 0 && final.errors.isEmpty,
             abandoned: abandoned,
             abandonedItems: abandonedItems,
             errors: errors,
@@ -238,15 +239,15 @@ where P.Input == AgentEvent, P.Output == S.Item {
         }
     }
 
-    /// Hands one pipeline output to the sink and counts what the sink settled, in items.
+    /// Hands one pipeline output to the sink and counts what the sink took, in items: refused now, or accepted
+    /// and counted exported (or failed) when the sink settles its receipt, once the bytes are written.
     ///
     /// - Throws: ``ExportRefusal`` when the sink refused it (logged), for the pipeline to keep or lose;
     ///   `CancellationError` when the consumer is cancelled.
     func exportItem(_ item: S.Item) async throws {
         let count = ExportItemCount.of(item, counted: itemsAreCounted)
-        let outcome: ExportOutcome
         do {
-            outcome = try await sink.exportReportingOutcome(item)
+            try await sink.export(item, receipt: ExportReceipt(itemCount: count, ledger: progress))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             progress.itemsRefused(count)
@@ -258,9 +259,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
                 isUnconfirmed: sink.refusalIsUnconfirmed(error)
             )
         }
-        let rejected = min(max(0, outcome.rejectedItems), count)
-        if rejected > 0 { progress.itemsRejected(rejected) }
-        progress.itemsExported(count - rejected)
+        progress.itemsAccepted(count)
     }
 
     var consumerProgress: ExporterProgress { progress }

@@ -4,11 +4,9 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
     case open(path: String, errno: Int32)
     /// A write failed (the console exporter reports a failing terminal with it too).
     case write(path: String, errno: Int32)
-    /// Writing failed; `records` records (`bytes` bytes) wait in memory and are written by the next successful
-    /// write or flush. Thrown by ``FileSink/flush()``.
-    case pending(path: String, errno: Int32, records: Int, bytes: Int)
-    /// The file was closed while writes kept failing: `records` records (`bytes` bytes) never reached it.
-    /// Thrown by ``FileSink/finish()``.
+    /// Writes failed and `records` records (`bytes` bytes, a torn record's included) never reached the file;
+    /// they count as failed. Thrown by ``FileSink/flush()`` and ``FileSink/finish()`` for the losses since the
+    /// last flush.
     case lost(path: String, errno: Int32, records: Int, bytes: Int)
     /// Flushing to disk (`fsync`) failed.
     case sync(path: String, errno: Int32)
@@ -20,8 +18,6 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
     case list(path: String, errno: Int32)
     /// An old rolled file could not be deleted.
     case delete(path: String, errno: Int32)
-    /// Writes kept failing and the buffer reached its limit; the item was not accepted.
-    case bufferFull(path: String, limit: Int)
     /// The sink was closed.
     case closed(path: String)
 
@@ -29,9 +25,6 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .open(let path, let code): "cannot open '\(path)': \(Self.text(code))"
         case .write(let path, let code): "cannot write to '\(path)': \(Self.text(code))"
-        case .pending(let path, let code, let records, let bytes):
-            "cannot write to '\(path)': \(Self.text(code)); \(Self.records(records, bytes)) wait in memory and "
-                + "are retried on the next flush"
         case .lost(let path, let code, let records, let bytes):
             "cannot write to '\(path)': \(Self.text(code)); \(Self.records(records, bytes)) never reached the file"
         case .sync(let path, let code): "cannot sync '\(path)' to disk: \(Self.text(code))"
@@ -40,8 +33,6 @@ public enum FileSinkError: Error, Hashable, Sendable, CustomStringConvertible {
             "cannot roll over '\(path)': \(Self.text(code)); it keeps growing past max_file_size"
         case .list(let path, let code): "cannot list '\(path)' to find rolled files: \(Self.text(code))"
         case .delete(let path, let code): "cannot delete the old rolled file '\(path)': \(Self.text(code))"
-        case .bufferFull(let path, let limit):
-            "writes to '\(path)' keep failing and \(limit) bytes are waiting; refusing more"
         case .closed(let path): "the file sink for '\(path)' is closed"
         }
     }

@@ -7,31 +7,26 @@ import Testing
 @testable import ExporterCore
 @testable import ExporterEvents
 
-/// Write errors of the file sink: reported by flush, finish and close, never swallowed; a record is counted once,
-/// failed only when the sink refuses it, and records still unwritten at the end are named in the error.
+/// Write errors of the file sink: reported by flush, finish and close, never swallowed; a record counts as exported
+/// only once written, and a failed write loses the records it did not finish, which count as failed.
 ///
 /// `/dev/full` opens fine and fails every write with ENOSPC.
 @Suite("FileSinkErrors", .enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
 struct FileSinkErrorTests {
     private static let line = Array("{\"a\":1}\n".utf8)
 
-    @Test(
-        "a failed write keeps the record: export accepts it, flush reports it pending, finish reports it lost"
-    )
-    func failedWriteIsPendingThenLost() async throws {
+    @Test("a failed write loses its records: export accepts them, the next flush reports the loss once")
+    func failedWriteLosesRecords() async throws {
         let sink = try FileSink(path: "/dev/full", writeThreshold: 1)
         for _ in 0..<3 { try await sink.export(Self.line) }
         await #expect(
-            throws: FileSinkError.pending(path: "/dev/full", errno: ENOSPC, records: 3, bytes: 24)
+            throws: FileSinkError.lost(path: "/dev/full", errno: ENOSPC, records: 3, bytes: 24)
         ) {
             try await sink.flush()
         }
-        await #expect(
-            throws: FileSinkError.lost(path: "/dev/full", errno: ENOSPC, records: 3, bytes: 24)
-        ) {
-            try await sink.finish()
-        }
-        // Closed: nothing more is accepted, and closing again has nothing left to report.
+        // Reported once; nothing waits, so finishing has nothing to report.
+        try await sink.flush()
+        try await sink.finish()
         await #expect(throws: FileSinkError.closed(path: "/dev/full")) {
             try await sink.export(Self.line)
         }
@@ -51,10 +46,20 @@ struct FileSinkErrorTests {
         #expect(message.contains("/dev/full"))
     }
 
-    @Test("an exporter on a failing file counts each record once: failed when refused, else exported")
+    @Test("a failing write while exporting is logged once per series of failures")
+    func failingWritesLoggedOnce() async throws {
+        let capture = LogCapture()
+        let sink = try FileSink(path: "/dev/full", writeThreshold: 1, logger: capture.logger)
+        for _ in 0..<4 { try await sink.export(Self.line) }
+        #expect(capture.all.filter { $0.level == .error }.count == 1)
+        await #expect(throws: FileSinkError.lost(path: "/dev/full", errno: ENOSPC, records: 4, bytes: 32)) {
+            try await sink.finish()
+        }
+    }
+
+    @Test("an exporter on a failing file counts every record failed, none exported, and reports the loss")
     func eachRecordCountedOnce() async throws {
-        // Room for 5 lines; the sixth and later are refused while the writes keep failing.
-        let sink = try FileSink(path: "/dev/full", writeThreshold: 1, bufferLimit: 5 * Self.line.count)
+        let sink = try FileSink(path: "/dev/full", writeThreshold: 3 * Self.line.count)
         let exporter = ProcessingExporter(
             name: "full",
             pipeline: MapProcessor<AgentEvent, [UInt8]> { _ in Self.line },
@@ -64,15 +69,13 @@ struct FileSinkErrorTests {
         let events = TestEvents.run(turns: 1)
         for event in events { exporter.receive(event) }
         let report = await exporter.shutdown(timeout: .seconds(5))
-        #expect(report.statistics.exported == 5)
-        // The refused records, plus the final sink flush that failed (counted once, and named in the report).
-        #expect(report.statistics.failed == events.count - 5 + 1)
+        #expect(report.statistics.exported == 0)
+        #expect(report.statistics.failed == events.count)
+        #expect(report.abandonedItems == 0)
+        #expect(!report.completed)
         #expect(report.errors.count == 1)
-        await #expect(
-            throws: FileSinkError.lost(path: "/dev/full", errno: ENOSPC, records: 5, bytes: 40)
-        ) {
-            try await sink.finish()
-        }
+        // The exporter's final flush reported the loss; the sink has nothing left to lose.
+        try await sink.finish()
     }
 
     @Test("flush on a device without fsync (/dev/null, a pipe) succeeds once the bytes are written")

@@ -6,7 +6,8 @@ import Testing
 /// What a shutdown reports when the sink fails, stalls or the caller is cancelled.
 @Suite("ShutdownAccounting")
 struct ShutdownAccountingTests {
-    /// A real file sink on `/dev/full`: every write fails with `ENOSPC`, so only the final flush can report it.
+    /// A real file sink on `/dev/full`: every write fails with `ENOSPC`; the lines are buffered, so the final flush
+    /// writes (and loses) them.
     private func fullDiskExporter(name: String = "full") throws -> ProcessingExporter<EventJSONSerializer, FileSink> {
         ProcessingExporter(
             name: name,
@@ -25,7 +26,9 @@ struct ShutdownAccountingTests {
         #expect(report.abandoned == 0)
         #expect(report.errors.count == 1)
         #expect(report.errors.first?.hasPrefix("sink flush: ") == true)
-        #expect(report.statistics.failed == 1)
+        // The five lines, never written: failed, not exported; the failed flush itself counts nothing.
+        #expect(report.statistics.failed == 5)
+        #expect(report.statistics.exported == 0)
         await exporter.sink.close()
     }
 
@@ -101,6 +104,44 @@ struct ShutdownAccountingTests {
         #expect(exporter.sink.items == events)
     }
 
+    @Test func itemsTheSinkHasNotWrittenAtATimeoutAreAbandonedNotExported() async throws {
+        // The sink writes the first four at once and holds the rest; the final flush stalls past the timeout.
+        let sink = HoldingSink(writesFirst: 4)
+        let exporter = ProcessingExporter(
+            name: "holding",
+            pipeline: MapProcessor<AgentEvent, [UInt8]> { _ in Array("line\n".utf8) },
+            sink: sink
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .milliseconds(500))
+
+        #expect(!report.completed)
+        #expect(report.statistics.exported == 4)
+        #expect(report.statistics.failed == 0)
+        #expect(report.abandonedItems == 6)
+        // Settled after the report: the report stays as it was.
+        sink.settleHeld(delivered: true)
+        #expect(exporter.statistics.exported == 4)
+    }
+
+    @Test func itemsASinkStillHoldsAfterItsFinalFlushAreAbandoned() async throws {
+        let sink = HoldingSink(writesFirst: 7, stallsFlush: false)
+        let exporter = ProcessingExporter(
+            name: "holding",
+            pipeline: MapProcessor<AgentEvent, [UInt8]> { _ in Array("line\n".utf8) },
+            sink: sink
+        )
+        try await exporter.start()
+        for event in TestEvents.marks(count: 10) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(10))
+
+        #expect(!report.completed)
+        #expect(report.statistics.exported == 7)
+        #expect(report.abandonedItems == 3)
+        #expect(report.statistics.exported + report.statistics.failed + report.abandonedItems == 10)
+    }
+
     @Test func exportedCountsTheElementsOfBatches() async throws {
         let sink = InMemorySink<[AgentEvent]>()
         let exporter = ProcessingExporter(
@@ -115,6 +156,46 @@ struct ShutdownAccountingTests {
         #expect(sink.items.map(\.count) == [4, 4, 2])
         #expect(report.statistics.exported == 10)
         #expect(report.statistics.processed == report.statistics.exported)
+    }
+}
+
+/// A sink that delivers its first items at once and holds the receipts of the others, as a buffering sink does
+/// until its next write; its flush stalls until cancelled, or returns without settling them.
+final class HoldingSink: ExportSink {
+    typealias Item = [UInt8]
+
+    private let writesFirst: Int
+    private let stallsFlush: Bool
+    private let state = Mutex<(accepted: Int, held: [ExportReceipt])>((0, []))
+
+    init(writesFirst: Int, stallsFlush: Bool = true) {
+        self.writesFirst = writesFirst
+        self.stallsFlush = stallsFlush
+    }
+
+    func export(_ item: [UInt8]) async throws {}
+
+    func export(_ item: [UInt8], receipt: ExportReceipt) async throws {
+        let writeNow = state.withLock { state in
+            state.accepted += 1
+            if state.accepted > writesFirst { state.held.append(receipt) }
+            return state.accepted <= writesFirst
+        }
+        if writeNow { receipt.delivered() }
+    }
+
+    func flush() async throws {
+        if stallsFlush { try await Task.sleep(for: .seconds(3600)) }
+    }
+
+    func settleHeld(delivered: Bool) {
+        let held = state.withLock { state in
+            defer { state.held = [] }
+            return state.held
+        }
+        for receipt in held {
+            if delivered { receipt.delivered() } else { receipt.lost() }
+        }
     }
 }
 
