@@ -1,3 +1,4 @@
+import ExporterCore
 import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
@@ -64,14 +65,16 @@ struct FileTree {
                 }
                 let url = root.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(entry.bytes).write(to: url)
-                if entry.executable { try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+                try Durable.writeFile(entry.bytes, to: url, executable: entry.executable, reportAs: url)
             }
         } catch let error as DiagnosticError {
             throw error
         } catch {
             throw DiagnosticError(
-                .error(.generatorIO, "cannot write into '\(root.path)': \(error.localizedDescription)")
+                .error(
+                    .generatorIO,
+                    "cannot write into '\(root.path)': \(FileErrorReason.describe(error, path: root.path))"
+                )
             )
         }
     }
