@@ -114,16 +114,21 @@ struct FileTransaction {
                 .error(.generatorUnsafePath, "refusing to write '\(entry.path)': it leaves '\(root.path)'")
             )
         }
+        // The journal's own directory first (it is left, empty, if the very first write fails), then the
+        // journal, which lists the directories made for staging so that a roll back removes them.
+        for parent in OutputPath.parents(of: journal) where !manager.fileExists(atPath: url(parent).path) {
+            try Durable.createDirectory(url(parent))
+        }
         var directories: [String] = []
-        for path in [journal] + entries.filter({ $0.kind == .write }).map(\.path) {
+        for path in entries.filter({ $0.kind == .write }).map(\.path) {
             for parent in OutputPath.parents(of: path) where !directories.contains(parent) {
                 if !manager.fileExists(atPath: url(parent).path) { directories.append(parent) }
             }
         }
         var journalState = Journal(state: .staging, steps: entries, createdDirectories: directories)
         do throws(DiagnosticError) {
-            for directory in directories { try Durable.createDirectory(url(directory)) }
             try writeJournal(journalState)
+            for directory in directories { try Durable.createDirectory(url(directory)) }
             for step in steps {
                 switch step {
                 case .write(let path, let bytes, let executable):

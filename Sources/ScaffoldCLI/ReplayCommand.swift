@@ -45,7 +45,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(
         help: """
             Seconds to wait for the exporters to drain at shutdown (default: 30). An exporter with a shorter \
-            shutdown_timeout of its own (otelcollector: 10 s by default) is refused rather than cut short.
+            shutdown_timeout of its own stops within it; a longer value than an otelcollector's default (10 s, \
+            its section not setting shutdown_timeout) is refused rather than cut short.
             """
     )
     var shutdownTimeout: Double?
@@ -127,8 +128,10 @@ struct ReplayCommand: AsyncParsableCommand {
         } catch {
             try refuse(error.diagnostics, terminal: terminal)
         }
+        // A limit the section chose is the user's; the default one would cut a longer --shutdown-timeout short
+        // without a word, so that is refused.
         let limited = Self.shutdownLimits(workflow).filter { limit in
-            shutdownTimeout.map { limit.limit < .milliseconds(Int64($0 * 1000)) } ?? false
+            !limit.isSet && (shutdownTimeout.map { limit.limit < .milliseconds(Int64($0 * 1000)) } ?? false)
         }
         guard limited.isEmpty else {
             try refuse(
@@ -136,10 +139,10 @@ struct ReplayCommand: AsyncParsableCommand {
                     .error(
                         .replayShutdownTimeoutOverLimit,
                         "--shutdown-timeout \(Self.seconds(effectiveShutdownTimeout)) is longer than exporter "
-                            + "'\(limit.name)' allows: its shutdown_timeout is \(limit.limit), which would cut its "
-                            + "shutdown short",
-                        hint: "raise shutdown_timeout in its section of \(config), or pass a --shutdown-timeout of "
-                            + "at most \(limit.limit)"
+                            + "'\(limit.name)' waits: its shutdown_timeout is \(limit.limit) (the default), which "
+                            + "would cut its shutdown short",
+                        hint: "set shutdown_timeout in its section of \(config) to the time it may take, or pass a "
+                            + "--shutdown-timeout of at most \(limit.limit)"
                     )
                 },
                 terminal: terminal
@@ -149,12 +152,12 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     /// The exporters of `workflow` whose shutdown has a limit of its own (an `otelcollector`'s `shutdown_timeout`).
-    static func shutdownLimits(_ workflow: WorkflowConfiguration) -> [(name: String, limit: Duration)] {
+    static func shutdownLimits(_ workflow: WorkflowConfiguration) -> [(name: String, limit: Duration, isSet: Bool)] {
         workflow.exporters.compactMap { entry in
             var blueprint = entry.blueprint
             while let wrapped = blueprint as? EventProcessingBlueprint { blueprint = wrapped.base }
             guard let otlp = blueprint as? OTLPExporterBlueprint else { return nil }
-            return (entry.name, otlp.configuration.shutdownTimeout)
+            return (entry.name, otlp.configuration.shutdownTimeout, otlp.configuration.shutdownTimeoutIsSet)
         }
     }
 
