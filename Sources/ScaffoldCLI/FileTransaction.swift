@@ -132,7 +132,12 @@ struct FileTransaction {
             for step in steps {
                 switch step {
                 case .write(let path, let bytes, let executable):
-                    try Durable.writeFile(bytes, to: url(Self.staged(path)), executable: executable, reportAs: url(path))
+                    try Durable.writeFile(
+                        bytes,
+                        to: url(Self.staged(path)),
+                        executable: executable,
+                        reportAs: url(path)
+                    )
                 case .delete: continue
                 case .replaceDirectory(let path, let tree):
                     let staging = url(Self.stagedDirectory(path))

@@ -71,7 +71,8 @@ struct WriteFaultTests {
         let newSpec = spec.replacingOccurrences(of: "name: \"acme_fault\"", with: "name: \"acme_renamed\"")
             .replacingOccurrences(
                 of: "transport:",
-                with: "config:\n  fields:\n    - name: \"batch_size\"\n      type: \"int\"\n      default: 50\ntransport:"
+                with:
+                    "config:\n  fields:\n    - name: \"batch_size\"\n      type: \"int\"\n      default: 50\ntransport:"
             )
         #expect(newSpec != spec)
         return (package, newSpec)
@@ -136,7 +137,9 @@ struct WriteFaultTests {
         #expect(crashes > 10, "the fault hook stopped the run at every step")
     }
 
-    @Test("a committed journal is rolled forward by the next run, a staging one rolled back, by any command that writes")
+    @Test(
+        "a committed journal is rolled forward by the next run, a staging one rolled back, by any command that writes"
+    )
     func recoveryDirection() async throws {
         let root = try GenerateCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -372,7 +375,9 @@ struct WriteFaultTests {
         #expect(fileManager.fileExists(atPath: outsideDirectory.appendingPathComponent("Victim.swift").path))
         #expect(fileManager.fileExists(atPath: "/etc/passwd"))
         #expect(
-            (try? fileManager.destinationOfSymbolicLink(atPath: generatedDirectory.appendingPathComponent("Link.swift").path))
+            (try? fileManager.destinationOfSymbolicLink(
+                atPath: generatedDirectory.appendingPathComponent("Link.swift").path
+            ))
                 != nil,
             "the link is left alone"
         )
