@@ -183,7 +183,8 @@ struct FileTransaction {
                 )
             )
         }
-        for path in state.steps.map(\.path) + state.createdDirectories where !OutputPath.isSafe(path) {
+        for path in state.steps.map(\.path) + state.createdDirectories
+        where !OutputPath.isSafe(path) || transaction.goesThroughLink(path) {
             throw DiagnosticError(
                 .error(.generatorUnsafePath, "'\(journalURL.path)' names '\(path)', which leaves '\(root.path)'")
             )
@@ -286,6 +287,14 @@ struct FileTransaction {
                 hint: "the change was committed in '\(url(journal).path)'; the next run finishes it"
             )
         )
+    }
+
+    /// True when a parent directory of `path` is a symbolic link: a journal naming it could reach outside `root`.
+    func goesThroughLink(_ path: String) -> Bool {
+        OutputPath.parents(of: path).contains { parent in
+            var status = stat()
+            return lstat(url(parent).path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFLNK
+        }
     }
 
     /// True when something (a file, a directory or a link) is at `url`.

@@ -386,6 +386,42 @@ struct WriteFaultTests {
         #expect(!rewritten.contains("outside") && !rewritten.contains("passwd") && !rewritten.contains("Evil"))
     }
 
+    @Test("a hand-made journal deletes nothing but generated files: not the spec, the hooks, or through a link")
+    func hostileJournal() async throws {
+        let root = try GenerateCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (package, _) = try await Self.makeOldPackage(in: root)
+        let before = Self.tree(package)
+        let journal = package.appendingPathComponent(".scaffold/journal.json")
+        func write(_ paths: [String]) throws {
+            let steps = paths.map { "{\"kind\": \"delete\", \"path\": \"\($0)\"}" }.joined(separator: ", ")
+            try Data("{\"state\": \"committed\", \"createdDirectories\": [], \"steps\": [\(steps)]}".utf8)
+                .write(to: journal)
+        }
+        try write(["exporter.yaml", "Sources/AcmeFault/AcmeFaultHooks.swift", ".scaffold/lock.json"])
+        let recovered = try await Self.run(["generate", "exporter.yaml"], in: package)
+        #expect(recovered.status == 0, "\(recovered.output)")
+        #expect(Self.tree(package) == before, "nothing but generated files may be deleted")
+
+        try write(["../outside.txt"])
+        try Data("outside\n".utf8).write(to: root.appendingPathComponent("outside.txt"))
+        let escaping = try await Self.run(["generate", "exporter.yaml"], in: package)
+        #expect(escaping.status == 2, "\(escaping.output)")
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("outside.txt").path))
+
+        let elsewhere = root.appendingPathComponent("elsewhere/Generated")
+        try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
+        try Data("victim\n".utf8).write(to: elsewhere.appendingPathComponent("Victim.swift"))
+        try FileManager.default.createSymbolicLink(
+            atPath: package.appendingPathComponent("Sources/Evil").path,
+            withDestinationPath: root.appendingPathComponent("elsewhere").path
+        )
+        try write(["Sources/Evil/Generated/Victim.swift"])
+        let linked = try await Self.run(["generate", "exporter.yaml"], in: package)
+        #expect(linked.status == 2, "\(linked.output)")
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("Victim.swift").path))
+    }
+
     static func sha256(_ data: Data) -> String {
         SHA256.hexDigest(of: String(decoding: data, as: UTF8.self))
     }
