@@ -142,7 +142,7 @@ struct FileTransaction {
                 case .replaceDirectory(let path, let tree):
                     let staging = url(Self.stagedDirectory(path))
                     try? manager.removeItem(at: staging)
-                    try tree.write(to: staging)
+                    try tree.write(to: staging, reportingAs: url(path))
                 }
             }
             for directory in Set(entries.map { url($0.path).deletingLastPathComponent() }) {

@@ -327,6 +327,46 @@ struct WriteFaultTests {
         #expect(try await Self.run(["check", "exporter.yaml"], in: package).status == 0)
     }
 
+    @Test(
+        "vendor onto a full file system fails naming the file, leaves the old copy, and the next vendor completes",
+        .enabled(if: WriteFaultTests.canMount, "needs to mount a small tmpfs")
+    )
+    func vendorFullFileSystem() async throws {
+        let root = try GenerateCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let (package, newSpec) = try await Self.makeOldPackage(in: root)
+        let app = root.appendingPathComponent("app")
+        try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
+        #expect(await Self.shell("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", app.path]))
+        defer { _ = Process.unmount(app) }
+        #expect(try await Self.run(["vendor", package.path, "--into", app.path], in: root).status == 0)
+        let old = Self.tree(app)
+        let fieldOnly = newSpec.replacingOccurrences(of: "name: \"acme_renamed\"", with: "name: \"acme_fault\"")
+        try Data(fieldOnly.utf8).write(to: package.appendingPathComponent("exporter.yaml"))
+        #expect(try await Self.run(["generate", "exporter.yaml"], in: package).status == 0)
+        let filler = app.appendingPathComponent("filler")
+        _ = await Self.shell("dd", ["if=/dev/zero", "of=\(filler.path)", "bs=4096"])
+        let size = try #require(try FileManager.default.attributesOfItem(atPath: filler.path)[.size] as? Int)
+        let handle = try FileHandle(forWritingTo: filler)
+        try handle.truncate(atOffset: UInt64(max(0, size - 8192)))
+        try handle.close()
+        let oldWithFiller = Self.tree(app)
+
+        let failed = try await Self.run(["vendor", package.path, "--into", app.path], in: root)
+        #expect(failed.status == 2, "\(failed.output)")
+        #expect(failed.output.contains("no space left on device"), "\(failed.output)")
+        #expect(failed.output.contains("cannot write '\(app.path)/Vendor/acme_fault/"), "\(failed.output)")
+        #expect(Self.tree(app) == oldWithFiller, "the old copy, without staged files")
+
+        try FileManager.default.removeItem(at: filler)
+        let retried = try await Self.run(["vendor", package.path, "--into", app.path], in: root)
+        #expect(retried.status == 0, "\(retried.output)")
+        let after = Self.tree(app)
+        #expect(after != old)
+        #expect(Self.strays(after).isEmpty)
+        #expect(try await Self.run(["check", "Vendor/acme_fault"], in: app).status == 0)
+    }
+
     @Test("a hostile lock deletes nothing outside the generated layout: not the spec, the hooks, or outside files")
     func hostileLock() async throws {
         let root = try GenerateCommandTests.temporaryDirectory()
