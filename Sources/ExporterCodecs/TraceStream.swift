@@ -59,7 +59,7 @@ package struct TraceStream {
             DiagnosticError(
                 .error(
                     .traceUnreadableFile,
-                    "cannot read trace file: \(error.reason)",
+                    "cannot read trace file: \(FileErrorReason.describe(error))",
                     at: SourceLocation(file: file, line: 1, column: 1)
                 )
             )

@@ -25,8 +25,9 @@ public struct DiagnosticRenderer: Sendable {
         if let location = diagnostic.location, let source,
             let line = Self.line(location.line, of: source)
         {
-            lines.append("  " + line)
-            let prefix = line.unicodeScalars.prefix(max(0, location.column - 1))
+            let (quoted, caretColumn) = Self.window(of: line, around: location.column)
+            lines.append("  " + quoted)
+            let prefix = quoted.unicodeScalars.prefix(max(0, caretColumn - 1))
             // Keep tabs so the caret lines up with what the terminal shows.
             let padding = String(String.UnicodeScalarView(prefix.map { $0 == "\t" ? "\t" : " " }))
             lines.append("  " + padding + paint("^", "32;1"))
@@ -77,15 +78,57 @@ public struct DiagnosticRenderer: Sendable {
         colored ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
+    /// The most Unicode scalars of a source line quoted: a longer line (a 50 MB minified document) is quoted as a
+    /// window around the column, its cut ends marked with `…`.
+    public static let maximumQuotedLine = 160
+
+    /// `line` when short enough, else the window of it around the 1-based `column`; with the caret's column in
+    /// what is returned.
+    static func window(of line: String, around column: Int) -> (text: String, column: Int) {
+        let scalars = line.unicodeScalars
+        let count = scalars.count
+        guard count > maximumQuotedLine else { return (line, column) }
+        let half = maximumQuotedLine / 2
+        let target = min(max(column - 1, 0), count)
+        let start = max(0, min(target - half, count - maximumQuotedLine))
+        let end = min(count, start + maximumQuotedLine)
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        let to = scalars.index(from, offsetBy: end - start)
+        var text = String(String.UnicodeScalarView(scalars[from..<to]))
+        var caret = target - start + 1
+        if start > 0 {
+            text = "…" + text
+            caret += 1
+        }
+        if end < count { text += "…" }
+        return (text, caret)
+    }
+
+    /// Line `number` (1-based) of `source`, line breaks counted as YAML and libyaml count them: `\n`, `\r\n` and a
+    /// lone `\r` (a file saved with classic Mac endings).
     private static func line(_ number: Int, of source: String) -> String? {
         guard number >= 1 else { return nil }
-        // Split the bytes, not the Characters: "\r\n" is one Character, so a String split on "\n" would merge
-        // the lines of a file with CRLF endings.
-        let lines = source.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-        guard number <= lines.count else { return nil }
-        var line = lines[number - 1]
-        if line.last == UInt8(ascii: "\r") { line = line.dropLast() }
-        return String(decoding: line, as: UTF8.self)
+        // Walk the bytes, not the Characters: "\r\n" is one Character.
+        var current = 1
+        var start = source.utf8.startIndex
+        var index = start
+        let utf8 = source.utf8
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+                if current == number { return String(decoding: utf8[start..<index], as: UTF8.self) }
+                var next = utf8.index(after: index)
+                if byte == UInt8(ascii: "\r"), next < utf8.endIndex, utf8[next] == UInt8(ascii: "\n") {
+                    next = utf8.index(after: next)
+                }
+                current += 1
+                start = next
+                index = next
+                continue
+            }
+            index = utf8.index(after: index)
+        }
+        return current == number ? String(decoding: utf8[start...], as: UTF8.self) : nil
     }
 }
 

@@ -55,6 +55,10 @@ extension DiagnosticCode {
     /// Missing element: a sequence has fewer elements than the target type reads.
     public static let yamlMissingElement = DiagnosticCode("YAML017")
 
+    /// Unsupported tag: a node carries a tag other than YAML's core ones (`!foo`, `!!binary`), or a core tag
+    /// that does not fit its value (`!!int abc`).
+    public static let yamlUnsupportedTag = DiagnosticCode("YAML018")
+
     /// Unreadable file: the file does not exist, is a directory or cannot be read.
     public static let yamlUnreadableFile = DiagnosticCode("YAML020")
 

@@ -82,6 +82,7 @@ final class YAMLEventReader {
                 } ?? ""
             let anchor = Self.string(data.anchor)
             var scalar = YAMLScalar(value, style: Self.style(data.style), tag: Self.string(data.tag))
+            try Self.checkScalarTag(scalar, at: location)
             scalar.verbatimColumn = Self.verbatimColumn(
                 of: scalar,
                 hasProperties: anchor != nil || scalar.tag != nil,
@@ -90,6 +91,7 @@ final class YAMLEventReader {
             )
             return YAMLEvent(kind: .scalar(scalar, anchor: anchor), location: location)
         case YAML_SEQUENCE_START_EVENT:
+            try Self.checkCollectionTag(Self.string(event.data.sequence_start.tag), kind: "seq", at: location)
             return YAMLEvent(
                 kind: .sequenceStart(anchor: Self.string(event.data.sequence_start.anchor)),
                 location: location
@@ -97,6 +99,7 @@ final class YAMLEventReader {
         case YAML_SEQUENCE_END_EVENT:
             return YAMLEvent(kind: .sequenceEnd, location: location)
         case YAML_MAPPING_START_EVENT:
+            try Self.checkCollectionTag(Self.string(event.data.mapping_start.tag), kind: "map", at: location)
             return YAMLEvent(
                 kind: .mappingStart(anchor: Self.string(event.data.mapping_start.anchor)),
                 location: location
@@ -139,6 +142,70 @@ final class YAMLEventReader {
         default:
             return DiagnosticError(.error(.yamlParserFailure, "libyaml failed: \(problem)", at: nil))
         }
+    }
+
+    private static let coreTagPrefix = "tag:yaml.org,2002:"
+
+    /// The tag as written, for messages: `!!int` for a core tag, else the tag itself.
+    private static func written(_ tag: String) -> String {
+        tag.hasPrefix(coreTagPrefix) ? "!!" + tag.dropFirst(coreTagPrefix.count) : tag
+    }
+
+    /// Refuses a scalar tag other than the core schema's (`!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, and the
+    /// non-specific `!`), and a core tag its value does not fit (`!!int abc`): an unknown tag would otherwise be
+    /// dropped silently, and the value read as if it were not there.
+    private static func checkScalarTag(_ scalar: YAMLScalar, at location: SourceLocation) throws(DiagnosticError) {
+        guard let tag = scalar.tag, tag != "!" else { return }
+        guard tag.hasPrefix(coreTagPrefix) else {
+            throw DiagnosticError(
+                .error(
+                    .yamlUnsupportedTag,
+                    "unsupported tag '\(written(tag))'",
+                    at: location,
+                    hint: "remove the tag; the core tags !!str, !!int, !!float, !!bool and !!null are understood"
+                )
+            )
+        }
+        let type = YAMLScalar.coreType(of: scalar.value)
+        let fits: Bool
+        switch tag.dropFirst(coreTagPrefix.count) {
+        case "str": fits = true
+        case "int": fits = type == .int
+        case "float": fits = type == .float || type == .int
+        case "bool": fits = type == .bool
+        case "null": fits = type == .null
+        default:
+            throw DiagnosticError(
+                .error(
+                    .yamlUnsupportedTag,
+                    "unsupported tag '\(written(tag))'",
+                    at: location,
+                    hint: "the core tags !!str, !!int, !!float, !!bool and !!null are understood"
+                )
+            )
+        }
+        guard fits else {
+            throw DiagnosticError(
+                .error(.yamlUnsupportedTag, "'\(scalar.value)' is not a valid '\(written(tag))'", at: location)
+            )
+        }
+    }
+
+    /// Refuses a collection tag other than `!!seq` for a sequence and `!!map` for a mapping (or `!`).
+    private static func checkCollectionTag(
+        _ tag: String?,
+        kind: String,
+        at location: SourceLocation
+    ) throws(DiagnosticError) {
+        guard let tag, tag != "!", tag != coreTagPrefix + kind else { return }
+        throw DiagnosticError(
+            .error(
+                .yamlUnsupportedTag,
+                "unsupported tag '\(written(tag))' on a \(kind == "seq" ? "sequence" : "mapping")",
+                at: location,
+                hint: "remove the tag"
+            )
+        )
     }
 
     private static func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?) -> String? {

@@ -72,15 +72,19 @@ enum YAMLSourceText {
         var line = 1
         var lineStart = 0
         var index = 0
+        // Line breaks as libyaml counts them: `\n`, `\r\n`, a lone `\r`.
         while line < location.line, index < bytes.count {
-            if bytes[index] == UInt8(ascii: "\n") {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\n")
+                || (byte == UInt8(ascii: "\r") && (index + 1 >= bytes.count || bytes[index + 1] != UInt8(ascii: "\n")))
+            {
                 line += 1
                 lineStart = index + 1
             }
             index += 1
         }
         guard line == location.line else { return nil }
-        let lineBytes = bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") }
+        let lineBytes = bytes[lineStart...].prefix { $0 != UInt8(ascii: "\n") && $0 != UInt8(ascii: "\r") }
         let scalars = String(decoding: lineBytes, as: UTF8.self).unicodeScalars
         guard location.column >= 1, let scalar = scalars.dropFirst(location.column - 1).first else { return nil }
         return scalar

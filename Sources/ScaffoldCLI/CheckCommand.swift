@@ -26,6 +26,12 @@ struct CheckCommand: ParsableCommand {
                 let loaded = try GeneratorWorkspace.load(specPath: specPath)
                 let plan = try GeneratorWorkspace.plan(loaded, output: loaded.directory, templates: [:], force: false)
                 var problems: [String] = []
+                if GeneratorWorkspace.hasPendingJournal(loaded.directory) {
+                    problems.append(
+                        "interrupted  \(GeneratorWorkspace.journal)  (a generate was interrupted; the next "
+                            + "'scaffold generate' finishes or undoes it)"
+                    )
+                }
                 for change in plan.changes {
                     switch change.action {
                     case .unchanged: continue

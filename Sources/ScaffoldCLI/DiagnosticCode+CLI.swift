@@ -23,4 +23,8 @@ extension DiagnosticCode {
     /// Dead letters on a stream: `scaffold replay -` (or a pipe) was given a dead-letter file, which replay must
     /// rewrite in place, so it needs the file's path.
     public static let replayDeadLetterStream = DiagnosticCode("REPLAY003")
+
+    /// Shutdown timeout over a limit: `--shutdown-timeout` asks for a longer shutdown than an exporter's own
+    /// `shutdown_timeout` allows, which would cut it short silently.
+    public static let replayShutdownTimeoutOverLimit = DiagnosticCode("REPLAY004")
 }

@@ -1,3 +1,4 @@
+import ExporterCore
 import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
@@ -51,8 +52,9 @@ struct FileTree {
     /// Path → SHA-256 hex of every file.
     var hashes: [String: String] { files.mapValues { VendorRecord.hexDigest($0.bytes) } }
 
-    /// Writes every file below `root`, which must not exist yet.
-    func write(to root: URL) throws(DiagnosticError) {
+    /// Writes every file below `root`, which must not exist yet, each flushed to disk; an error names the file as
+    /// it will be below `reportRoot` (the destination a staged tree is renamed to), else below `root`.
+    func write(to root: URL, reportingAs reportRoot: URL? = nil) throws(DiagnosticError) {
         let manager = FileManager.default
         do {
             try manager.createDirectory(at: root, withIntermediateDirectories: false)
@@ -64,14 +66,21 @@ struct FileTree {
                 }
                 let url = root.appendingPathComponent(path)
                 try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try Data(entry.bytes).write(to: url)
-                if entry.executable { try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path) }
+                try Durable.writeFile(
+                    entry.bytes,
+                    to: url,
+                    executable: entry.executable,
+                    reportAs: (reportRoot ?? root).appendingPathComponent(path)
+                )
             }
         } catch let error as DiagnosticError {
             throw error
         } catch {
             throw DiagnosticError(
-                .error(.generatorIO, "cannot write into '\(root.path)': \(error.localizedDescription)")
+                .error(
+                    .generatorIO,
+                    "cannot write into '\(root.path)': \(FileErrorReason.describe(error, path: root.path))"
+                )
             )
         }
     }

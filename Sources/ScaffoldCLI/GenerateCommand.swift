@@ -39,6 +39,16 @@ struct GenerateCommand: ParsableCommand {
             for specPath in specs {
                 let loaded = try GeneratorWorkspace.load(specPath: specPath)
                 let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? loaded.directory
+                if dryRun {
+                    if GeneratorWorkspace.hasPendingJournal(outputURL) {
+                        terminal.write(
+                            "note: an interrupted run left '\(GeneratorWorkspace.journal)' in \(outputURL.path); the "
+                                + "next 'scaffold generate' finishes or undoes it first\n"
+                        )
+                    }
+                } else if let recovered = try GeneratorWorkspace.recover(outputURL) {
+                    terminal.write("note: \(recovered)\n")
+                }
                 let plan = try GeneratorWorkspace.plan(loaded, output: outputURL, templates: overrides, force: force)
                 print(PlanReport.describe(plan, output: outputURL.path, diff: dryRun))
                 for warning in GeneratorWorkspace.staleImportWarnings(plan, spec: loaded.spec) {

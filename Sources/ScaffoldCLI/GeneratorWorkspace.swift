@@ -1,3 +1,4 @@
+import ExporterCore
 import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
@@ -98,10 +99,17 @@ struct GeneratorWorkspace {
         return path.isEmpty ? "." : path
     }
 
-    /// The current contents of every path the plan may touch.
+    /// The current contents of every path the plan may touch; a path that leaves `output` or goes through a
+    /// symbolic link is not read (the lock may name anything), so the plan never deletes it.
     static func snapshot(of output: URL, paths: [String]) -> [String: String] {
         var contents: [String: String] = [:]
-        for path in Set(paths) {
+        for path in Set(paths) where OutputPath.isSafe(path) {
+            let throughLink = (OutputPath.parents(of: path) + [path]).contains { part in
+                var status = stat()
+                return lstat(output.appendingPathComponent(part).path, &status) == 0
+                    && (status.st_mode & S_IFMT) == S_IFLNK
+            }
+            if throughLink { continue }
             if let data = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) {
                 contents[path] = String(decoding: data, as: UTF8.self)
             }
@@ -146,7 +154,22 @@ struct GeneratorWorkspace {
         }
     }
 
-    /// Writes and deletes what `plan` says, every file through a temporary file renamed in place. Every path is
+    /// The journal of an interrupted `generate` (see ``FileTransaction``), relative to the package.
+    static let journal = ".scaffold/journal.json"
+
+    /// Finishes or undoes a `generate` (or `new`) that was interrupted in `output`; a line saying what was done,
+    /// nil when nothing was pending. Every command that writes into a package calls it first.
+    static func recover(_ output: URL) throws(DiagnosticError) -> String? {
+        try FileTransaction.recover(root: output, journal: journal, mayDelete: GeneratedLayout.isGeneratorNamed)
+    }
+
+    /// True when an interrupted run left a journal in `output`.
+    static func hasPendingJournal(_ output: URL) -> Bool {
+        FileManager.default.fileExists(atPath: output.appendingPathComponent(journal).path)
+    }
+
+    /// Writes and deletes what `plan` says, all or nothing (``FileTransaction``): every file staged beside its
+    /// target and flushed, the journal committed, then the renames and deletions, the lock last. Every path is
     /// checked first (relative, no `..`, no symlinked parent), so nothing is written when one is unsafe.
     static func apply(_ plan: GenerationPlan, to output: URL) throws(DiagnosticError) {
         let manager = FileManager.default
@@ -168,32 +191,23 @@ struct GeneratorWorkspace {
                 }
             }
         }
+        let writes = plan.writes.filter { $0.path != ScaffoldLock.path }
+        let lock = plan.writes.filter { $0.path == ScaffoldLock.path }
+        var steps = writes.map { FileTransaction.Step.write($0.path, Array($0.contents.utf8)) }
+        steps += plan.deletions.map { FileTransaction.Step.delete($0) }
+        steps += lock.map { FileTransaction.Step.write($0.path, Array($0.contents.utf8)) }
+        guard !steps.isEmpty else { return }
         do {
-            for (path, contents) in plan.writes {
-                let url = output.appendingPathComponent(path)
-                try manager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                let temporary = url.deletingLastPathComponent().appendingPathComponent(
-                    ".\(url.lastPathComponent).scaffold-tmp"
-                )
-                try Data(contents.utf8).write(to: temporary)
-                // rename(2) replaces the old file in one step: a reader sees the old or the new contents, never
-                // a mix, and an interrupted run leaves at most a stray temporary file.
-                guard rename(temporary.path, url.path) == 0 else {
-                    let reason = String(cString: strerror(errno))
-                    try? manager.removeItem(at: temporary)
-                    throw DiagnosticError(.error(.generatorIO, "cannot write '\(url.path)': \(reason)"))
-                }
-            }
-            for path in plan.deletions {
-                try manager.removeItem(at: output.appendingPathComponent(path))
-            }
-        } catch let error as DiagnosticError {
-            throw error
+            try manager.createDirectory(at: output, withIntermediateDirectories: true)
         } catch {
             throw DiagnosticError(
-                .error(.generatorIO, "cannot write into '\(output.path)': \(error.localizedDescription)")
+                .error(
+                    .generatorIO,
+                    "cannot create '\(output.path)': \(FileErrorReason.describe(error, path: output.path))"
+                )
             )
         }
+        try FileTransaction(root: output, journal: journal, steps: steps).commit()
     }
 }
 

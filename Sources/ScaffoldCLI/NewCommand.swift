@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExporterCore
 import ExporterDiagnostics
 import ExporterYAML
 import Foundation
@@ -87,11 +88,12 @@ struct NewCommand: ParsableCommand {
             try Data((SpecJSONSchema.text + "\n").utf8).write(to: schema, options: .atomic)
             try Data(text.utf8).write(to: specURL, options: .atomic)
         } catch {
-            terminal.write("cannot write \(specURL.path): \(error.localizedDescription)\n")
+            terminal.write("cannot write '\(specURL.path)': \(FileErrorReason.describe(error, path: specURL.path))\n")
             throw ScaffoldExitCode.invalidInput
         }
         do {
             let loaded = try GeneratorWorkspace.load(specPath: specURL.path)
+            if let recovered = try GeneratorWorkspace.recover(directory) { terminal.write("note: \(recovered)\n") }
             let plan = try GeneratorWorkspace.plan(loaded, output: directory, templates: [:], force: false)
             guard plan.refusals.isEmpty else {
                 terminal.write("refused: \(plan.refusals.map(\.path).joined(separator: ", ")) already exist\n")

@@ -62,7 +62,7 @@ extension ReplayCommand {
     private var protectedInputs: [String] { trace == "-" ? [] : [trace] }
 
     private func replay(_ workflow: WorkflowConfiguration, next: () -> AgentEvent?) async throws -> ReplayReport {
-        let manager = workflow.makeManager(shutdownTimeout: .milliseconds(Int64(shutdownTimeout * 1000)))
+        let manager = workflow.makeManager(shutdownTimeout: .milliseconds(Int64(effectiveShutdownTimeout * 1000)))
         let report = try await TraceReplayer(manager: manager).replay(next: next)
         await manager.close()
         return report

@@ -42,8 +42,20 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "The trace's format: intermediate_step or atof (default: detected).")
     var format: TraceFormatArgument?
 
-    @Option(help: "Seconds to wait for the exporters to drain at shutdown.")
-    var shutdownTimeout: Double = 30
+    @Option(
+        help: """
+            Seconds to wait for the exporters to drain at shutdown (default: 30). An exporter with a shorter \
+            shutdown_timeout of its own stops within it; a longer value than an otelcollector's default (10 s, \
+            its section not setting shutdown_timeout) is refused rather than cut short.
+            """
+    )
+    var shutdownTimeout: Double?
+
+    /// The default shutdown timeout, in seconds.
+    static let defaultShutdownTimeout: Double = 30
+
+    /// The shutdown timeout in effect.
+    var effectiveShutdownTimeout: Double { shutdownTimeout ?? Self.defaultShutdownTimeout }
 
     @Option(help: "For a dead-letter file: the OTLP exporter (its name in the configuration) to re-send through.")
     var exporter: String?
@@ -59,7 +71,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func validate() throws {
         // `Duration.milliseconds(Int64(...))` traps on infinity, NaN and anything past Int64: refuse them here.
-        guard shutdownTimeout.isFinite, shutdownTimeout >= 0, shutdownTimeout < 1e9 else {
+        if let shutdownTimeout, !(shutdownTimeout.isFinite && shutdownTimeout >= 0 && shutdownTimeout < 1e9) {
             throw ValidationError(
                 "--shutdown-timeout must be a finite number of seconds from 0 to 1e9, not \(shutdownTimeout)"
             )
@@ -110,11 +122,47 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func loadWorkflow(protecting inputs: [String], terminal: Terminal) throws -> WorkflowConfiguration {
+        let workflow: WorkflowConfiguration
         do {
-            return try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP, protectedPaths: inputs)
+            workflow = try WorkflowConfiguration.load(contentsOf: config, registry: .withOTLP, protectedPaths: inputs)
         } catch {
             try refuse(error.diagnostics, terminal: terminal)
         }
+        // A limit the section chose is the user's; the default one would cut a longer --shutdown-timeout short
+        // without a word, so that is refused.
+        let limited = Self.shutdownLimits(workflow).filter { limit in
+            !limit.isSet && (shutdownTimeout.map { limit.limit < .milliseconds(Int64($0 * 1000)) } ?? false)
+        }
+        guard limited.isEmpty else {
+            try refuse(
+                limited.map { limit in
+                    .error(
+                        .replayShutdownTimeoutOverLimit,
+                        "--shutdown-timeout \(Self.seconds(effectiveShutdownTimeout)) is longer than exporter "
+                            + "'\(limit.name)' waits: its shutdown_timeout is \(limit.limit) (the default), which "
+                            + "would cut its shutdown short",
+                        hint: "set shutdown_timeout in its section of \(config) to the time it may take, or pass a "
+                            + "--shutdown-timeout of at most \(limit.limit)"
+                    )
+                },
+                terminal: terminal
+            )
+        }
+        return workflow
+    }
+
+    /// The exporters of `workflow` whose shutdown has a limit of its own (an `otelcollector`'s `shutdown_timeout`).
+    static func shutdownLimits(_ workflow: WorkflowConfiguration) -> [(name: String, limit: Duration, isSet: Bool)] {
+        workflow.exporters.compactMap { entry in
+            var blueprint = entry.blueprint
+            while let wrapped = blueprint as? EventProcessingBlueprint { blueprint = wrapped.base }
+            guard let otlp = blueprint as? OTLPExporterBlueprint else { return nil }
+            return (entry.name, otlp.configuration.shutdownTimeout, otlp.configuration.shutdownTimeoutIsSet)
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value == value.rounded() && value < 1e15 ? "\(Int64(value)) seconds" : "\(value) seconds"
     }
 
     /// Reports why the replay cannot start and exits 2.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ExporterCore
 import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
@@ -37,7 +38,7 @@ struct TemplatesCommand: ParsableCommand {
                 }
             } catch {
                 Terminal.standardError.write(
-                    "cannot write templates into '\(directory)': \(error.localizedDescription)\n"
+                    "cannot write templates into '\(directory)': \(FileErrorReason.describe(error, path: directory))\n"
                 )
                 throw ScaffoldExitCode.invalidInput
             }

@@ -72,6 +72,7 @@ struct VendorCommand: ParsableCommand {
             terminal.print(error.diagnostics)
             throw ScaffoldExitCode.invalidInput
         }
+        for note in job.notes { terminal.write("note: \(note)\n") }
         guard job.sourceDrift.isEmpty else {
             terminal.write(
                 "\(source) is not up to date with its spec; nothing was vendored:\n  "

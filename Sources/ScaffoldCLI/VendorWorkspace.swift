@@ -1,3 +1,4 @@
+import ExporterCore
 import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
@@ -45,6 +46,8 @@ struct VendorJob {
     var sourceDrift: [String] = []
     /// Symbolic links of the source package that were left out.
     var skippedLinks: [String] = []
+    /// What recovering an interrupted vendor did, if anything.
+    var notes: [String] = []
 
     var refusals: [VendorCopy] {
         copies.filter { if case .refused = $0.state { true } else { false } }
@@ -58,6 +61,7 @@ enum VendorWorkspace {
         let project = try projectDirectory(request.project)
         let vendorDirectory = project.appendingPathComponent(VendorPaths.vendorDirectory)
         try requireRealDirectoryOrAbsent(vendorDirectory)
+        let recovered = try recover(vendorDirectory)
         let destination = vendorDirectory.appendingPathComponent(loaded.spec.name)
         try requireDisjoint(loaded.directory, destination)
 
@@ -67,7 +71,10 @@ enum VendorWorkspace {
             templates: request.templates,
             force: false
         )
-        let drift = sourcePlan.changes.filter { $0.action != .unchanged }.map { "\($0.action.rawValue) \($0.path)" }
+        var drift = sourcePlan.changes.filter { $0.action != .unchanged }.map { "\($0.action.rawValue) \($0.path)" }
+        if GeneratorWorkspace.hasPendingJournal(loaded.directory) {
+            drift.insert("interrupted \(GeneratorWorkspace.journal)", at: 0)
+        }
         var runtimeSources: URL?
         if request.withRuntime { runtimeSources = try Self.runtimeSources(explicit: request.runtimePath) }
 
@@ -150,7 +157,8 @@ enum VendorWorkspace {
             copies: copies,
             instructions: instructions,
             sourceDrift: drift,
-            skippedLinks: skippedLinks
+            skippedLinks: skippedLinks,
+            notes: recovered.map { [$0] } ?? []
         )
     }
 
@@ -315,50 +323,37 @@ enum VendorWorkspace {
         return VendorCopy(name: name, destination: destination, tree: tree, state: state)
     }
 
-    /// Writes every copy next to its destination, then swaps each in with renames: a reader of `Vendor/NAME`
-    /// sees the old copy or the new one, never a mix, and nothing outside `Vendor/NAME` is touched.
+    /// The journal of an interrupted `vendor`, relative to `Vendor/`.
+    static let journal = ".scaffold-journal.json"
+
+    /// Writes every copy next to its destination, then swaps them all in with renames, all or nothing across the
+    /// copies (``FileTransaction``): a reader of `Vendor/` sees the old copies or the new ones, never a mix, and
+    /// nothing outside the copies is touched.
     static func install(_ job: VendorJob) throws(DiagnosticError) {
         let manager = FileManager.default
         let pending = job.copies.filter { $0.state != .unchanged }
         guard !pending.isEmpty else { return }
-        func staging(_ copy: VendorCopy) -> URL {
-            job.vendorDirectory.appendingPathComponent(".\(copy.name).scaffold-staging")
-        }
-        do {
-            if !manager.fileExists(atPath: job.vendorDirectory.path) {
+        if !manager.fileExists(atPath: job.vendorDirectory.path) {
+            do {
                 try manager.createDirectory(at: job.vendorDirectory, withIntermediateDirectories: false)
-            }
-            for copy in pending {
-                try? manager.removeItem(at: staging(copy))
-                try copy.tree.write(to: staging(copy))
-            }
-        } catch {
-            for copy in pending { try? manager.removeItem(at: staging(copy)) }
-            if let error = error as? DiagnosticError { throw error }
-            throw DiagnosticError(
-                .error(
-                    .generatorIO,
-                    "cannot write into '\(job.vendorDirectory.path)': \(error.localizedDescription)"
+            } catch {
+                let path = job.vendorDirectory.path
+                throw DiagnosticError(
+                    .error(.generatorIO, "cannot create '\(path)': \(FileErrorReason.describe(error, path: path))")
                 )
-            )
-        }
-        for copy in pending {
-            let old = job.vendorDirectory.appendingPathComponent(".\(copy.name).scaffold-old")
-            try? manager.removeItem(at: old)
-            let existed = manager.fileExists(atPath: copy.destination.path)
-            if existed, rename(copy.destination.path, old.path) != 0 {
-                throw renameError(copy.destination)
             }
-            guard rename(staging(copy).path, copy.destination.path) == 0 else {
-                let error = renameError(copy.destination)
-                if existed { _ = rename(old.path, copy.destination.path) }
-                throw error
-            }
-            if existed { try? manager.removeItem(at: old) }
         }
+        try FileTransaction(
+            root: job.vendorDirectory,
+            journal: journal,
+            steps: pending.map { .replaceDirectory($0.name, $0.tree) }
+        )
+        .commit()
     }
 
-    private static func renameError(_ url: URL) -> DiagnosticError {
-        DiagnosticError(.error(.generatorIO, "cannot replace '\(url.path)': \(String(cString: strerror(errno)))"))
+    /// Finishes or undoes a `vendor` that was interrupted in `vendorDirectory` (no deletions are ever journaled).
+    static func recover(_ vendorDirectory: URL) throws(DiagnosticError) -> String? {
+        guard FileManager.default.fileExists(atPath: vendorDirectory.path) else { return nil }
+        return try FileTransaction.recover(root: vendorDirectory, journal: journal, mayDelete: { _ in false })
     }
 }

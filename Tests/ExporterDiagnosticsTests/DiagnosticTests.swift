@@ -100,3 +100,56 @@ struct DiagnosticTests {
         #expect(DidYouMean.suggestion(for: "fil", among: ["file", "filesystem"]) == "file")
     }
 }
+
+@Suite("Diagnostic rendering of long and CR-only lines")
+struct DiagnosticWindowTests {
+    @Test("a huge line is quoted as a window around the column, the caret under the column")
+    func hugeLine() {
+        let column = 3_000_000
+        let line = String(repeating: "a", count: column - 1) + "X" + String(repeating: "b", count: 2_000_000)
+        let diagnostic = Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: 2, column: column))
+        let rendered = DiagnosticRenderer(colored: false).render(diagnostic, source: "first\n" + line + "\nlast\n")
+        let lines = rendered.split(separator: "\n").map(String.init)
+        #expect(lines.count == 3)
+        #expect(lines[1].count <= DiagnosticRenderer.maximumQuotedLine + 4)
+        #expect(lines[1].hasPrefix("  …") && lines[1].hasSuffix("…"))
+        let caret = lines[2].firstIndex(of: "^").map { lines[2].distance(from: lines[2].startIndex, to: $0) }
+        let marked = lines[1].firstIndex(of: "X").map { lines[1].distance(from: lines[1].startIndex, to: $0) }
+        #expect(caret != nil && caret == marked)
+    }
+
+    @Test("columns near either end of a long line keep that end, uncut")
+    func longLineEnds() {
+        let line = "X" + String(repeating: "-", count: 500) + "Y"
+        let renderer = DiagnosticRenderer(colored: false)
+        let start = renderer.render(
+            Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: 1, column: 1)),
+            source: line
+        ).split(separator: "\n").map(String.init)
+        #expect(start[1].hasPrefix("  X") && start[1].hasSuffix("…") && start[2] == "  ^")
+        let end = renderer.render(
+            Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: 1, column: 502)),
+            source: line
+        ).split(separator: "\n").map(String.init)
+        #expect(end[1].hasPrefix("  …") && end[1].hasSuffix("Y"))
+        #expect(end[2].count == end[1].count)
+        let short = renderer.render(
+            Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: 1, column: 3)),
+            source: "abcdef"
+        ).split(separator: "\n").map(String.init)
+        #expect(short[1] == "  abcdef" && short[2] == "    ^")
+    }
+
+    @Test("a lone CR ends a line for the quoted source, as CRLF and LF do")
+    func carriageReturnOnly() {
+        let source = "first\rsecond\r\rfourth\r\nfifth\nsixth"
+        let renderer = DiagnosticRenderer(colored: false)
+        for (line, text) in [(1, "first"), (2, "second"), (3, ""), (4, "fourth"), (5, "fifth"), (6, "sixth")] {
+            let diagnostic = Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: line, column: 1))
+            let rendered = renderer.render(diagnostic, source: source).split(separator: "\n")
+            #expect(rendered.count == 3 && rendered[1] == "  \(text)", "line \(line): \(rendered)")
+        }
+        let beyond = Diagnostic.error("X001", "here", at: SourceLocation(file: "f", line: 7, column: 1))
+        #expect(renderer.render(beyond, source: source).split(separator: "\n").count == 1)
+    }
+}

@@ -37,7 +37,7 @@ struct ReplayInputFaultTests {
         let outcome = try await Self.scaffold(["replay", directory.path, "--config", config, "--quiet"])
         #expect(outcome.status == 2, "\(outcome.output)")
         #expect(
-            outcome.output.contains("\(directory.path):1:1: error[TRACE001]: cannot read trace file: Is a directory")
+            outcome.output.contains("\(directory.path):1:1: error[TRACE001]: cannot read trace file: is a directory")
         )
         #expect(try String(contentsOfFile: output, encoding: .utf8) == Self.kept)
     }

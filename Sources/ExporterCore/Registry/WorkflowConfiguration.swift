@@ -43,7 +43,7 @@ public struct WorkflowConfiguration: Sendable {
             throw DiagnosticError(
                 .error(
                     .configurationUnusablePath,
-                    "cannot read workflow configuration '\(path)': \(Self.reason(error))"
+                    "cannot read workflow configuration '\(path)': \(FileErrorReason.describe(error, path: path))"
                 )
             )
         }
@@ -145,6 +145,6 @@ public struct WorkflowConfiguration: Sendable {
 
     static func reason(_ error: any Error) -> String {
         if let error = error as? DiagnosticError { return error.description }
-        return (error as NSError).localizedDescription
+        return FileErrorReason.describe(error)
     }
 }

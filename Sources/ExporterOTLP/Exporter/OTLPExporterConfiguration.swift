@@ -39,6 +39,8 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     public var batching = BatchingOptions(overflowPolicy: .dropOldest)
     /// The longest a run's shutdown of this exporter may take (`shutdown_timeout`, default 10 s).
     public var shutdownTimeout: Duration = .seconds(10)
+    /// Whether the section set `shutdown_timeout` itself (else ``shutdownTimeout`` is the default).
+    package var shutdownTimeoutIsSet = false
     /// The body encoding (`encoding`, default protobuf).
     public var encoding: OTLPEncoding = .protobuf
     /// Headers sent with every request (`headers`), in the order written; their values are never logged.
@@ -96,6 +98,7 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         self.project = project?.value
         resourceAttributes = attributes?.value.dictionary ?? [:]
         self.shutdownTimeout = shutdownTimeout ?? self.shutdownTimeout
+        shutdownTimeoutIsSet = shutdownTimeout != nil
         self.encoding = encoding?.value ?? self.encoding
         self.timeout = timeout ?? self.timeout
         self.compression = compression?.value ?? self.compression

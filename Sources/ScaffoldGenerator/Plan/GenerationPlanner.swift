@@ -4,7 +4,10 @@
 /// - a generated file is written when missing or outdated; when its contents differ from what the lock recorded
 ///   it was edited by hand and is refused (named, nothing written) unless `force`; a file in the way that the lock
 ///   does not know is refused likewise;
-/// - a file the lock lists that is no longer produced is deleted (refused when edited by hand, unless `force`);
+/// - a file the lock lists that is no longer produced is deleted (refused when edited by hand, unless `force`),
+///   but only when its path has the shape of a generated file (`GeneratedLayout`) and it is not one of the files
+///   produced now: the lock is not trusted to delete the spec, a user's file or anything outside the package;
+///   even `force` deletes only files of that shape;
 /// - a user-owned file is created when missing and never touched again;
 /// - a file whose contents are already right is left alone (its modification time stays).
 public struct GenerationPlanner: Sendable {
@@ -38,7 +41,8 @@ public struct GenerationPlanner: Sendable {
             changes.append(decide(file, current: existing[file.path], recordedHash: recorded[file.path]))
         }
         for (path, recordedHash) in recorded where !produced.contains(path) {
-            guard let current = existing[path] else { continue }
+            // Whatever the lock says: only a path the generator names, inside the package.
+            guard GeneratedLayout.isGeneratorNamed(path), let current = existing[path] else { continue }
             if SHA256.hexDigest(of: current) == recordedHash {
                 changes.append(
                     .init(

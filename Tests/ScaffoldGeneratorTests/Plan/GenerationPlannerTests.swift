@@ -107,6 +107,51 @@ struct GenerationPlannerTests {
         #expect(edited.deletions.isEmpty)
     }
 
+    @Test("a hostile lock deletes nothing but files of the generated layout whose hash it records")
+    func hostileLock() {
+        let hooks = "Sources/A/AHooks.swift"
+        let entries = [
+            "exporter.yaml": "spec: 1\n", "../outside.txt": "outside\n", "/etc/passwd": "root\n",
+            hooks: "hooks\n", "Sources/A/Mine.swift": "mine\n", "Tests/ATests/Helpers.swift": "helper\n",
+            ".scaffold/lock.json": "{}", "Sources/A/Generated/../../../x.swift": "x\n",
+            "Sources/A/Generated/Old.swift": "old\n", "Tests/ATests/ATests.swift": "tests\n",
+        ]
+        let previous = ScaffoldLock(
+            generatorVersion: "0.1.0",
+            specHash: "",
+            files: entries.mapValues { SHA256.hexDigest(of: $0) }
+        )
+        let files = [Self.generated, Self.user]
+        for force in [false, true] {
+            let plan = GenerationPlanner(force: force).plan(
+                files: files,
+                lock: Self.lock(files),
+                existing: entries.merging([Self.generated.path: "new\n"]) { _, new in new },
+                previousLock: previous
+            )
+            #expect(plan.deletions.sorted() == ["Sources/A/Generated/Old.swift", "Tests/ATests/ATests.swift"])
+            #expect(plan.refusals.isEmpty)
+            #expect(action(plan, hooks) == .unchanged)
+        }
+    }
+
+    @Test(
+        "the generated layout, by pattern",
+        arguments: [
+            ("Package.swift", true), ("README.md", true), ("Sources/Acme/Generated/AcmeSpanExporter.swift", true),
+            ("Sources/acme-replay/main.swift", true), ("Tests/AcmeTests/AcmeTests.swift", true),
+            ("Tests/AcmeTests/Generated/AcmeTests.swift", true), ("exporter.yaml", false),
+            (".scaffold/lock.json", false), ("Sources/Acme/AcmeHooks.swift", false),
+            ("Tests/AcmeTests/MyTests.swift", false), ("../Package.swift", false), ("/Package.swift", false),
+            ("Sources/Acme/Generated/notes.txt", false), ("Sources/Acme/Generated/.swift", false),
+            ("Sources/Acme/Generated/Sub/A.swift", false), ("Sources/acme/main.swift", false),
+            (".swift-format", false),
+        ]
+    )
+    func layout(path: String, generated: Bool) {
+        #expect(GeneratedLayout.isGeneratorNamed(path) == generated)
+    }
+
     @Test("the lock round-trips and is deterministic")
     func lockRoundTrip() throws {
         let lock = Self.lock([Self.generated, Self.user])

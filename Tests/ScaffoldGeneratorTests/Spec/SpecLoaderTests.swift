@@ -245,3 +245,36 @@ struct SpecLoaderTests {
         #expect(otlp.deadLetter?.location.line == 15)
     }
 }
+
+@Suite("SpecLoader: line breaks and tags")
+struct SpecLoaderLineBreakTests {
+    @Test("a spec with CR-only line endings reports the right line and column, and quotes the right line")
+    func carriageReturnOnly() {
+        let text = "spec_version: 1\rname: acme_cr\rbase: spam\rtransport:\r  kind: console\r"
+        do {
+            _ = try SpecLoader.load(text: text, file: "exporter.yaml")
+            Issue.record("an unknown base was accepted")
+        } catch {
+            let found = error.diagnostics.first { $0.message.contains("spam") }
+            #expect(found?.location?.line == 3, "\(error.diagnostics)")
+            #expect(found?.location?.column == 7)
+            if let found {
+                let rendered = DiagnosticRenderer().render(found, source: text).split(separator: "\n")
+                #expect(rendered.count >= 3 && rendered[1] == "  base: spam", "\(rendered)")
+            }
+        }
+    }
+
+    @Test("an unknown tag in a spec is refused at its position")
+    func unknownTag() {
+        let text = "spec_version: 1\nname: !custom acme\nbase: span\ntransport:\n  kind: console\n"
+        do {
+            _ = try SpecLoader.load(text: text, file: "exporter.yaml")
+            Issue.record("an unknown tag was accepted")
+        } catch {
+            #expect(error.diagnostics.first?.code == "YAML018")
+            #expect(error.diagnostics.first?.location?.line == 2)
+            #expect(error.diagnostics.first?.location?.column == 7)
+        }
+    }
+}
