@@ -207,6 +207,7 @@ let package = Package(
                 "ExporterDiagnostics",
                 "ExporterYAML",
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -107,8 +107,9 @@ enum YAMLDecodingErrors {
             )
         }
         let node = descendant(of: decoder.node, following: context.codingPath.dropFirst(decoder.codingPath.count))
-        if code == .yamlInvalidValue, context.codingPath.count == decoder.codingPath.count,
-            let allowed = caseNames(of: type), let written = node.scalar?.value
+        if code == .yamlInvalidValue,
+            let allowed = caseNames(of: type, depth: context.codingPath.count - decoder.codingPath.count),
+            let written = node.scalar?.value
         {
             let suggestion = DidYouMean.suggestion(for: written, among: allowed).map { "did you mean '\($0)'? " } ?? ""
             return DiagnosticError(
@@ -142,8 +143,18 @@ enum YAMLDecodingErrors {
         return current
     }
 
-    /// The spellings of an enumeration's cases, for "expected one of" hints.
-    private static func caseNames<T>(of type: T.Type) -> [String]? {
+    /// The spellings of the enumeration's cases that failed `depth` levels below `type`, for "expected one of"
+    /// hints: `type` itself, or the element of a list or set of them (`conventions: [genia]`).
+    private static func caseNames<T>(of type: T.Type, depth: Int) -> [String]? {
+        switch depth {
+        case 0: caseNames(of: type)
+        case 1: (type as? any YAMLEnumerationList.Type)?.elementCaseNames
+        default: nil
+        }
+    }
+
+    /// The spellings of an enumeration's cases.
+    fileprivate static func caseNames<T>(of type: T.Type) -> [String]? {
         guard let caseIterable = type as? any CaseIterable.Type else { return nil }
         return names(of: caseIterable)
     }
@@ -151,4 +162,17 @@ enum YAMLDecodingErrors {
     private static func names<C: CaseIterable>(of type: C.Type) -> [String] {
         C.allCases.map { value in (value as? any RawRepresentable).map { "\($0.rawValue)" } ?? "\(value)" }
     }
+}
+
+/// A list whose elements may be an enumeration, so that a bad element's diagnostic can name the allowed values.
+private protocol YAMLEnumerationList {
+    static var elementCaseNames: [String]? { get }
+}
+
+extension Array: YAMLEnumerationList {
+    fileprivate static var elementCaseNames: [String]? { YAMLDecodingErrors.caseNames(of: Element.self) }
+}
+
+extension Set: YAMLEnumerationList {
+    fileprivate static var elementCaseNames: [String]? { YAMLDecodingErrors.caseNames(of: Element.self) }
 }

@@ -46,6 +46,11 @@ public struct Span: Sendable, Hashable {
     public var sessionID: String?
     /// The user id, from the nearest scope up to the root whose metadata has `user.id`.
     public var userID: String?
+    /// The run's id (`workflow_run_id` on the root scope), when the run has one.
+    public var runID: String?
+    /// Whether ``traceID`` is the run's own (`workflow_trace_id` on the root scope) rather than derived from the
+    /// root's uuid.
+    public var hasRunTraceID: Bool
 
     /// Creates a span.
     public init(
@@ -67,7 +72,9 @@ public struct Span: Sendable, Hashable {
         droppedEventCount: Int = 0,
         status: EventStatus = .ok,
         sessionID: String? = nil,
-        userID: String? = nil
+        userID: String? = nil,
+        runID: String? = nil,
+        hasRunTraceID: Bool = false
     ) {
         self.traceID = traceID
         self.spanID = spanID
@@ -88,6 +95,8 @@ public struct Span: Sendable, Hashable {
         self.status = status
         self.sessionID = sessionID
         self.userID = userID
+        self.runID = runID
+        self.hasRunTraceID = hasRunTraceID
     }
 
     /// The duration in nanoseconds.

@@ -188,7 +188,9 @@ public struct SpanBuilder: Processor {
             origin: origin,
             startEvent: event,
             sessionID: lineage.sessionID,
-            userID: lineage.userID
+            userID: lineage.userID,
+            runID: lineage.runID,
+            hasRunTraceID: lineage.hasRunTraceID
         )
         return (span, lineage)
     }
@@ -214,12 +216,15 @@ public struct SpanBuilder: Processor {
         let spanID = SpanID(deriving: event.uuid)
         guard let parentUUID = event.parentUUID else {
             let root = event.uuid
+            let run = RunIdentity(rootMetadata: event.metadata)
             let lineage = ScopeLineage(
-                traceID: TraceID(deriving: root),
+                traceID: run.traceID ?? TraceID(deriving: root),
                 spanID: spanID,
                 rootUUID: root,
-                sessionID: ownSession,
-                userID: ownUser,
+                sessionID: ownSession ?? run.sessionID,
+                userID: ownUser ?? run.userID,
+                runID: run.runID,
+                hasRunTraceID: run.traceID != nil,
                 depth: 0
             )
             return (lineage, nil)
@@ -231,6 +236,8 @@ public struct SpanBuilder: Processor {
                 rootUUID: parent.rootUUID,
                 sessionID: ownSession ?? parent.sessionID,
                 userID: ownUser ?? parent.userID,
+                runID: parent.runID,
+                hasRunTraceID: parent.hasRunTraceID,
                 depth: parent.depth + 1
             )
             return (lineage, parent.spanID)
@@ -243,6 +250,8 @@ public struct SpanBuilder: Processor {
             rootUUID: root,
             sessionID: ownSession,
             userID: ownUser,
+            runID: nil,
+            hasRunTraceID: false,
             depth: 1
         )
         return (lineage, SpanID(deriving: parentUUID))

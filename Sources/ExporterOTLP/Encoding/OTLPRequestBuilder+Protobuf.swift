@@ -60,7 +60,8 @@ extension OTLPSpanMapper {
         writer.writeBigEndianField(SpanField.traceID, span.traceID.high, span.traceID.low)
         writer.writeBigEndianField(SpanField.spanID, span.spanID.value)
         if let parent = span.parentSpanID { writer.writeBigEndianField(SpanField.parentSpanID, parent.value) }
-        if !span.name.isEmpty { writer.writeStringField(SpanField.name, span.name) }
+        let name = spanName(of: span)
+        if !name.isEmpty { writer.writeStringField(SpanField.name, name) }
         let kind = Self.spanKind(of: span.category).rawValue
         if kind != 0 { writer.writeVarintField(SpanField.kind, UInt64(kind)) }
         Self.writeTime(SpanField.startTimeUnixNano, UInt64(clamping: span.start.nanosecondsSinceEpoch), to: &writer)

@@ -47,4 +47,17 @@ extension OTLPExporterConfiguration {
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
+
+    /// `conventions`: a list of at least one of `openinference` and `genai`, each once.
+    static func conventions(
+        _ section: ConfigurationSection,
+        _ reader: inout ConfigurationReader
+    ) -> Set<OTLPConvention>? {
+        let listed = reader.value("conventions", in: section, as: [OTLPConvention].self)
+        return reader.check(listed, hint: "for example [openinference] or [openinference, genai]") { conventions in
+            if conventions.isEmpty { return "must name at least one convention" }
+            return Set(conventions).count == conventions.count ? nil : "names a convention twice"
+        }
+        .map { Set($0.value) }
+    }
 }

@@ -24,6 +24,8 @@ import Foundation
 ///   compression: none                    # or gzip
 ///   toolkit_attributes: false            # add the toolkit's nat.* attributes
 ///   attribute_prefix: nat                # prefix of this runtime's own attributes
+///   conventions: [openinference]         # or [genai], or [openinference, genai]
+///   capture_message_content: false       # true: message content in the gen_ai.* attributes
 ///   dead_letter_path: ./.tmp/otlp-dead-letters.jsonl
 ///   buffer_capacity: 10000
 ///   overflow_policy: drop_newest         # or drop_oldest
@@ -49,7 +51,7 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     public var timeout: Duration = .seconds(10)
     /// Body compression (`compression`, default none).
     public var compression: HTTPCompression = .none
-    /// How spans are mapped (`toolkit_attributes`, `attribute_prefix`).
+    /// How spans are mapped (`toolkit_attributes`, `attribute_prefix`, `conventions`, `capture_message_content`).
     public var mapping = OTLPSpanMapper.Options()
     /// Where payloads that could not be delivered are kept for replay (`dead_letter_path`).
     public var deadLetterPath: String?
@@ -86,7 +88,9 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         let compression = reader.value("compression", in: section, as: HTTPCompression.self)
         mapping = OTLPSpanMapper.Options(
             attributePrefix: Self.attributePrefix(section, &reader) ?? OTLPSpanMapper.Options().attributePrefix,
-            toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false
+            toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false,
+            conventions: Self.conventions(section, &reader) ?? OTLPSpanMapper.Options().conventions,
+            captureMessageContent: reader.value("capture_message_content", in: section)?.value ?? false
         )
         let deadLetterPath = reader.check(reader.value("dead_letter_path", in: section, as: String.self)) {
             $0.isEmpty ? "cannot be empty" : nil

@@ -17,12 +17,22 @@ extension OTLPSpanMapper {
     func addAttributes(of span: Span, to list: inout some OTLPAttributeSink) {
         // Merged on every access: read once.
         let metadata = span.metadata
-        list.add("openinference.span.kind", string: Self.openInferenceKind(of: span.category))
+        let openInference = writesOpenInference
+        if openInference {
+            list.add("openinference.span.kind", string: Self.openInferenceKind(of: span.category))
+        }
         addIdentity(of: span, to: &list)
-        list.add(valueKey: "input.value", mimeTypeKey: "input.mime_type", span.input)
-        list.add(valueKey: "output.value", mimeTypeKey: "output.mime_type", span.output)
-        addLLM(span, provider: metadata[MetadataKeys.llmProvider]?.stringValue, to: &list)
-        if span.category == .tool { addTool(span, to: &list) }
+        // The toolkit names the framework as an LLM's provider; OpenInference means the model's vendor, so the
+        // framework stands in only with the toolkit's attributes.
+        let provider =
+            metadata[MetadataKeys.llmProvider]?.stringValue
+            ?? (options.toolkitAttributes && span.category == .llm ? span.startEvent.framework : nil)
+        if openInference {
+            list.add(valueKey: "input.value", mimeTypeKey: "input.mime_type", span.input)
+            list.add(valueKey: "output.value", mimeTypeKey: "output.mime_type", span.output)
+            addLLM(span, provider: provider, to: &list)
+            if span.category == .tool { addTool(span, to: &list) }
+        }
         list.add("session.id", optional: span.sessionID)
         list.add("user.id", optional: span.userID)
         if !metadata.isEmpty {
@@ -34,7 +44,10 @@ extension OTLPSpanMapper {
         let tags = span.tags
         if !tags.isEmpty { list.add("tag.tags", .stringArray(tags)) }
         if case .error(let type, _) = span.status, !span.isUnfinished { list.add("error.type", string: type) }
-        if options.toolkitAttributes { addToolkitAttributes(of: span, metadata: metadata, to: &list) }
+        if writesGenAI {
+            addGenAIAttributes(of: span, provider: metadata[MetadataKeys.llmProvider]?.stringValue, to: &list)
+        }
+        if options.toolkitAttributes { addToolkitAttributes(of: span, to: &list) }
     }
 
     /// OpenInference's span kind for a category (what Phoenix and other OpenInference backends group by).

@@ -18,6 +18,14 @@ extension OTLPSpanMapper {
         let userID: String
         let metadata: String
         let eventTimestamp: String
+        let functionParentID: String
+        let functionParentName: String
+        let subspanName: String
+        let workflowRunID: String
+        let workflowTraceID: String
+        let usageNumLLMCalls: String
+        let usageSecondsBetweenCalls: String
+        let metadataMimeType: String
 
         init(prefix: String) {
             let base = prefix.isEmpty ? "" : prefix + "."
@@ -38,6 +46,14 @@ extension OTLPSpanMapper {
             userID = base + "user.id"
             metadata = base + "metadata"
             eventTimestamp = base + "event_timestamp"
+            functionParentID = base + "function.parent_id"
+            functionParentName = base + "function.parent_name"
+            subspanName = base + "subspan.name"
+            workflowRunID = base + "workflow.run_id"
+            workflowTraceID = base + "workflow.trace_id"
+            usageNumLLMCalls = base + "usage.num_llm_calls"
+            usageSecondsBetweenCalls = base + "usage.seconds_between_calls"
+            metadataMimeType = base + "metadata.mime_type"
         }
     }
 }

@@ -17,22 +17,42 @@ public struct OTLPSpanMapper: Sendable {
         /// Adds the toolkit's `nat.*` attributes (`<prefix>.event_type`, `<prefix>.span.kind`, ...), for
         /// dashboards built on the toolkit's spans. Default false.
         public var toolkitAttributes: Bool
+        /// The attribute conventions written (`conventions`): OpenInference (the default), the OpenTelemetry GenAI
+        /// semantic conventions, or both.
+        public var conventions: Set<OTLPConvention>
+        /// Adds message content to the GenAI attributes (`gen_ai.input.messages`, `gen_ai.output.messages`,
+        /// `gen_ai.system_instructions`, tool arguments and results). Off by default, as the conventions ask,
+        /// since it carries what users wrote. OpenInference's `input.value` and `llm.input_messages.*` are not
+        /// affected: leave OpenInference out, or redact them, to keep content out.
+        public var captureMessageContent: Bool
 
         /// Creates options.
-        public init(attributePrefix: String = "nat", toolkitAttributes: Bool = false) {
+        public init(
+            attributePrefix: String = "nat",
+            toolkitAttributes: Bool = false,
+            conventions: Set<OTLPConvention> = [.openInference],
+            captureMessageContent: Bool = false
+        ) {
             self.attributePrefix = attributePrefix
             self.toolkitAttributes = toolkitAttributes
+            self.conventions = conventions
+            self.captureMessageContent = captureMessageContent
         }
     }
 
     /// The options the mapper was made with.
     public let options: Options
     let keys: PrefixedKeys
+    /// The conventions, read once per mapper rather than hashed once per span.
+    let writesOpenInference: Bool
+    let writesGenAI: Bool
 
     /// Creates a mapper.
     public init(options: Options = Options()) {
         self.options = options
         keys = PrefixedKeys(prefix: options.attributePrefix)
+        writesOpenInference = options.conventions.contains(.openInference)
+        writesGenAI = options.conventions.contains(.genAI)
     }
 
     /// The OTLP span for `span`.
@@ -41,7 +61,7 @@ public struct OTLPSpanMapper: Sendable {
         otlp.traceID = Self.data(span.traceID.high, span.traceID.low)
         otlp.spanID = Self.data(span.spanID.value)
         if let parent = span.parentSpanID { otlp.parentSpanID = Self.data(parent.value) }
-        otlp.name = span.name
+        otlp.name = spanName(of: span)
         otlp.kind = Self.spanKind(of: span.category)
         otlp.startTimeUnixNano = UInt64(clamping: span.start.nanosecondsSinceEpoch)
         otlp.endTimeUnixNano = UInt64(clamping: span.end.nanosecondsSinceEpoch)
