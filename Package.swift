@@ -220,6 +220,7 @@ let package = Package(
             dependencies: [
                 "ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting", "ExporterOTLP",
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

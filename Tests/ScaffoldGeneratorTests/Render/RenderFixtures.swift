@@ -17,13 +17,9 @@ enum RenderFixtures {
         max: FieldValue? = nil,
         pattern: String? = nil
     ) -> ConfigField {
-        let words = name.split(separator: "_")
-        let swiftName =
-            (words.first.map(String.init) ?? name)
-            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return ConfigField(
+        ConfigField(
             name: name,
-            swiftName: swiftName,
+            swiftName: SwiftIdentifier.propertyName(name),
             type: type,
             defaultValue: value,
             required: required,
