@@ -87,6 +87,13 @@ let ruleCases: [RuleCase] = [
         hint: "did you mean 'span'?"
     ),
     RuleCase(
+        code: .specInvalidModule,
+        line: 3,
+        column: 9,
+        yaml: "spec_version: 1\nname: x_exp\nmodule: WorkflowExporter\nbase: raw\ntransport: {kind: console}\n",
+        hint: "write an UpperCamelCase Swift identifier, such as 'AcmeExporter'"
+    ),
+    RuleCase(
         code: .specInvalidFieldName,
         line: 7,
         column: 13,
