@@ -221,6 +221,7 @@ let package = Package(
             dependencies: [
                 "ScaffoldCLI", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting", "ExporterOTLP",
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ]

@@ -124,6 +124,24 @@ struct GeneratorWorkspace {
         return try ScaffoldLock.decode(String(decoding: data, as: UTF8.self), file: url.path)
     }
 
+    /// The user's Swift files under `Sources` and `Tests` of `output`: those `lock` does not list.
+    static func userSources(in output: URL, lock: ScaffoldLock?) -> UserSources {
+        let generated = Set(lock?.files.keys.map { $0 } ?? [])
+        var files: [String: String] = [:]
+        for top in ["Sources", "Tests"] {
+            let root = output.appendingPathComponent(top)
+            guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: root.path) else { continue }
+            for path in paths where path.hasSuffix(".swift") {
+                let relative = top + "/" + path
+                guard !generated.contains(relative),
+                    let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+                else { continue }
+                files[relative] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        return UserSources(files: files)
+    }
+
     /// Renders `loaded` into a plan for `output`.
     static func plan(
         _ loaded: LoadedSpec,
@@ -132,9 +150,12 @@ struct GeneratorWorkspace {
         force: Bool
     ) throws(DiagnosticError) -> GenerationPlan {
         let options = options(for: loaded, output: output, templates: templates)
-        let files = try ExporterRenderer(options: options).render(loaded.spec)
-        let lock = ScaffoldLock(generatorVersion: ScaffoldVersion.current, specText: loaded.text, files: files)
         let previous = try previousLock(in: output)
+        let files = try ExporterRenderer(options: options).render(
+            loaded.spec,
+            userSources: userSources(in: output, lock: previous)
+        )
+        let lock = ScaffoldLock(generatorVersion: ScaffoldVersion.current, specText: loaded.text, files: files)
         let paths = files.map(\.path) + Array(previous?.files.keys ?? [:].keys) + [ScaffoldLock.path]
         return GenerationPlanner(force: force).plan(
             files: files,

@@ -102,7 +102,14 @@ enum VendorWorkspace {
             directory: destination
         )
         let options = GeneratorWorkspace.options(for: vendored, output: destination, templates: request.templates)
-        let files = try ExporterRenderer(options: options).render(vendored.spec)
+        // The copy holds the source's files of the user's, so it is rendered against them.
+        let files = try ExporterRenderer(options: options).render(
+            vendored.spec,
+            userSources: GeneratorWorkspace.userSources(
+                in: loaded.directory,
+                lock: try GeneratorWorkspace.previousLock(in: loaded.directory)
+            )
+        )
 
         var tree = try FileTree.read(loaded.directory, include: VendorPaths.isCopiedFromSource)
         for file in files where file.ownership == .generated {

@@ -61,7 +61,7 @@ struct GenerateCommandTests {
         #expect(try await Self.run(["new", "exporter", "acme_edit", "--yes"], in: root).status == 0)
         let package = root.appendingPathComponent("acme_edit")
         let spec = package.appendingPathComponent("exporter.yaml").path
-        let generated = package.appendingPathComponent("Sources/AcmeEdit/Generated/AcmeEditExporter.swift")
+        let generated = package.appendingPathComponent("Sources/AcmeEdit/Generated/AcmeEditEventExporter.swift")
         let hooks = package.appendingPathComponent("Sources/AcmeEdit/AcmeEditHooks.swift")
         let readme = package.appendingPathComponent("README.md")
         let readmeDate = try FileManager.default.attributesOfItem(atPath: readme.path)[.modificationDate] as? Date
@@ -70,7 +70,7 @@ struct GenerateCommandTests {
 
         let refused = try await Self.run(["generate", spec], in: root)
         #expect(refused.status == 1)
-        #expect(refused.output.contains("AcmeEditExporter.swift"))
+        #expect(refused.output.contains("AcmeEditEventExporter.swift"))
         #expect(try String(contentsOf: generated, encoding: .utf8) == "// edited by hand\n")
 
         let check = try await Self.run(["check", spec], in: root)

@@ -139,13 +139,13 @@ struct VendorCommandTests {
         let root = try GenerateCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         let (package, app) = try await Self.makePackage(in: root)
-        let generated = package.appendingPathComponent("Sources/AcmeVendor/Generated/AcmeVendorExporter.swift")
+        let generated = package.appendingPathComponent("Sources/AcmeVendor/Generated/AcmeVendorSpanExporter.swift")
         let pristine = try Self.text(generated)
         try Data("// edited\n".utf8).write(to: generated)
         let drift = try await Self.run(["vendor", package.path, "--into", app.path], root)
         #expect(drift.status == 1, "\(drift.output)")
         #expect(drift.output.contains("not up to date"), "\(drift.output)")
-        #expect(drift.output.contains("AcmeVendorExporter.swift"))
+        #expect(drift.output.contains("AcmeVendorSpanExporter.swift"))
         #expect(!Self.exists(app.appendingPathComponent("Vendor")))
         try Data(pristine.utf8).write(to: generated)
 

@@ -58,8 +58,8 @@ struct VendorCompileTests {
             import ExporterRuntime
 
             var registry = ExporterRegistry()
-            registry.registerAcmeOffline()
-            print("registered \\(ExporterRegistry.acmeOfflineTypeName)")
+            registry.registerAcmeOfflineSpanExporter()
+            print("registered \\(AcmeOfflineSpanExporter.typeName)")
 
             """
         try Data(program.utf8).write(to: main)

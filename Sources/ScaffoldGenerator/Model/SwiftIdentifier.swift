@@ -44,6 +44,22 @@ public enum SwiftIdentifier {
         isKeyword(name) ? "`\(name)`" : name
     }
 
+    /// The Swift names the generated configuration declares itself (`buffer`, `description`, the `Document`'s
+    /// `location`, …) or that cannot name a stored property at all (`self`): a field that would take one of them
+    /// is renamed (see `propertyName(_:)`).
+    public static let reservedProperties: Set<String> = [
+        "self", "buffer", "description", "debugDescription", "hashValue", "location", "bufferCapacity",
+        "overflowPolicy",
+    ]
+
+    /// The Swift property of the config field `snakeCase`: its lowerCamelCase, with `Value` appended when that
+    /// is one of `reservedProperties` (`buffer` → `bufferValue`; the YAML key stays `buffer`). Other keywords
+    /// stay as they are and are written in backticks.
+    public static func propertyName(_ snakeCase: String) -> String {
+        let name = lowerCamelCase(snakeCase)
+        return reservedProperties.contains(name) ? name + "Value" : name
+    }
+
     /// `api_key` → `apiKey`: lower-cases the first part, capitalises the first letter of each later part, drops the
     /// underscores (repeated, leading and trailing ones included). Leading digits of a later part stay as they are
     /// (`retry_2x` → `retry2x`).

@@ -17,9 +17,16 @@ public struct ExporterRenderer: Sendable {
 
     /// The package's files, sorted by path.
     ///
+    /// - Parameters:
+    ///   - userSources: the user's Swift files of the package being regenerated: generated code calls the user's
+    ///     types by the names they have there, and gets deprecated aliases for the old names they still use.
     /// - Throws: `GEN001` for a template problem, `GEN002` when a template produces an unsafe path.
-    public func render(_ spec: ExporterSpec) throws(DiagnosticError) -> [GeneratedFile] {
-        let model = try RenderModel(spec: spec, options: options)
+    public func render(
+        _ spec: ExporterSpec,
+        userSources: UserSources = UserSources()
+    ) throws(DiagnosticError) -> [GeneratedFile] {
+        let model = try RenderModel(spec: spec, options: options, userSources: userSources)
+        let names = model.names
         let context = model.context
         let module = spec.module
         var files: [GeneratedFile] = []
@@ -40,22 +47,25 @@ public struct ExporterRenderer: Sendable {
         try add("Package.swift", "Package.swift", .generated)
         try add("README.md", "README.md", .generated)
         try add(".swift-format", "swift-format", .userOwned)
-        try add("\(generated)/\(module)Configuration.swift", "Configuration.swift", .generated)
-        try add("\(generated)/\(module)Exporter.swift", "Exporter.swift", .generated)
-        try add("\(generated)/\(module)Registration.swift", "Registration.swift", .generated)
+        try add("\(generated)/\(names.configuration).swift", "Configuration.swift", .generated)
+        try add("\(generated)/\(names.exporter).swift", "Exporter.swift", .generated)
+        try add("\(generated)/\(names.registration).swift", "Registration.swift", .generated)
         // Only the stubs of custom components throw it; a package without them gets no unused type.
-        if model.hasStubs { try add("\(generated)/\(module)Support.swift", "Support.swift", .generated) }
-        try add("Sources/\(module)/\(module)Hooks.swift", "Hooks.swift", .userOwned)
+        if model.hasStubs { try add("\(generated)/\(names.support).swift", "Support.swift", .generated) }
+        if model.hasDeprecations {
+            try add("\(generated)/\(names.deprecatedNames).swift", "DeprecatedNames.swift", .generated)
+        }
+        try add(model.hooks.path, "Hooks.swift", .userOwned)
         for processor in model.customProcessors {
             let path = "Sources/\(module)/\(processor.typeName).swift"
             try add(path, "CustomProcessor.swift", .userOwned, processor.context(path: path))
         }
         if spec.transport.kind == .custom {
-            let path = "Sources/\(module)/\(model.transportType).swift"
+            let path = model.customTransport.path
             try add(path, "CustomTransport.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
         }
-        if let encoder = model.pipeline.customEncoder {
-            let path = "Sources/\(module)/\(encoder).swift"
+        if model.pipeline.customEncoder != nil {
+            let path = model.customEncoder.path
             try add(path, "CustomEncoder.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
         }
         try add("Sources/\(spec.name)-replay/main.swift", "Replay.swift", .generated)

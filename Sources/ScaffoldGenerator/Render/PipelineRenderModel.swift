@@ -34,7 +34,15 @@ struct PipelineRenderModel {
     /// Whether the spec's processors may drop items (filter, sample, custom).
     var mayDrop = false
 
-    init(spec: ExporterSpec, fields: [FieldRenderModel]) throws(DiagnosticError) {
+    /// - Parameters:
+    ///   - customTransport: the type of the user-owned transport (`kind: custom`).
+    ///   - customEncoder: the type of the user-owned encoder (`encoding: custom`).
+    init(
+        spec: ExporterSpec,
+        fields: [FieldRenderModel],
+        customTransport: String,
+        customEncoder: String
+    ) throws(DiagnosticError) {
         let options = OptionRenderer(fields: fields)
         let spanBased = spec.base != .raw
         var itemType = "AgentEvent"
@@ -72,9 +80,9 @@ struct PipelineRenderModel {
         switch spec.transport {
         case .console(let console): wireConsole(console, spanBased: spanBased, batched: batched)
         case .file(let file): wireFile(file, spanBased: spanBased, batched: batched, options: options)
-        case .custom: wireCustom(module: spec.module, itemType: itemType, batched: batched)
+        case .custom: wireCustom(typeName: customTransport, itemType: itemType, batched: batched)
         case .http(let transport):
-            wireHTTP(transport, module: spec.module, itemType: itemType, batched: batched, options: options)
+            wireHTTP(transport, encoder: customEncoder, itemType: itemType, batched: batched, options: options)
         case .otlp(let otlp):
             wireOTLP(otlp, serviceName: spec.name, itemType: itemType, batched: batched, options: options)
         }
@@ -124,12 +132,12 @@ struct PipelineRenderModel {
     }
 
     /// `custom`: the user-owned transport takes the items (or batches) as they are.
-    private mutating func wireCustom(module: String, itemType: String, batched: Bool) {
+    private mutating func wireCustom(typeName: String, itemType: String, batched: Bool) {
         payloadType = batched ? "[\(itemType)]" : itemType
-        transportType = "\(module)Transport"
+        transportType = typeName
         transportInit = (
             .call(
-                "\(module)Transport",
+                typeName,
                 [("configuration", .atom("configuration")), ("context", .atom("context"))]
             ),
             true
@@ -149,7 +157,7 @@ struct PipelineRenderModel {
     /// `http`: batches encoded (JSON, JSON lines or the user's encoder) and sent by `HTTPExportSink`.
     private mutating func wireHTTP(
         _ transport: HTTPTransportSpec,
-        module: String,
+        encoder: String,
         itemType: String,
         batched: Bool,
         options: OptionRenderer
@@ -160,13 +168,12 @@ struct PipelineRenderModel {
             let framing = transport.encoding == .json ? ".array" : ".lines"
             appendPlain("JSONPayloadEncoder<\(itemType)>(framing: \(framing))", name: "encode")
         case .custom:
-            let typeName = "\(module)Encoder"
             append(
                 "encode",
-                .call(typeName, [("configuration", .atom("configuration"))]),
+                .call(encoder, [("configuration", .atom("configuration"))]),
                 throwing: true
             )
-            customEncoder = typeName
+            customEncoder = encoder
         }
         payloadType = "HTTPPayload"
         transportType = "HTTPExportSink"

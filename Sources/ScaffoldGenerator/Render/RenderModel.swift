@@ -8,11 +8,23 @@ struct RenderModel {
     let fields: [FieldRenderModel]
     let customProcessors: [CustomProcessorRenderModel]
     let pipeline: PipelineRenderModel
+    let names: ExporterNames
+    /// The user-owned hooks: the name and path they have in the package (those of an earlier generation when the
+    /// user's files still have them), else the current ones.
+    let hooks: (name: String, path: String)
+    /// The user-owned custom transport, likewise.
+    let customTransport: (name: String, path: String)
+    /// The user-owned custom encoder, likewise.
+    let customEncoder: (name: String, path: String)
+    /// The names of an earlier generation the user's files use, each with its current name.
+    let deprecations: [(old: String, new: String)]
+    let deprecatedRegister: String?
+    let deprecatedTypeName: String?
 
     var module: String { spec.module }
-    var configType: String { "\(module)Configuration" }
-    var blueprintType: String { "\(module)Blueprint" }
-    var hooksType: String { "\(module)Hooks" }
+    var configType: String { names.configuration }
+    var exporterType: String { names.exporter }
+    var hooksType: String { hooks.name }
     var transportType: String { pipeline.transportType }
 
     /// Whether the package has user-owned stubs of custom components (processors, transport, encoder).
@@ -20,10 +32,24 @@ struct RenderModel {
         !customProcessors.isEmpty || spec.transport.kind == .custom || pipeline.customEncoder != nil
     }
 
-    init(spec: ExporterSpec, options: GeneratorOptions) throws(DiagnosticError) {
+    init(spec: ExporterSpec, options: GeneratorOptions, userSources: UserSources) throws(DiagnosticError) {
         self.spec = spec
         self.options = options
-        let configType = "\(spec.module)Configuration"
+        let names = ExporterNames(module: spec.module, base: spec.base)
+        self.names = names
+        let configType = names.configuration
+        let module = spec.module
+        func userOwned(_ name: String, legacy: String) -> (name: String, path: String) {
+            userSources.resolve(
+                name: name,
+                path: "Sources/\(module)/\(name).swift",
+                legacyName: legacy,
+                legacyPath: "Sources/\(module)/\(legacy).swift"
+            )
+        }
+        hooks = userOwned(names.hooks, legacy: ExporterNames.Legacy.hooks(module))
+        customTransport = userOwned(names.transport, legacy: ExporterNames.Legacy.transport(module))
+        customEncoder = userOwned(names.encoder, legacy: ExporterNames.Legacy.encoder(module))
         fields = spec.fields.map { field in
             var enumType: String?
             var cases: [(String, String)] = []
@@ -43,7 +69,33 @@ struct RenderModel {
             guard case .custom(let custom) = processor else { return nil }
             return CustomProcessorRenderModel(custom: custom, spec: spec)
         }
-        pipeline = try PipelineRenderModel(spec: spec, fields: fields)
+        pipeline = try PipelineRenderModel(
+            spec: spec,
+            fields: fields,
+            customTransport: customTransport.name,
+            customEncoder: customEncoder.name
+        )
+        // An old name the user's files use and do not declare themselves gets a deprecated alias.
+        func stillUsed(_ old: String, _ new: String) -> Bool {
+            old != new && userSources.uses(old) && !userSources.declares(old)
+        }
+        var renamedTypes = [
+            (ExporterNames.Legacy.configuration(module), names.configuration),
+            (ExporterNames.Legacy.exporter(module), names.exporter),
+        ]
+        let hasStubs =
+            !customProcessors.isEmpty || spec.transport.kind == .custom || pipeline.customEncoder != nil
+        if hasStubs { renamedTypes.append((ExporterNames.Legacy.notImplemented(module), names.notImplemented)) }
+        deprecations = renamedTypes.filter { stillUsed($0.0, $0.1) }.map { (old: $0.0, new: $0.1) }
+        let register = ExporterNames.Legacy.register(module)
+        deprecatedRegister = stillUsed(register, names.register) ? register : nil
+        let typeName = ExporterNames.Legacy.typeNameConstant(module)
+        deprecatedTypeName = userSources.uses(typeName) ? typeName : nil
+    }
+
+    /// Whether the package needs the file of deprecated names.
+    var hasDeprecations: Bool {
+        !deprecations.isEmpty || deprecatedRegister != nil || deprecatedTypeName != nil
     }
 
     /// Swift case names for enum values: their lowerCamelCase when that is a valid, distinct identifier for every
@@ -70,11 +122,19 @@ struct RenderModel {
             "runtimePackageLiteral": RenderSyntax.literal(options.runtimePackage),
             "libraryProducts": libraryProducts.map(RenderSyntax.literal),
             "configType": configType,
-            "blueprintType": blueprintType,
+            "exporterType": exporterType,
+            "blueprintType": exporterType,
             "hooksType": hooksType,
+            "hooksPath": hooks.path,
+            "stem": names.stem,
+            "notImplementedType": names.notImplemented,
+            "registerFunction": names.register,
+            "deprecatedTypes": deprecations.map { ["oldName": $0.old, "newName": $0.new] },
+            "hasDeprecatedRegistry": deprecatedRegister != nil || deprecatedTypeName != nil,
+            "deprecatedRegister": deprecatedRegister.map { [$0] } ?? [],
+            "deprecatedTypeName": deprecatedTypeName.map { [$0] } ?? [],
             "typeNameDoc": spec.name,
             "typeNameLiteral": RenderSyntax.literal(spec.name),
-            "typeNameProperty": (RenderSyntax.lowerCamelCase(module) ?? "exporter") + "TypeName",
             "summaryLiteral": RenderSyntax.literal(registrySummary),
             "base": spec.base.rawValue,
             "transportKind": spec.transport.kind.rawValue,
@@ -121,8 +181,8 @@ struct RenderModel {
                 ("bufferCapacity", "\"buffer_capacity\""), ("overflowPolicy", "\"overflow_policy\""),
             ]
         return keys.flatMap { property, key in
-            // `section` and `reader` are locals of the initializer; a field of that name is reached through self.
-            let target = ["section", "reader"].contains(property) ? "self." + property : property
+            // `decoder`, `section` and `reader` are the initializer's; a field of that name is reached through self.
+            let target = ["decoder", "section", "reader"].contains(property) ? "self." + property : property
             return SwiftCode.call("reader.value", [(nil, .atom(key)), ("in", .atom("section"))])
                 .lines(indent: 12, prefix: "\(target) = ")
         }

@@ -24,9 +24,10 @@ enum RenderSyntax {
         SwiftIdentifier.member(name)
     }
 
-    /// `name` as an argument label: only the keywords that cannot be labels are escaped.
+    /// `name` as the label of an argument: only `inout` must be escaped there (escaping `let` or `var` is a
+    /// compiler warning).
     static func label(_ name: String) -> String {
-        ["inout", "var", "let"].contains(name) ? "`\(name)`" : name
+        name == "inout" ? "`inout`" : name
     }
 
     /// lowerCamelCase of the letters and digits of `text` (`us-east-1` → `usEast1`), or nil when nothing usable

@@ -17,8 +17,9 @@ extension DiagnosticCode {
     /// Invalid name: `name` does not match `[a-z][a-z0-9_]*` or is a built-in exporter type.
     public static let specInvalidName = DiagnosticCode("SPEC005")
 
-    /// Invalid module: `module` (written or derived) is not a Swift identifier, is a keyword, or clashes with a module
-    /// the package depends on.
+    /// Invalid module: `module` (written or derived) is not a Swift identifier, is a keyword, clashes with a module
+    /// the package depends on, or names its configuration like a runtime type (`WorkflowExporter` →
+    /// `WorkflowConfiguration`).
     public static let specInvalidModule = DiagnosticCode("SPEC006")
 
     /// Invalid version: `version` is not a semantic version.
@@ -27,7 +28,8 @@ extension DiagnosticCode {
     /// Unknown base: `base` is not raw, span or otel.
     public static let specUnknownBase = DiagnosticCode("SPEC008")
 
-    /// Invalid field name: a field name does not match `[a-z][a-z0-9_]*`.
+    /// Invalid field name: a field name does not match `[a-z][a-z0-9_]*`, or is `buffer_capacity` or
+    /// `overflow_policy` (keys of every exporter section).
     public static let specInvalidFieldName = DiagnosticCode("SPEC009")
 
     /// Duplicate name: two fields, or two custom processors, share a name.

@@ -45,12 +45,22 @@ extension SpecParser {
         var complete: ConfigField?
     }
 
+    /// The keys every exporter section has besides its fields: a field cannot take one.
+    static let runtimeKeys: Set<String> = ["buffer_capacity", "overflow_policy"]
+
     private mutating func parseField(_ node: YAMLNode) -> (PartialField, YAMLNode)? {
         let reportedBefore = diagnostics.count
         guard let entries = entries(of: node, SpecGrammar.field) else { return nil }
         var name: String?
         if let nameNode = entries["name"], let text = text(nameNode, "name") {
-            if SpecSyntax.isSnakeCaseName(text) {
+            if Self.runtimeKeys.contains(text) {
+                report(
+                    .specInvalidFieldName,
+                    "'\(text)' is a key of every exporter section already (the runtime reads it)",
+                    at: location(nameNode),
+                    hint: "choose another name, such as 'my_\(text)'"
+                )
+            } else if SpecSyntax.isSnakeCaseName(text) {
                 name = text
             } else {
                 report(
@@ -85,7 +95,7 @@ extension SpecParser {
             defaultValue = parseDefault(defaultNode, type: type, required: required, bounds: bounds, pattern: pattern)
         }
         guard let name, let nameNode = entries["name"] else { return nil }
-        let swiftName = SwiftIdentifier.lowerCamelCase(name)
+        let swiftName = SwiftIdentifier.propertyName(name)
         var partial = PartialField(name: name, swiftName: swiftName, type: type)
         if let type, diagnostics.count == reportedBefore {
             partial.complete = ConfigField(

@@ -175,9 +175,21 @@ struct SpecParser {
         return (derived, true)
     }
 
+    /// Types of the runtime whose names a module's stem could produce (`WorkflowExporter` → `WorkflowConfiguration`),
+    /// which the package's own type would hide from the generated code.
+    static let runtimeTypeNames: Set<String> = [
+        "WorkflowConfiguration", "ConsoleExporterConfiguration", "FileExporterConfiguration",
+        "OTLPExporterConfiguration", "ATIFExporterConfiguration",
+    ]
+
     private func moduleProblem(_ module: String) -> String? {
         if let problem = SwiftIdentifier.typeNameProblem(module) { return problem }
         if Self.reservedModules.contains(module) { return "'\(module)' clashes with a module the package uses" }
+        // Every base gives the same configuration name; the exporter's never clashes (see ExporterNames).
+        let configuration = ExporterNames(module: module, base: .raw).configuration
+        if Self.runtimeTypeNames.contains(configuration) {
+            return "'\(module)' names its configuration '\(configuration)', a type of the runtime"
+        }
         return nil
     }
 

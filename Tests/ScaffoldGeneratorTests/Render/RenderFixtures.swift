@@ -17,13 +17,9 @@ enum RenderFixtures {
         max: FieldValue? = nil,
         pattern: String? = nil
     ) -> ConfigField {
-        let words = name.split(separator: "_")
-        let swiftName =
-            (words.first.map(String.init) ?? name)
-            + words.dropFirst().map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
-        return ConfigField(
+        ConfigField(
             name: name,
-            swiftName: swiftName,
+            swiftName: SwiftIdentifier.propertyName(name),
             type: type,
             defaultValue: value,
             required: required,
@@ -277,9 +273,53 @@ enum RenderFixtures {
         location: here
     )
 
+    /// Every lower-case Swift keyword (field names are snake_case), plus names the generated code declares or
+    /// uses itself (members of the configuration and its `Document`, parameters, locals, the exporter's members).
+    static let keywordFieldNames =
+        SwiftIdentifier.keywords.filter { $0.first?.isLowercase == true }.sorted() + [
+            "buffer", "description", "debug_description", "hash_value", "location", "resolve", "decode",
+            "environment", "decoder", "type", "configuration", "section", "reader", "document", "text", "file",
+            "entries", "value", "context", "transport", "hooks", "headers", "payload", "exporter", "pipeline",
+            "type_name",
+        ]
+
+    /// An exporter named `exporter` (module `Exporter`) whose fields are named by every keyword and every name
+    /// the generated code declares, some sent as HTTP headers.
+    static let keywords = ExporterSpec(
+        name: "exporter",
+        module: "Exporter",
+        moduleWasDerived: true,
+        description: "Fields named like keywords and generated members.",
+        base: .span,
+        fields: [field("endpoint", .url, required: true)]
+            + keywordFieldNames.map { field($0, .string, default: .string($0)) },
+        processors: [],
+        transport: .http(
+            HTTPTransportSpec(
+                endpoint: StringTemplate(parts: [.field("endpoint")], location: here),
+                method: .post,
+                headers: ["default", "self", "init", "protocol", "description", "buffer", "location"].map { name in
+                    TemplateEntry(
+                        name: "X-" + name,
+                        value: StringTemplate(parts: [.field(name)], location: here),
+                        location: here
+                    )
+                },
+                auth: .none,
+                encoding: .json,
+                compression: .none,
+                timeout: .literal(.seconds(5)),
+                retry: RetrySpec(maxAttempts: .literal(2), deadline: .literal(.seconds(20)), location: here),
+                deadLetter: nil,
+                location: here
+            )
+        ),
+        location: here
+    )
+
     static let all: [(name: String, spec: ExporterSpec)] = [
         ("raw-file", rawFile), ("span-console", spanConsole), ("custom", custom), ("nasty", nasty),
-        ("http-json", httpJSON), ("http-custom", httpCustom), ("otel-otlp", otelOTLP),
+        ("http-json", httpJSON), ("http-custom", httpCustom), ("otel-otlp", otelOTLP), ("keywords", keywords),
     ]
 
     static func options(runtimePath: String = "../exporter-scaffold") -> GeneratorOptions {

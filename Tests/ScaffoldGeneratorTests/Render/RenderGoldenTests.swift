@@ -105,11 +105,11 @@ struct RenderedPipelineTests {
         var spec = RenderFixtures.spanConsole
         spec.processors = []
         let plain = try ExporterRenderer(options: RenderFixtures.options()).render(spec)
-        let plainExporter = try #require(plain.first { $0.path.hasSuffix("Generated/AcmeSpanExporter.swift") })
+        let plainExporter = try #require(plain.first { $0.path.hasSuffix("Generated/AcmeSpanSpanExporter.swift") })
         #expect(plainExporter.contents.contains("return Pipeline.build {"))
 
         let batched = try ExporterRenderer(options: RenderFixtures.options()).render(RenderFixtures.spanConsole)
-        let batchedExporter = try #require(batched.first { $0.path.hasSuffix("Generated/AcmeSpanExporter.swift") })
+        let batchedExporter = try #require(batched.first { $0.path.hasSuffix("Generated/AcmeSpanSpanExporter.swift") })
         #expect(batchedExporter.contents.contains("return try Pipeline.build {"))
     }
 }

@@ -87,6 +87,13 @@ let ruleCases: [RuleCase] = [
         hint: "did you mean 'span'?"
     ),
     RuleCase(
+        code: .specInvalidModule,
+        line: 3,
+        column: 9,
+        yaml: "spec_version: 1\nname: x_exp\nmodule: WorkflowExporter\nbase: raw\ntransport: {kind: console}\n",
+        hint: "write an UpperCamelCase Swift identifier, such as 'AcmeExporter'"
+    ),
+    RuleCase(
         code: .specInvalidFieldName,
         line: 7,
         column: 13,
@@ -103,6 +110,21 @@ let ruleCases: [RuleCase] = [
         line: 9,
         column: 13,
         yaml: withFields("    - name: a_b\n      type: string\n    - name: a__b\n      type: int\n")
+    ),
+    // `buffer` is renamed `bufferValue` (the configuration has a `buffer`), which `buffer_value` is already.
+    RuleCase(
+        code: .specSwiftNameCollision,
+        line: 9,
+        column: 13,
+        yaml: withFields("    - name: buffer\n      type: string\n    - name: buffer_value\n      type: int\n"),
+        hint: "rename one of them"
+    ),
+    RuleCase(
+        code: .specInvalidFieldName,
+        line: 7,
+        column: 13,
+        yaml: withFields("    - name: overflow_policy\n      type: string\n"),
+        hint: "choose another name, such as 'my_overflow_policy'"
     ),
     RuleCase(
         code: .specUnknownFieldType,
@@ -345,6 +367,15 @@ struct SpecRuleTests {
             .map { DiagnosticCode(String($0.1)) }
         #expect(!declared.isEmpty)
         #expect(Set(declared).subtracting(ruleCases.map(\.code)).isEmpty)
+    }
+
+    @Test("fields named by every keyword and every name the generated code declares are valid")
+    func keywordFieldNamesAreValid() throws {
+        let fields = RenderFixtures.keywordFieldNames.map { "    - {name: \($0), type: string}\n" }.joined()
+        let spec = try SpecLoader.load(text: withFields(fields), file: "exporter.yaml")
+        #expect(spec.fields.map(\.name) == RenderFixtures.keywordFieldNames)
+        #expect(spec.field(named: "buffer")?.swiftName == "bufferValue")
+        #expect(spec.field(named: "default")?.swiftName == "default")
     }
 
     @Test func minimalSpecIsValid() throws {

@@ -13,8 +13,8 @@ public enum DemoExporters {
         var registry = ExporterRegistry.builtIn
         registry.registerOTLP()
         // Vendored exporters: one line each.
-        registry.registerFileJSONL()
-        registry.registerATIFFile()
+        registry.registerFileJSONLEventExporter()
+        registry.registerATIFFileEventExporter()
         return registry
     }
 

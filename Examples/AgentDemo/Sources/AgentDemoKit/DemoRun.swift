@@ -64,9 +64,9 @@ public struct ExporterDestination: Sendable, Hashable {
             case .file(let path): target = .trajectoryFile(path)
             case .directory(let path): target = .trajectoryDirectory(path)
             }
-        case let steps as FileJSONLBlueprint:
+        case let steps as FileJSONLEventExporter:
             target = .file(steps.context.resolve(path: steps.configuration.outputPath))
-        case let trajectories as ATIFFileBlueprint:
+        case let trajectories as ATIFFileEventExporter:
             target = .trajectoryDirectory(trajectories.context.resolve(path: trajectories.configuration.outputDir))
         case let otlp as OTLPExporterBlueprint:
             target = .endpoint(Self.withoutCredentials(otlp.configuration.endpoint))

@@ -42,7 +42,7 @@ enum ATIFFileTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: ATIFFileBlueprint.Payload) -> String {
+    static func text(of payload: ATIFFileEventExporter.Payload) -> String {
         String(decoding: TraceWriter().encode([payload]), as: UTF8.self)
     }
 }
@@ -90,10 +90,10 @@ struct ATIFFileConfigurationTests {
 }
 
 @Suite("ATIFFile exporter")
-struct ATIFFileExporterTests {
+struct ATIFFileEventExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try ATIFFileBlueprint.makePipeline(
+        let pipeline = try ATIFFileEventExporter.makePipeline(
             configuration: ATIFFileTestSupport.configuration(),
             context: ATIFFileTestSupport.context
         )
@@ -105,8 +105,8 @@ struct ATIFFileExporterTests {
         .enabled(if: ATIFFileTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<ATIFFileBlueprint.Payload>()
-        let exporter = try ATIFFileBlueprint.makeExporter(
+        let sink = InMemorySink<ATIFFileEventExporter.Payload>()
+        let exporter = try ATIFFileEventExporter.makeExporter(
             name: "golden",
             configuration: ATIFFileTestSupport.configuration(),
             context: ATIFFileTestSupport.context,
@@ -137,8 +137,8 @@ struct ATIFFileExporterTests {
         .enabled(if: ATIFFileTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<ATIFFileBlueprint.Payload>()
-        let exporter = try ATIFFileBlueprint.makeExporter(
+        let sink = InMemorySink<ATIFFileEventExporter.Payload>()
+        let exporter = try ATIFFileEventExporter.makeExporter(
             name: "flush",
             configuration: ATIFFileTestSupport.configuration(),
             context: ATIFFileTestSupport.context,
@@ -159,11 +159,11 @@ struct ATIFFileExporterTests {
     func overflowDrops() async throws {
         var configuration = try ATIFFileTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try ATIFFileBlueprint.makeExporter(
+        let exporter = try ATIFFileEventExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: ATIFFileTestSupport.context,
-            sink: InMemorySink<ATIFFileBlueprint.Payload>()
+            sink: InMemorySink<ATIFFileEventExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -174,8 +174,8 @@ struct ATIFFileExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerATIFFile()
-        #expect(registry.typeNames == [ExporterRegistry.aTIFFileTypeName])
+        registry.registerATIFFileEventExporter()
+        #expect(registry.typeNames == [ATIFFileEventExporter.typeName])
         let section = TestSections.section(ATIFFileTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(ATIFFileConfiguration.Document.self, from: node)

@@ -29,7 +29,7 @@ struct ATIFFileTransportTests {
     func oneFilePerRun() async throws {
         let base = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: base) }
-        let blueprint = try ATIFFileBlueprint(
+        let blueprint = try ATIFFileEventExporter(
             configuration: ATIFFileConfiguration(outputDir: "trajectories", agentVersion: "2.0.0"),
             context: ExporterBuildContext(name: "atif_file", baseDirectory: base.path)
         )
@@ -72,7 +72,7 @@ struct ATIFFileTransportTests {
         let blocker = base.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
         #expect {
-            _ = try ATIFFileBlueprint(
+            _ = try ATIFFileEventExporter(
                 configuration: ATIFFileConfiguration(outputDir: "file/trajectories"),
                 context: ExporterBuildContext(name: "traj", baseDirectory: base.path)
             )

@@ -36,7 +36,7 @@ enum ConsoleTraceTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: ConsoleTraceBlueprint.Payload) -> String {
+    static func text(of payload: ConsoleTraceSpanExporter.Payload) -> String {
         ConsoleRenderer().render(payload) + "\n"
     }
 }
@@ -73,10 +73,10 @@ struct ConsoleTraceConfigurationTests {
 }
 
 @Suite("ConsoleTrace exporter")
-struct ConsoleTraceExporterTests {
+struct ConsoleTraceSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try ConsoleTraceBlueprint.makePipeline(
+        let pipeline = try ConsoleTraceSpanExporter.makePipeline(
             configuration: ConsoleTraceTestSupport.configuration(),
             context: ConsoleTraceTestSupport.context
         )
@@ -88,8 +88,8 @@ struct ConsoleTraceExporterTests {
         .enabled(if: ConsoleTraceTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<ConsoleTraceBlueprint.Payload>()
-        let exporter = try ConsoleTraceBlueprint.makeExporter(
+        let sink = InMemorySink<ConsoleTraceSpanExporter.Payload>()
+        let exporter = try ConsoleTraceSpanExporter.makeExporter(
             name: "golden",
             configuration: ConsoleTraceTestSupport.configuration(),
             context: ConsoleTraceTestSupport.context,
@@ -120,8 +120,8 @@ struct ConsoleTraceExporterTests {
         .enabled(if: ConsoleTraceTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<ConsoleTraceBlueprint.Payload>()
-        let exporter = try ConsoleTraceBlueprint.makeExporter(
+        let sink = InMemorySink<ConsoleTraceSpanExporter.Payload>()
+        let exporter = try ConsoleTraceSpanExporter.makeExporter(
             name: "flush",
             configuration: ConsoleTraceTestSupport.configuration(),
             context: ConsoleTraceTestSupport.context,
@@ -142,11 +142,11 @@ struct ConsoleTraceExporterTests {
     func overflowDrops() async throws {
         var configuration = try ConsoleTraceTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try ConsoleTraceBlueprint.makeExporter(
+        let exporter = try ConsoleTraceSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: ConsoleTraceTestSupport.context,
-            sink: InMemorySink<ConsoleTraceBlueprint.Payload>()
+            sink: InMemorySink<ConsoleTraceSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -157,8 +157,8 @@ struct ConsoleTraceExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerConsoleTrace()
-        #expect(registry.typeNames == [ExporterRegistry.consoleTraceTypeName])
+        registry.registerConsoleTraceSpanExporter()
+        #expect(registry.typeNames == [ConsoleTraceSpanExporter.typeName])
         let section = TestSections.section(ConsoleTraceTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(ConsoleTraceConfiguration.Document.self, from: node)

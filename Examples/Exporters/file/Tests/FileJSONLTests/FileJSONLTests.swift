@@ -39,7 +39,7 @@ enum FileJSONLTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: FileJSONLBlueprint.Payload) -> String {
+    static func text(of payload: FileJSONLEventExporter.Payload) -> String {
         String(decoding: payload, as: UTF8.self)
     }
 }
@@ -85,10 +85,10 @@ struct FileJSONLConfigurationTests {
 }
 
 @Suite("FileJSONL exporter")
-struct FileJSONLExporterTests {
+struct FileJSONLEventExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try FileJSONLBlueprint.makePipeline(
+        let pipeline = try FileJSONLEventExporter.makePipeline(
             configuration: FileJSONLTestSupport.configuration(),
             context: FileJSONLTestSupport.context
         )
@@ -100,8 +100,8 @@ struct FileJSONLExporterTests {
         .enabled(if: FileJSONLTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<FileJSONLBlueprint.Payload>()
-        let exporter = try FileJSONLBlueprint.makeExporter(
+        let sink = InMemorySink<FileJSONLEventExporter.Payload>()
+        let exporter = try FileJSONLEventExporter.makeExporter(
             name: "golden",
             configuration: FileJSONLTestSupport.configuration(),
             context: FileJSONLTestSupport.context,
@@ -132,8 +132,8 @@ struct FileJSONLExporterTests {
         .enabled(if: FileJSONLTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<FileJSONLBlueprint.Payload>()
-        let exporter = try FileJSONLBlueprint.makeExporter(
+        let sink = InMemorySink<FileJSONLEventExporter.Payload>()
+        let exporter = try FileJSONLEventExporter.makeExporter(
             name: "flush",
             configuration: FileJSONLTestSupport.configuration(),
             context: FileJSONLTestSupport.context,
@@ -154,11 +154,11 @@ struct FileJSONLExporterTests {
     func overflowDrops() async throws {
         var configuration = try FileJSONLTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try FileJSONLBlueprint.makeExporter(
+        let exporter = try FileJSONLEventExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: FileJSONLTestSupport.context,
-            sink: InMemorySink<FileJSONLBlueprint.Payload>()
+            sink: InMemorySink<FileJSONLEventExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -169,8 +169,8 @@ struct FileJSONLExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerFileJSONL()
-        #expect(registry.typeNames == [ExporterRegistry.fileJSONLTypeName])
+        registry.registerFileJSONLEventExporter()
+        #expect(registry.typeNames == [FileJSONLEventExporter.typeName])
         let section = TestSections.section(FileJSONLTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(FileJSONLConfiguration.Document.self, from: node)

@@ -14,7 +14,7 @@ import Testing
 @testable import GalileoExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum GalileoExporterTestSupport {
+enum GalileoTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -30,29 +30,29 @@ enum GalileoExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try GalileoExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try GalileoConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> GalileoExporterConfiguration {
-        try GalileoExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> GalileoConfiguration {
+        try GalileoConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: GalileoExporterBlueprint.Payload) -> String {
+    static func text(of payload: GalileoSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("GalileoExporter configuration")
-struct GalileoExporterConfigurationTests {
+struct GalileoConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try GalileoExporterTestSupport.configuration()
+        let configuration = try GalileoTestSupport.configuration()
         #expect(
             configuration.endpoint == ConfigurationReader.literalURL("https://app.galileo.ai/api/galileo/otel/traces")
         )
@@ -64,9 +64,9 @@ struct GalileoExporterConfigurationTests {
 
     @Test("'api_key' falls back to the environment variable")
     func environmentFallbackApiKey() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["api_key"] = nil
-        let configuration = try GalileoExporterConfiguration.decode(
+        let configuration = try GalileoConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["GALILEO_API_KEY": "from-env"]
         )
@@ -75,75 +75,75 @@ struct GalileoExporterConfigurationTests {
 
     @Test("a missing 'project' is an error")
     func missingProject() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["project"] = nil
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'project'") && $0.location != nil })
     }
 
     @Test("a missing 'logstream' is an error")
     func missingLogstream() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["logstream"] = nil
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'logstream'") && $0.location != nil })
     }
 
     @Test("a missing 'api_key' is an error")
     func missingApiKey() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["api_key"] = nil
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'api_key'") && $0.location != nil })
     }
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(GalileoExporterTestSupport.problems(entries))
+        let problems = try #require(GalileoTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -153,9 +153,9 @@ struct GalileoExporterConfigurationTests {
 
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
-        var entries = GalileoExporterTestSupport.minimalEntries
+        var entries = GalileoTestSupport.minimalEntries
         entries["api_key"] = TestSections.json("secret-value-zz")
-        let configuration = try GalileoExporterConfiguration.decode(
+        let configuration = try GalileoConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: [:]
         )
@@ -166,26 +166,26 @@ struct GalileoExporterConfigurationTests {
 }
 
 @Suite("GalileoExporter exporter")
-struct GalileoExporterExporterTests {
+struct GalileoSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try GalileoExporterBlueprint.makePipeline(
-            configuration: GalileoExporterTestSupport.configuration(),
-            context: GalileoExporterTestSupport.context
+        let pipeline = try GalileoSpanExporter.makePipeline(
+            configuration: GalileoTestSupport.configuration(),
+            context: GalileoTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: GalileoExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: GalileoTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<GalileoExporterBlueprint.Payload>()
-        let exporter = try GalileoExporterBlueprint.makeExporter(
+        let sink = InMemorySink<GalileoSpanExporter.Payload>()
+        let exporter = try GalileoSpanExporter.makeExporter(
             name: "golden",
-            configuration: GalileoExporterTestSupport.configuration(),
-            context: GalileoExporterTestSupport.context,
+            configuration: GalileoTestSupport.configuration(),
+            context: GalileoTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -193,7 +193,7 @@ struct GalileoExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(GalileoExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(GalileoTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -210,14 +210,14 @@ struct GalileoExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: GalileoExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: GalileoTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<GalileoExporterBlueprint.Payload>()
-        let exporter = try GalileoExporterBlueprint.makeExporter(
+        let sink = InMemorySink<GalileoSpanExporter.Payload>()
+        let exporter = try GalileoSpanExporter.makeExporter(
             name: "flush",
-            configuration: GalileoExporterTestSupport.configuration(),
-            context: GalileoExporterTestSupport.context,
+            configuration: GalileoTestSupport.configuration(),
+            context: GalileoTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -233,13 +233,13 @@ struct GalileoExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try GalileoExporterTestSupport.configuration()
+        var configuration = try GalileoTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try GalileoExporterBlueprint.makeExporter(
+        let exporter = try GalileoSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: GalileoExporterTestSupport.context,
-            sink: InMemorySink<GalileoExporterBlueprint.Payload>()
+            context: GalileoTestSupport.context,
+            sink: InMemorySink<GalileoSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -250,25 +250,25 @@ struct GalileoExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerGalileoExporter()
-        #expect(registry.typeNames == [ExporterRegistry.galileoExporterTypeName])
-        let section = TestSections.section(GalileoExporterTestSupport.minimalEntries)
+        registry.registerGalileoSpanExporter()
+        #expect(registry.typeNames == [GalileoSpanExporter.typeName])
+        let section = TestSections.section(GalileoTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(GalileoExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == GalileoExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(GalileoConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == GalileoTestSupport.configuration())
     }
 }
 
 @Suite("GalileoExporter transport")
-struct GalileoExporterTransportTests {
+struct GalileoTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try GalileoExporterBlueprint.transportConfiguration(
-            GalileoExporterTestSupport.configuration(),
-            context: GalileoExporterTestSupport.context
+        var transport = try GalileoSpanExporter.transportConfiguration(
+            GalileoTestSupport.configuration(),
+            context: GalileoTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -278,21 +278,21 @@ struct GalileoExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: GalileoExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: GalileoTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try GalileoExporterTestSupport.configuration()
+        let configuration = try GalileoTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try GalileoExporterBlueprint.makeExporter(
+            let exporter = try GalileoSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: GalileoExporterTestSupport.context,
+                context: GalileoTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -322,17 +322,17 @@ struct GalileoExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: GalileoExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: GalileoTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try GalileoExporterBlueprint.makeExporter(
+        let exporter = try GalileoSpanExporter.makeExporter(
             name: "otlp",
-            configuration: GalileoExporterTestSupport.configuration(),
-            context: GalileoExporterTestSupport.context,
+            configuration: GalileoTestSupport.configuration(),
+            context: GalileoTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

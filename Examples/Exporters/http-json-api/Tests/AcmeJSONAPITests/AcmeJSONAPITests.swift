@@ -42,7 +42,7 @@ enum AcmeJSONAPITestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeJSONAPIBlueprint.Payload) -> String {
+    static func text(of payload: AcmeJSONAPISpanExporter.Payload) -> String {
         payload.contentType + "\n" + String(decoding: payload.body, as: UTF8.self) + "\n"
     }
 }
@@ -137,10 +137,10 @@ struct AcmeJSONAPIConfigurationTests {
 }
 
 @Suite("AcmeJSONAPI exporter")
-struct AcmeJSONAPIExporterTests {
+struct AcmeJSONAPISpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeJSONAPIBlueprint.makePipeline(
+        let pipeline = try AcmeJSONAPISpanExporter.makePipeline(
             configuration: AcmeJSONAPITestSupport.configuration(),
             context: AcmeJSONAPITestSupport.context
         )
@@ -152,8 +152,8 @@ struct AcmeJSONAPIExporterTests {
         .enabled(if: AcmeJSONAPITestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeJSONAPIBlueprint.Payload>()
-        let exporter = try AcmeJSONAPIBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeJSONAPISpanExporter.Payload>()
+        let exporter = try AcmeJSONAPISpanExporter.makeExporter(
             name: "golden",
             configuration: AcmeJSONAPITestSupport.configuration(),
             context: AcmeJSONAPITestSupport.context,
@@ -184,8 +184,8 @@ struct AcmeJSONAPIExporterTests {
         .enabled(if: AcmeJSONAPITestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeJSONAPIBlueprint.Payload>()
-        let exporter = try AcmeJSONAPIBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeJSONAPISpanExporter.Payload>()
+        let exporter = try AcmeJSONAPISpanExporter.makeExporter(
             name: "flush",
             configuration: AcmeJSONAPITestSupport.configuration(),
             context: AcmeJSONAPITestSupport.context,
@@ -206,11 +206,11 @@ struct AcmeJSONAPIExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeJSONAPITestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeJSONAPIBlueprint.makeExporter(
+        let exporter = try AcmeJSONAPISpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeJSONAPITestSupport.context,
-            sink: InMemorySink<AcmeJSONAPIBlueprint.Payload>()
+            sink: InMemorySink<AcmeJSONAPISpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -221,8 +221,8 @@ struct AcmeJSONAPIExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeJSONAPI()
-        #expect(registry.typeNames == [ExporterRegistry.acmeJSONAPITypeName])
+        registry.registerAcmeJSONAPISpanExporter()
+        #expect(registry.typeNames == [AcmeJSONAPISpanExporter.typeName])
         let section = TestSections.section(AcmeJSONAPITestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeJSONAPIConfiguration.Document.self, from: node)
@@ -237,7 +237,7 @@ struct AcmeJSONAPITransportTests {
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try AcmeJSONAPIBlueprint.transportConfiguration(
+        var transport = try AcmeJSONAPISpanExporter.transportConfiguration(
             AcmeJSONAPITestSupport.configuration(),
             context: AcmeJSONAPITestSupport.context
         )
@@ -260,7 +260,7 @@ struct AcmeJSONAPITransportTests {
         let sink = HTTPExportSink(configuration: transport)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try AcmeJSONAPIBlueprint.makeExporter(
+            let exporter = try AcmeJSONAPISpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
                 context: AcmeJSONAPITestSupport.context,

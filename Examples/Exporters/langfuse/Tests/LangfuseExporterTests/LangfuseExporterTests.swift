@@ -14,7 +14,7 @@ import Testing
 @testable import LangfuseExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum LangfuseExporterTestSupport {
+enum LangfuseTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -30,29 +30,29 @@ enum LangfuseExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try LangfuseExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try LangfuseConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> LangfuseExporterConfiguration {
-        try LangfuseExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> LangfuseConfiguration {
+        try LangfuseConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: LangfuseExporterBlueprint.Payload) -> String {
+    static func text(of payload: LangfuseSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("LangfuseExporter configuration")
-struct LangfuseExporterConfigurationTests {
+struct LangfuseConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try LangfuseExporterTestSupport.configuration()
+        let configuration = try LangfuseTestSupport.configuration()
         #expect(configuration.batchSize == 100)
         #expect(configuration.flushInterval == .seconds(5))
         #expect(configuration.maxQueueSize == 1000)
@@ -61,9 +61,9 @@ struct LangfuseExporterConfigurationTests {
 
     @Test("'public_key' falls back to the environment variable")
     func environmentFallbackPublicKey() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["public_key"] = nil
-        let configuration = try LangfuseExporterConfiguration.decode(
+        let configuration = try LangfuseConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["LANGFUSE_PUBLIC_KEY": "from-env"]
         )
@@ -72,9 +72,9 @@ struct LangfuseExporterConfigurationTests {
 
     @Test("'secret_key' falls back to the environment variable")
     func environmentFallbackSecretKey() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["secret_key"] = nil
-        let configuration = try LangfuseExporterConfiguration.decode(
+        let configuration = try LangfuseConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["LANGFUSE_SECRET_KEY": "from-env"]
         )
@@ -83,75 +83,75 @@ struct LangfuseExporterConfigurationTests {
 
     @Test("a missing 'endpoint' is an error")
     func missingEndpoint() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["endpoint"] = nil
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'endpoint'") && $0.location != nil })
     }
 
     @Test("a missing 'public_key' is an error")
     func missingPublicKey() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["public_key"] = nil
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'public_key'") && $0.location != nil })
     }
 
     @Test("a missing 'secret_key' is an error")
     func missingSecretKey() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["secret_key"] = nil
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'secret_key'") && $0.location != nil })
     }
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(LangfuseExporterTestSupport.problems(entries))
+        let problems = try #require(LangfuseTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -161,10 +161,10 @@ struct LangfuseExporterConfigurationTests {
 
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
-        var entries = LangfuseExporterTestSupport.minimalEntries
+        var entries = LangfuseTestSupport.minimalEntries
         entries["public_key"] = TestSections.json("secret-value-zz")
         entries["secret_key"] = TestSections.json("secret-value-zz")
-        let configuration = try LangfuseExporterConfiguration.decode(
+        let configuration = try LangfuseConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: [:]
         )
@@ -175,26 +175,26 @@ struct LangfuseExporterConfigurationTests {
 }
 
 @Suite("LangfuseExporter exporter")
-struct LangfuseExporterExporterTests {
+struct LangfuseSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try LangfuseExporterBlueprint.makePipeline(
-            configuration: LangfuseExporterTestSupport.configuration(),
-            context: LangfuseExporterTestSupport.context
+        let pipeline = try LangfuseSpanExporter.makePipeline(
+            configuration: LangfuseTestSupport.configuration(),
+            context: LangfuseTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: LangfuseExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangfuseTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<LangfuseExporterBlueprint.Payload>()
-        let exporter = try LangfuseExporterBlueprint.makeExporter(
+        let sink = InMemorySink<LangfuseSpanExporter.Payload>()
+        let exporter = try LangfuseSpanExporter.makeExporter(
             name: "golden",
-            configuration: LangfuseExporterTestSupport.configuration(),
-            context: LangfuseExporterTestSupport.context,
+            configuration: LangfuseTestSupport.configuration(),
+            context: LangfuseTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -202,7 +202,7 @@ struct LangfuseExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(LangfuseExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(LangfuseTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -219,14 +219,14 @@ struct LangfuseExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: LangfuseExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangfuseTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<LangfuseExporterBlueprint.Payload>()
-        let exporter = try LangfuseExporterBlueprint.makeExporter(
+        let sink = InMemorySink<LangfuseSpanExporter.Payload>()
+        let exporter = try LangfuseSpanExporter.makeExporter(
             name: "flush",
-            configuration: LangfuseExporterTestSupport.configuration(),
-            context: LangfuseExporterTestSupport.context,
+            configuration: LangfuseTestSupport.configuration(),
+            context: LangfuseTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -242,13 +242,13 @@ struct LangfuseExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try LangfuseExporterTestSupport.configuration()
+        var configuration = try LangfuseTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try LangfuseExporterBlueprint.makeExporter(
+        let exporter = try LangfuseSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: LangfuseExporterTestSupport.context,
-            sink: InMemorySink<LangfuseExporterBlueprint.Payload>()
+            context: LangfuseTestSupport.context,
+            sink: InMemorySink<LangfuseSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -259,25 +259,25 @@ struct LangfuseExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerLangfuseExporter()
-        #expect(registry.typeNames == [ExporterRegistry.langfuseExporterTypeName])
-        let section = TestSections.section(LangfuseExporterTestSupport.minimalEntries)
+        registry.registerLangfuseSpanExporter()
+        #expect(registry.typeNames == [LangfuseSpanExporter.typeName])
+        let section = TestSections.section(LangfuseTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(LangfuseExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == LangfuseExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(LangfuseConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == LangfuseTestSupport.configuration())
     }
 }
 
 @Suite("LangfuseExporter transport")
-struct LangfuseExporterTransportTests {
+struct LangfuseTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try LangfuseExporterBlueprint.transportConfiguration(
-            LangfuseExporterTestSupport.configuration(),
-            context: LangfuseExporterTestSupport.context
+        var transport = try LangfuseSpanExporter.transportConfiguration(
+            LangfuseTestSupport.configuration(),
+            context: LangfuseTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -287,21 +287,21 @@ struct LangfuseExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: LangfuseExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangfuseTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try LangfuseExporterTestSupport.configuration()
+        let configuration = try LangfuseTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try LangfuseExporterBlueprint.makeExporter(
+            let exporter = try LangfuseSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: LangfuseExporterTestSupport.context,
+                context: LangfuseTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -331,17 +331,17 @@ struct LangfuseExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: LangfuseExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangfuseTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try LangfuseExporterBlueprint.makeExporter(
+        let exporter = try LangfuseSpanExporter.makeExporter(
             name: "otlp",
-            configuration: LangfuseExporterTestSupport.configuration(),
-            context: LangfuseExporterTestSupport.context,
+            configuration: LangfuseTestSupport.configuration(),
+            context: LangfuseTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

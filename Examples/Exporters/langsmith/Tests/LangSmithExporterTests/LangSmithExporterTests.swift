@@ -14,7 +14,7 @@ import Testing
 @testable import LangSmithExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum LangSmithExporterTestSupport {
+enum LangSmithTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -28,29 +28,29 @@ enum LangSmithExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try LangSmithExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try LangSmithConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> LangSmithExporterConfiguration {
-        try LangSmithExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> LangSmithConfiguration {
+        try LangSmithConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: LangSmithExporterBlueprint.Payload) -> String {
+    static func text(of payload: LangSmithSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("LangSmithExporter configuration")
-struct LangSmithExporterConfigurationTests {
+struct LangSmithConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try LangSmithExporterTestSupport.configuration()
+        let configuration = try LangSmithTestSupport.configuration()
         #expect(
             configuration.endpoint == ConfigurationReader.literalURL("https://api.smith.langchain.com/otel/v1/traces")
         )
@@ -64,9 +64,9 @@ struct LangSmithExporterConfigurationTests {
 
     @Test("'api_key' falls back to the environment variable")
     func environmentFallbackApiKey() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["api_key"] = nil
-        let configuration = try LangSmithExporterConfiguration.decode(
+        let configuration = try LangSmithConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["LANGSMITH_API_KEY": "from-env"]
         )
@@ -75,59 +75,59 @@ struct LangSmithExporterConfigurationTests {
 
     @Test("a missing 'api_key' is an error")
     func missingApiKey() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["api_key"] = nil
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'api_key'") && $0.location != nil })
     }
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(LangSmithExporterTestSupport.problems(entries))
+        let problems = try #require(LangSmithTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -137,9 +137,9 @@ struct LangSmithExporterConfigurationTests {
 
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
-        var entries = LangSmithExporterTestSupport.minimalEntries
+        var entries = LangSmithTestSupport.minimalEntries
         entries["api_key"] = TestSections.json("secret-value-zz")
-        let configuration = try LangSmithExporterConfiguration.decode(
+        let configuration = try LangSmithConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: [:]
         )
@@ -150,26 +150,26 @@ struct LangSmithExporterConfigurationTests {
 }
 
 @Suite("LangSmithExporter exporter")
-struct LangSmithExporterExporterTests {
+struct LangSmithSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try LangSmithExporterBlueprint.makePipeline(
-            configuration: LangSmithExporterTestSupport.configuration(),
-            context: LangSmithExporterTestSupport.context
+        let pipeline = try LangSmithSpanExporter.makePipeline(
+            configuration: LangSmithTestSupport.configuration(),
+            context: LangSmithTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: LangSmithExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangSmithTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<LangSmithExporterBlueprint.Payload>()
-        let exporter = try LangSmithExporterBlueprint.makeExporter(
+        let sink = InMemorySink<LangSmithSpanExporter.Payload>()
+        let exporter = try LangSmithSpanExporter.makeExporter(
             name: "golden",
-            configuration: LangSmithExporterTestSupport.configuration(),
-            context: LangSmithExporterTestSupport.context,
+            configuration: LangSmithTestSupport.configuration(),
+            context: LangSmithTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -177,7 +177,7 @@ struct LangSmithExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(LangSmithExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(LangSmithTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -194,14 +194,14 @@ struct LangSmithExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: LangSmithExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangSmithTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<LangSmithExporterBlueprint.Payload>()
-        let exporter = try LangSmithExporterBlueprint.makeExporter(
+        let sink = InMemorySink<LangSmithSpanExporter.Payload>()
+        let exporter = try LangSmithSpanExporter.makeExporter(
             name: "flush",
-            configuration: LangSmithExporterTestSupport.configuration(),
-            context: LangSmithExporterTestSupport.context,
+            configuration: LangSmithTestSupport.configuration(),
+            context: LangSmithTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -217,13 +217,13 @@ struct LangSmithExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try LangSmithExporterTestSupport.configuration()
+        var configuration = try LangSmithTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try LangSmithExporterBlueprint.makeExporter(
+        let exporter = try LangSmithSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: LangSmithExporterTestSupport.context,
-            sink: InMemorySink<LangSmithExporterBlueprint.Payload>()
+            context: LangSmithTestSupport.context,
+            sink: InMemorySink<LangSmithSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -234,25 +234,25 @@ struct LangSmithExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerLangSmithExporter()
-        #expect(registry.typeNames == [ExporterRegistry.langSmithExporterTypeName])
-        let section = TestSections.section(LangSmithExporterTestSupport.minimalEntries)
+        registry.registerLangSmithSpanExporter()
+        #expect(registry.typeNames == [LangSmithSpanExporter.typeName])
+        let section = TestSections.section(LangSmithTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(LangSmithExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == LangSmithExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(LangSmithConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == LangSmithTestSupport.configuration())
     }
 }
 
 @Suite("LangSmithExporter transport")
-struct LangSmithExporterTransportTests {
+struct LangSmithTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try LangSmithExporterBlueprint.transportConfiguration(
-            LangSmithExporterTestSupport.configuration(),
-            context: LangSmithExporterTestSupport.context
+        var transport = try LangSmithSpanExporter.transportConfiguration(
+            LangSmithTestSupport.configuration(),
+            context: LangSmithTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -262,21 +262,21 @@ struct LangSmithExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: LangSmithExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangSmithTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try LangSmithExporterTestSupport.configuration()
+        let configuration = try LangSmithTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try LangSmithExporterBlueprint.makeExporter(
+            let exporter = try LangSmithSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: LangSmithExporterTestSupport.context,
+                context: LangSmithTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -306,17 +306,17 @@ struct LangSmithExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: LangSmithExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: LangSmithTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try LangSmithExporterBlueprint.makeExporter(
+        let exporter = try LangSmithSpanExporter.makeExporter(
             name: "otlp",
-            configuration: LangSmithExporterTestSupport.configuration(),
-            context: LangSmithExporterTestSupport.context,
+            configuration: LangSmithTestSupport.configuration(),
+            context: LangSmithTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

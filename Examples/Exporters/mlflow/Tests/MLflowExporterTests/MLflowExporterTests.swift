@@ -14,7 +14,7 @@ import Testing
 @testable import MLflowExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum MLflowExporterTestSupport {
+enum MLflowTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -26,29 +26,29 @@ enum MLflowExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try MLflowExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try MLflowConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> MLflowExporterConfiguration {
-        try MLflowExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> MLflowConfiguration {
+        try MLflowConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: MLflowExporterBlueprint.Payload) -> String {
+    static func text(of payload: MLflowSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("MLflowExporter configuration")
-struct MLflowExporterConfigurationTests {
+struct MLflowConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try MLflowExporterTestSupport.configuration()
+        let configuration = try MLflowTestSupport.configuration()
         #expect(configuration.endpoint == ConfigurationReader.literalURL("http://localhost:5000/v1/traces"))
         #expect(configuration.experimentId == nil)
         #expect(configuration.batchSize == 100)
@@ -59,9 +59,9 @@ struct MLflowExporterConfigurationTests {
 
     @Test("'experiment_id' falls back to the environment variable")
     func environmentFallbackExperimentId() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["experiment_id"] = nil
-        let configuration = try MLflowExporterConfiguration.decode(
+        let configuration = try MLflowConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["MLFLOW_EXPERIMENT_ID": "from-env"]
         )
@@ -70,51 +70,51 @@ struct MLflowExporterConfigurationTests {
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = MLflowExporterTestSupport.minimalEntries
+        var entries = MLflowTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(MLflowExporterTestSupport.problems(entries))
+        let problems = try #require(MLflowTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -124,26 +124,26 @@ struct MLflowExporterConfigurationTests {
 }
 
 @Suite("MLflowExporter exporter")
-struct MLflowExporterExporterTests {
+struct MLflowSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try MLflowExporterBlueprint.makePipeline(
-            configuration: MLflowExporterTestSupport.configuration(),
-            context: MLflowExporterTestSupport.context
+        let pipeline = try MLflowSpanExporter.makePipeline(
+            configuration: MLflowTestSupport.configuration(),
+            context: MLflowTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: MLflowExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: MLflowTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<MLflowExporterBlueprint.Payload>()
-        let exporter = try MLflowExporterBlueprint.makeExporter(
+        let sink = InMemorySink<MLflowSpanExporter.Payload>()
+        let exporter = try MLflowSpanExporter.makeExporter(
             name: "golden",
-            configuration: MLflowExporterTestSupport.configuration(),
-            context: MLflowExporterTestSupport.context,
+            configuration: MLflowTestSupport.configuration(),
+            context: MLflowTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -151,7 +151,7 @@ struct MLflowExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(MLflowExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(MLflowTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -168,14 +168,14 @@ struct MLflowExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: MLflowExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: MLflowTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<MLflowExporterBlueprint.Payload>()
-        let exporter = try MLflowExporterBlueprint.makeExporter(
+        let sink = InMemorySink<MLflowSpanExporter.Payload>()
+        let exporter = try MLflowSpanExporter.makeExporter(
             name: "flush",
-            configuration: MLflowExporterTestSupport.configuration(),
-            context: MLflowExporterTestSupport.context,
+            configuration: MLflowTestSupport.configuration(),
+            context: MLflowTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -191,13 +191,13 @@ struct MLflowExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try MLflowExporterTestSupport.configuration()
+        var configuration = try MLflowTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try MLflowExporterBlueprint.makeExporter(
+        let exporter = try MLflowSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: MLflowExporterTestSupport.context,
-            sink: InMemorySink<MLflowExporterBlueprint.Payload>()
+            context: MLflowTestSupport.context,
+            sink: InMemorySink<MLflowSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -208,25 +208,25 @@ struct MLflowExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerMLflowExporter()
-        #expect(registry.typeNames == [ExporterRegistry.mLflowExporterTypeName])
-        let section = TestSections.section(MLflowExporterTestSupport.minimalEntries)
+        registry.registerMLflowSpanExporter()
+        #expect(registry.typeNames == [MLflowSpanExporter.typeName])
+        let section = TestSections.section(MLflowTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(MLflowExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == MLflowExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(MLflowConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == MLflowTestSupport.configuration())
     }
 }
 
 @Suite("MLflowExporter transport")
-struct MLflowExporterTransportTests {
+struct MLflowTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try MLflowExporterBlueprint.transportConfiguration(
-            MLflowExporterTestSupport.configuration(),
-            context: MLflowExporterTestSupport.context
+        var transport = try MLflowSpanExporter.transportConfiguration(
+            MLflowTestSupport.configuration(),
+            context: MLflowTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -236,21 +236,21 @@ struct MLflowExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: MLflowExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: MLflowTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try MLflowExporterTestSupport.configuration()
+        let configuration = try MLflowTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try MLflowExporterBlueprint.makeExporter(
+            let exporter = try MLflowSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: MLflowExporterTestSupport.context,
+                context: MLflowTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -280,17 +280,17 @@ struct MLflowExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: MLflowExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: MLflowTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try MLflowExporterBlueprint.makeExporter(
+        let exporter = try MLflowSpanExporter.makeExporter(
             name: "otlp",
-            configuration: MLflowExporterTestSupport.configuration(),
-            context: MLflowExporterTestSupport.context,
+            configuration: MLflowTestSupport.configuration(),
+            context: MLflowTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

@@ -42,7 +42,7 @@ enum OTLPCollectorTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: OTLPCollectorBlueprint.Payload) -> String {
+    static func text(of payload: OTLPCollectorSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
@@ -130,10 +130,10 @@ struct OTLPCollectorConfigurationTests {
 }
 
 @Suite("OTLPCollector exporter")
-struct OTLPCollectorExporterTests {
+struct OTLPCollectorSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try OTLPCollectorBlueprint.makePipeline(
+        let pipeline = try OTLPCollectorSpanExporter.makePipeline(
             configuration: OTLPCollectorTestSupport.configuration(),
             context: OTLPCollectorTestSupport.context
         )
@@ -145,8 +145,8 @@ struct OTLPCollectorExporterTests {
         .enabled(if: OTLPCollectorTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<OTLPCollectorBlueprint.Payload>()
-        let exporter = try OTLPCollectorBlueprint.makeExporter(
+        let sink = InMemorySink<OTLPCollectorSpanExporter.Payload>()
+        let exporter = try OTLPCollectorSpanExporter.makeExporter(
             name: "golden",
             configuration: OTLPCollectorTestSupport.configuration(),
             context: OTLPCollectorTestSupport.context,
@@ -177,8 +177,8 @@ struct OTLPCollectorExporterTests {
         .enabled(if: OTLPCollectorTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<OTLPCollectorBlueprint.Payload>()
-        let exporter = try OTLPCollectorBlueprint.makeExporter(
+        let sink = InMemorySink<OTLPCollectorSpanExporter.Payload>()
+        let exporter = try OTLPCollectorSpanExporter.makeExporter(
             name: "flush",
             configuration: OTLPCollectorTestSupport.configuration(),
             context: OTLPCollectorTestSupport.context,
@@ -199,11 +199,11 @@ struct OTLPCollectorExporterTests {
     func overflowDrops() async throws {
         var configuration = try OTLPCollectorTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try OTLPCollectorBlueprint.makeExporter(
+        let exporter = try OTLPCollectorSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: OTLPCollectorTestSupport.context,
-            sink: InMemorySink<OTLPCollectorBlueprint.Payload>()
+            sink: InMemorySink<OTLPCollectorSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -214,8 +214,8 @@ struct OTLPCollectorExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerOTLPCollector()
-        #expect(registry.typeNames == [ExporterRegistry.oTLPCollectorTypeName])
+        registry.registerOTLPCollectorSpanExporter()
+        #expect(registry.typeNames == [OTLPCollectorSpanExporter.typeName])
         let section = TestSections.section(OTLPCollectorTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(OTLPCollectorConfiguration.Document.self, from: node)
@@ -230,7 +230,7 @@ struct OTLPCollectorTransportTests {
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try OTLPCollectorBlueprint.transportConfiguration(
+        var transport = try OTLPCollectorSpanExporter.transportConfiguration(
             OTLPCollectorTestSupport.configuration(),
             context: OTLPCollectorTestSupport.context
         )
@@ -253,7 +253,7 @@ struct OTLPCollectorTransportTests {
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try OTLPCollectorBlueprint.makeExporter(
+            let exporter = try OTLPCollectorSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
                 context: OTLPCollectorTestSupport.context,
@@ -293,7 +293,7 @@ struct OTLPCollectorTransportTests {
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try OTLPCollectorBlueprint.makeExporter(
+        let exporter = try OTLPCollectorSpanExporter.makeExporter(
             name: "otlp",
             configuration: OTLPCollectorTestSupport.configuration(),
             context: OTLPCollectorTestSupport.context,

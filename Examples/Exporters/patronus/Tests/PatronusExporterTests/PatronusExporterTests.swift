@@ -14,7 +14,7 @@ import Testing
 @testable import PatronusExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum PatronusExporterTestSupport {
+enum PatronusTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -30,29 +30,29 @@ enum PatronusExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try PatronusExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try PatronusConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> PatronusExporterConfiguration {
-        try PatronusExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> PatronusConfiguration {
+        try PatronusConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: PatronusExporterBlueprint.Payload) -> String {
+    static func text(of payload: PatronusSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("PatronusExporter configuration")
-struct PatronusExporterConfigurationTests {
+struct PatronusConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try PatronusExporterTestSupport.configuration()
+        let configuration = try PatronusTestSupport.configuration()
         #expect(configuration.batchSize == 100)
         #expect(configuration.flushInterval == .seconds(5))
         #expect(configuration.maxQueueSize == 1000)
@@ -61,9 +61,9 @@ struct PatronusExporterConfigurationTests {
 
     @Test("'api_key' falls back to the environment variable")
     func environmentFallbackApiKey() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["api_key"] = nil
-        let configuration = try PatronusExporterConfiguration.decode(
+        let configuration = try PatronusConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["PATRONUS_API_KEY": "from-env"]
         )
@@ -72,75 +72,75 @@ struct PatronusExporterConfigurationTests {
 
     @Test("a missing 'endpoint' is an error")
     func missingEndpoint() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["endpoint"] = nil
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'endpoint'") && $0.location != nil })
     }
 
     @Test("a missing 'project' is an error")
     func missingProject() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["project"] = nil
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'project'") && $0.location != nil })
     }
 
     @Test("a missing 'api_key' is an error")
     func missingApiKey() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["api_key"] = nil
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'api_key'") && $0.location != nil })
     }
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(PatronusExporterTestSupport.problems(entries))
+        let problems = try #require(PatronusTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -150,9 +150,9 @@ struct PatronusExporterConfigurationTests {
 
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
-        var entries = PatronusExporterTestSupport.minimalEntries
+        var entries = PatronusTestSupport.minimalEntries
         entries["api_key"] = TestSections.json("secret-value-zz")
-        let configuration = try PatronusExporterConfiguration.decode(
+        let configuration = try PatronusConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: [:]
         )
@@ -163,26 +163,26 @@ struct PatronusExporterConfigurationTests {
 }
 
 @Suite("PatronusExporter exporter")
-struct PatronusExporterExporterTests {
+struct PatronusSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try PatronusExporterBlueprint.makePipeline(
-            configuration: PatronusExporterTestSupport.configuration(),
-            context: PatronusExporterTestSupport.context
+        let pipeline = try PatronusSpanExporter.makePipeline(
+            configuration: PatronusTestSupport.configuration(),
+            context: PatronusTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: PatronusExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<PatronusExporterBlueprint.Payload>()
-        let exporter = try PatronusExporterBlueprint.makeExporter(
+        let sink = InMemorySink<PatronusSpanExporter.Payload>()
+        let exporter = try PatronusSpanExporter.makeExporter(
             name: "golden",
-            configuration: PatronusExporterTestSupport.configuration(),
-            context: PatronusExporterTestSupport.context,
+            configuration: PatronusTestSupport.configuration(),
+            context: PatronusTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -190,7 +190,7 @@ struct PatronusExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(PatronusExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(PatronusTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -207,14 +207,14 @@ struct PatronusExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: PatronusExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<PatronusExporterBlueprint.Payload>()
-        let exporter = try PatronusExporterBlueprint.makeExporter(
+        let sink = InMemorySink<PatronusSpanExporter.Payload>()
+        let exporter = try PatronusSpanExporter.makeExporter(
             name: "flush",
-            configuration: PatronusExporterTestSupport.configuration(),
-            context: PatronusExporterTestSupport.context,
+            configuration: PatronusTestSupport.configuration(),
+            context: PatronusTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -230,13 +230,13 @@ struct PatronusExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try PatronusExporterTestSupport.configuration()
+        var configuration = try PatronusTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try PatronusExporterBlueprint.makeExporter(
+        let exporter = try PatronusSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: PatronusExporterTestSupport.context,
-            sink: InMemorySink<PatronusExporterBlueprint.Payload>()
+            context: PatronusTestSupport.context,
+            sink: InMemorySink<PatronusSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -247,25 +247,25 @@ struct PatronusExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerPatronusExporter()
-        #expect(registry.typeNames == [ExporterRegistry.patronusExporterTypeName])
-        let section = TestSections.section(PatronusExporterTestSupport.minimalEntries)
+        registry.registerPatronusSpanExporter()
+        #expect(registry.typeNames == [PatronusSpanExporter.typeName])
+        let section = TestSections.section(PatronusTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(PatronusExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == PatronusExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(PatronusConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == PatronusTestSupport.configuration())
     }
 }
 
 @Suite("PatronusExporter transport")
-struct PatronusExporterTransportTests {
+struct PatronusTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try PatronusExporterBlueprint.transportConfiguration(
-            PatronusExporterTestSupport.configuration(),
-            context: PatronusExporterTestSupport.context
+        var transport = try PatronusSpanExporter.transportConfiguration(
+            PatronusTestSupport.configuration(),
+            context: PatronusTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -275,21 +275,21 @@ struct PatronusExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: PatronusExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try PatronusExporterTestSupport.configuration()
+        let configuration = try PatronusTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try PatronusExporterBlueprint.makeExporter(
+            let exporter = try PatronusSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: PatronusExporterTestSupport.context,
+                context: PatronusTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -319,17 +319,17 @@ struct PatronusExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: PatronusExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try PatronusExporterBlueprint.makeExporter(
+        let exporter = try PatronusSpanExporter.makeExporter(
             name: "otlp",
-            configuration: PatronusExporterTestSupport.configuration(),
-            context: PatronusExporterTestSupport.context,
+            configuration: PatronusTestSupport.configuration(),
+            context: PatronusTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

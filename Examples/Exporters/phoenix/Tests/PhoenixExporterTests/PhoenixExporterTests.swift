@@ -14,7 +14,7 @@ import Testing
 @testable import PhoenixExporter
 
 /// Sections, values and helpers shared by the generated tests.
-enum PhoenixExporterTestSupport {
+enum PhoenixTestSupport {
     /// Whether every user-owned stub the pipeline runs is written; the tests that run the pipeline wait for it.
     static let pipelineIsImplemented = true
 
@@ -28,29 +28,29 @@ enum PhoenixExporterTestSupport {
     /// The problems of decoding `entries`, or nil when it decodes.
     static func problems(_ entries: [String: String], environment: [String: String] = [:]) -> [Diagnostic]? {
         TestSections.problems { () throws(DiagnosticError) in
-            try PhoenixExporterConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
+            try PhoenixConfiguration.decode(yaml: TestSections.section(entries), environment: environment)
         }
     }
 
     /// The configuration of the minimal section.
-    static func configuration() throws -> PhoenixExporterConfiguration {
-        try PhoenixExporterConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
+    static func configuration() throws -> PhoenixConfiguration {
+        try PhoenixConfiguration.decode(yaml: TestSections.section(minimalEntries), environment: [:])
     }
 
     /// A build context without environment, so results do not depend on the machine.
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: PhoenixExporterBlueprint.Payload) -> String {
+    static func text(of payload: PhoenixSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
 
 @Suite("PhoenixExporter configuration")
-struct PhoenixExporterConfigurationTests {
+struct PhoenixConfigurationTests {
     @Test("omitted keys take their defaults")
     func defaults() throws {
-        let configuration = try PhoenixExporterTestSupport.configuration()
+        let configuration = try PhoenixTestSupport.configuration()
         #expect(configuration.endpoint == ConfigurationReader.literalURL("http://localhost:6006/v1/traces"))
         #expect(configuration.timeout == .seconds(30))
         #expect(configuration.apiKey == nil)
@@ -62,9 +62,9 @@ struct PhoenixExporterConfigurationTests {
 
     @Test("'api_key' falls back to the environment variable")
     func environmentFallbackApiKey() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["api_key"] = nil
-        let configuration = try PhoenixExporterConfiguration.decode(
+        let configuration = try PhoenixConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: ["PHOENIX_API_KEY": "from-env"]
         )
@@ -73,59 +73,59 @@ struct PhoenixExporterConfigurationTests {
 
     @Test("a missing 'project' is an error")
     func missingProject() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["project"] = nil
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("missing required key 'project'") && $0.location != nil })
     }
 
     @Test("'batch_size' below its minimum is an error")
     func belowMinimumBatchSize() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["batch_size"] = "0"
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'batch_size' above its maximum is an error")
     func aboveMaximumBatchSize() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["batch_size"] = "100001"
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("'max_queue_size' below its minimum is an error")
     func belowMinimumMaxQueueSize() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["max_queue_size"] = "0"
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at least") && $0.location != nil })
     }
 
     @Test("'max_queue_size' above its maximum is an error")
     func aboveMaximumMaxQueueSize() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["max_queue_size"] = "1000001"
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("must be at most") && $0.location != nil })
     }
 
     @Test("an unknown key is an error with a position")
     func unknownKey() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.contains { $0.message.contains("no_such_key_zz") && $0.location?.line == 1 })
     }
 
     @Test("an unknown key, a value of the wrong type and a bad value are reported together, each at its position")
     func allProblemsTogether() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["no_such_key_zz"] = "1"
         entries["buffer_capacity"] = "[1]"
         entries["overflow_policy"] = TestSections.json("no_such_policy_zz")
-        let problems = try #require(PhoenixExporterTestSupport.problems(entries))
+        let problems = try #require(PhoenixTestSupport.problems(entries))
         #expect(problems.count == 3, "\(problems)")
         #expect(Set(problems.compactMap { $0.location?.column }).count == 3, "\(problems)")
         #expect(problems.contains { $0.message.contains("no_such_key_zz") })
@@ -135,9 +135,9 @@ struct PhoenixExporterConfigurationTests {
 
     @Test("secrets never appear in descriptions")
     func secretsRedacted() throws {
-        var entries = PhoenixExporterTestSupport.minimalEntries
+        var entries = PhoenixTestSupport.minimalEntries
         entries["api_key"] = TestSections.json("secret-value-zz")
-        let configuration = try PhoenixExporterConfiguration.decode(
+        let configuration = try PhoenixConfiguration.decode(
             yaml: TestSections.section(entries),
             environment: [:]
         )
@@ -148,26 +148,26 @@ struct PhoenixExporterConfigurationTests {
 }
 
 @Suite("PhoenixExporter exporter")
-struct PhoenixExporterExporterTests {
+struct PhoenixSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try PhoenixExporterBlueprint.makePipeline(
-            configuration: PhoenixExporterTestSupport.configuration(),
-            context: PhoenixExporterTestSupport.context
+        let pipeline = try PhoenixSpanExporter.makePipeline(
+            configuration: PhoenixTestSupport.configuration(),
+            context: PhoenixTestSupport.context
         )
         #expect(pipeline.stageNames == ["hooks", "spans", "batch", "otlp"])
     }
 
     @Test(
         "a canned run produces the recorded payloads",
-        .enabled(if: PhoenixExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PhoenixTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<PhoenixExporterBlueprint.Payload>()
-        let exporter = try PhoenixExporterBlueprint.makeExporter(
+        let sink = InMemorySink<PhoenixSpanExporter.Payload>()
+        let exporter = try PhoenixSpanExporter.makeExporter(
             name: "golden",
-            configuration: PhoenixExporterTestSupport.configuration(),
-            context: PhoenixExporterTestSupport.context,
+            configuration: PhoenixTestSupport.configuration(),
+            context: PhoenixTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -175,7 +175,7 @@ struct PhoenixExporterExporterTests {
         let report = await exporter.shutdown(timeout: .seconds(30))
         #expect(report.completed)
         #expect(report.statistics.failed == 0)
-        let text = sink.items.map(PhoenixExporterTestSupport.text(of:)).joined()
+        let text = sink.items.map(PhoenixTestSupport.text(of:)).joined()
         let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Golden/canned-run.txt")
         let recorded = try? String(contentsOf: golden, encoding: .utf8)
@@ -192,14 +192,14 @@ struct PhoenixExporterExporterTests {
 
     @Test(
         "shutdown flushes what the pipeline holds",
-        .enabled(if: PhoenixExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PhoenixTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<PhoenixExporterBlueprint.Payload>()
-        let exporter = try PhoenixExporterBlueprint.makeExporter(
+        let sink = InMemorySink<PhoenixSpanExporter.Payload>()
+        let exporter = try PhoenixSpanExporter.makeExporter(
             name: "flush",
-            configuration: PhoenixExporterTestSupport.configuration(),
-            context: PhoenixExporterTestSupport.context,
+            configuration: PhoenixTestSupport.configuration(),
+            context: PhoenixTestSupport.context,
             sink: sink
         )
         try await exporter.start()
@@ -215,13 +215,13 @@ struct PhoenixExporterExporterTests {
 
     @Test("a full buffer drops and counts what does not fit")
     func overflowDrops() async throws {
-        var configuration = try PhoenixExporterTestSupport.configuration()
+        var configuration = try PhoenixTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try PhoenixExporterBlueprint.makeExporter(
+        let exporter = try PhoenixSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
-            context: PhoenixExporterTestSupport.context,
-            sink: InMemorySink<PhoenixExporterBlueprint.Payload>()
+            context: PhoenixTestSupport.context,
+            sink: InMemorySink<PhoenixSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -232,25 +232,25 @@ struct PhoenixExporterExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerPhoenixExporter()
-        #expect(registry.typeNames == [ExporterRegistry.phoenixExporterTypeName])
-        let section = TestSections.section(PhoenixExporterTestSupport.minimalEntries)
+        registry.registerPhoenixSpanExporter()
+        #expect(registry.typeNames == [PhoenixSpanExporter.typeName])
+        let section = TestSections.section(PhoenixTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
-        let document = try YAMLDecoder().decode(PhoenixExporterConfiguration.Document.self, from: node)
-        #expect(try document.resolve(environment: [:]) == PhoenixExporterTestSupport.configuration())
+        let document = try YAMLDecoder().decode(PhoenixConfiguration.Document.self, from: node)
+        #expect(try document.resolve(environment: [:]) == PhoenixTestSupport.configuration())
     }
 }
 
 @Suite("PhoenixExporter transport")
-struct PhoenixExporterTransportTests {
+struct PhoenixTransportTests {
     /// The transport configuration of the minimal section, sending to `server` with quick retries.
     static func transportConfiguration(
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try PhoenixExporterBlueprint.transportConfiguration(
-            PhoenixExporterTestSupport.configuration(),
-            context: PhoenixExporterTestSupport.context
+        var transport = try PhoenixSpanExporter.transportConfiguration(
+            PhoenixTestSupport.configuration(),
+            context: PhoenixTestSupport.context
         )
         transport.endpoint = try #require(server.url(path: "/v1/ingest"))
         transport.requestTimeout = timeout
@@ -260,21 +260,21 @@ struct PhoenixExporterTransportTests {
 
     @Test(
         "the canned run reaches a server as the in-memory run recorded it, with the spec's method and headers",
-        .enabled(if: PhoenixExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PhoenixTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func loopbackDelivery() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
-        let configuration = try PhoenixExporterTestSupport.configuration()
+        let configuration = try PhoenixTestSupport.configuration()
         let transport = try Self.transportConfiguration(server)
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try PhoenixExporterBlueprint.makeExporter(
+            let exporter = try PhoenixSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
-                context: PhoenixExporterTestSupport.context,
+                context: PhoenixTestSupport.context,
                 sink: destination
             )
             try await exporter.start()
@@ -304,17 +304,17 @@ struct PhoenixExporterTransportTests {
 
     @Test(
         "requests decode as OTLP with the run's span names and the resource attributes",
-        .enabled(if: PhoenixExporterTestSupport.pipelineIsImplemented, "implement the stubs first")
+        .enabled(if: PhoenixTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func requestsDecode() async throws {
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try PhoenixExporterBlueprint.makeExporter(
+        let exporter = try PhoenixSpanExporter.makeExporter(
             name: "otlp",
-            configuration: PhoenixExporterTestSupport.configuration(),
-            context: PhoenixExporterTestSupport.context,
+            configuration: PhoenixTestSupport.configuration(),
+            context: PhoenixTestSupport.context,
             sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         )
         try await exporter.start()

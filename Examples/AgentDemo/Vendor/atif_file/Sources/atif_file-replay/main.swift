@@ -18,7 +18,7 @@ guard arguments.count == 2 else {
 var registry = ExporterRegistry()
 registry.registerConsole()
 registry.registerFile()
-registry.registerATIFFile()
+registry.registerATIFFileEventExporter()
 do {
     let workflow = try WorkflowConfiguration.load(contentsOf: arguments[1], registry: registry)
     let trace = try TraceReader().read(contentsOfFile: arguments[0])

@@ -4,18 +4,16 @@ import ExporterCore
 import ExporterEvents
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let consoleTraceTypeName = "console_trace"
-
-    /// Registers the `console_trace` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerConsoleTrace() {
+    /// Registers the `console_trace` exporter type (`ConsoleTraceSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerConsoleTraceSpanExporter() {
         register(
-            Self.consoleTraceTypeName,
+            ConsoleTraceSpanExporter.typeName,
             configuration: ConsoleTraceConfiguration.Document.self,
             summary: "span telemetry over console"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try ConsoleTraceBlueprint(configuration: configuration, context: context)
+            return try ConsoleTraceSpanExporter(configuration: configuration, context: context)
         }
     }
 }

@@ -6,18 +6,16 @@ import ExporterEvents
 import ExporterHTTP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeJSONAPITypeName = "acme_json_api"
-
-    /// Registers the `acme_json_api` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeJSONAPI() {
+    /// Registers the `acme_json_api` exporter type (`AcmeJSONAPISpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeJSONAPISpanExporter() {
         register(
-            Self.acmeJSONAPITypeName,
+            AcmeJSONAPISpanExporter.typeName,
             configuration: AcmeJSONAPIConfiguration.Document.self,
             summary: "span telemetry over http"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeJSONAPIBlueprint(configuration: configuration, context: context)
+            return try AcmeJSONAPISpanExporter(configuration: configuration, context: context)
         }
     }
 }

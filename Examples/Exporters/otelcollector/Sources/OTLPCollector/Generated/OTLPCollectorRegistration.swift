@@ -6,18 +6,16 @@ import ExporterHTTP
 import ExporterOTLP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let oTLPCollectorTypeName = "otlp_collector"
-
-    /// Registers the `otlp_collector` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerOTLPCollector() {
+    /// Registers the `otlp_collector` exporter type (`OTLPCollectorSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerOTLPCollectorSpanExporter() {
         register(
-            Self.oTLPCollectorTypeName,
+            OTLPCollectorSpanExporter.typeName,
             configuration: OTLPCollectorConfiguration.Document.self,
             summary: "otel telemetry over otlp"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try OTLPCollectorBlueprint(configuration: configuration, context: context)
+            return try OTLPCollectorSpanExporter(configuration: configuration, context: context)
         }
     }
 }

@@ -42,7 +42,7 @@ enum AcmeCustomTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeCustomBlueprint.Payload) -> String {
+    static func text(of payload: AcmeCustomSpanExporter.Payload) -> String {
         String(decoding: SpanJSONSerializer().transform(payload) ?? [], as: UTF8.self)
     }
 }
@@ -111,10 +111,10 @@ struct AcmeCustomConfigurationTests {
 }
 
 @Suite("AcmeCustom exporter")
-struct AcmeCustomExporterTests {
+struct AcmeCustomSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeCustomBlueprint.makePipeline(
+        let pipeline = try AcmeCustomSpanExporter.makePipeline(
             configuration: AcmeCustomTestSupport.configuration(),
             context: AcmeCustomTestSupport.context
         )
@@ -126,8 +126,8 @@ struct AcmeCustomExporterTests {
         .enabled(if: AcmeCustomTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeCustomBlueprint.Payload>()
-        let exporter = try AcmeCustomBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeCustomSpanExporter.Payload>()
+        let exporter = try AcmeCustomSpanExporter.makeExporter(
             name: "golden",
             configuration: AcmeCustomTestSupport.configuration(),
             context: AcmeCustomTestSupport.context,
@@ -158,8 +158,8 @@ struct AcmeCustomExporterTests {
         .enabled(if: AcmeCustomTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeCustomBlueprint.Payload>()
-        let exporter = try AcmeCustomBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeCustomSpanExporter.Payload>()
+        let exporter = try AcmeCustomSpanExporter.makeExporter(
             name: "flush",
             configuration: AcmeCustomTestSupport.configuration(),
             context: AcmeCustomTestSupport.context,
@@ -180,11 +180,11 @@ struct AcmeCustomExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeCustomTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeCustomBlueprint.makeExporter(
+        let exporter = try AcmeCustomSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeCustomTestSupport.context,
-            sink: InMemorySink<AcmeCustomBlueprint.Payload>()
+            sink: InMemorySink<AcmeCustomSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -195,8 +195,8 @@ struct AcmeCustomExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeCustom()
-        #expect(registry.typeNames == [ExporterRegistry.acmeCustomTypeName])
+        registry.registerAcmeCustomSpanExporter()
+        #expect(registry.typeNames == [AcmeCustomSpanExporter.typeName])
         let section = TestSections.section(AcmeCustomTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeCustomConfiguration.Document.self, from: node)

@@ -39,7 +39,7 @@ enum AcmeEventsTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeEventsBlueprint.Payload) -> String {
+    static func text(of payload: AcmeEventsEventExporter.Payload) -> String {
         payload.contentType + "\n" + String(decoding: payload.body, as: UTF8.self) + "\n"
     }
 }
@@ -102,10 +102,10 @@ struct AcmeEventsConfigurationTests {
 }
 
 @Suite("AcmeEvents exporter")
-struct AcmeEventsExporterTests {
+struct AcmeEventsEventExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeEventsBlueprint.makePipeline(
+        let pipeline = try AcmeEventsEventExporter.makePipeline(
             configuration: AcmeEventsTestSupport.configuration(),
             context: AcmeEventsTestSupport.context
         )
@@ -117,8 +117,8 @@ struct AcmeEventsExporterTests {
         .enabled(if: AcmeEventsTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeEventsBlueprint.Payload>()
-        let exporter = try AcmeEventsBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeEventsEventExporter.Payload>()
+        let exporter = try AcmeEventsEventExporter.makeExporter(
             name: "golden",
             configuration: AcmeEventsTestSupport.configuration(),
             context: AcmeEventsTestSupport.context,
@@ -149,8 +149,8 @@ struct AcmeEventsExporterTests {
         .enabled(if: AcmeEventsTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeEventsBlueprint.Payload>()
-        let exporter = try AcmeEventsBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeEventsEventExporter.Payload>()
+        let exporter = try AcmeEventsEventExporter.makeExporter(
             name: "flush",
             configuration: AcmeEventsTestSupport.configuration(),
             context: AcmeEventsTestSupport.context,
@@ -171,11 +171,11 @@ struct AcmeEventsExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeEventsTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeEventsBlueprint.makeExporter(
+        let exporter = try AcmeEventsEventExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeEventsTestSupport.context,
-            sink: InMemorySink<AcmeEventsBlueprint.Payload>()
+            sink: InMemorySink<AcmeEventsEventExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -186,8 +186,8 @@ struct AcmeEventsExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeEvents()
-        #expect(registry.typeNames == [ExporterRegistry.acmeEventsTypeName])
+        registry.registerAcmeEventsEventExporter()
+        #expect(registry.typeNames == [AcmeEventsEventExporter.typeName])
         let section = TestSections.section(AcmeEventsTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeEventsConfiguration.Document.self, from: node)
@@ -202,7 +202,7 @@ struct AcmeEventsTransportTests {
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try AcmeEventsBlueprint.transportConfiguration(
+        var transport = try AcmeEventsEventExporter.transportConfiguration(
             AcmeEventsTestSupport.configuration(),
             context: AcmeEventsTestSupport.context
         )
@@ -225,7 +225,7 @@ struct AcmeEventsTransportTests {
         let sink = HTTPExportSink(configuration: transport)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try AcmeEventsBlueprint.makeExporter(
+            let exporter = try AcmeEventsEventExporter.makeExporter(
                 name: name,
                 configuration: configuration,
                 context: AcmeEventsTestSupport.context,

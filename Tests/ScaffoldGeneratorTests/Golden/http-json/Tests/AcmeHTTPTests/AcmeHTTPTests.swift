@@ -42,7 +42,7 @@ enum AcmeHTTPTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeHTTPBlueprint.Payload) -> String {
+    static func text(of payload: AcmeHTTPSpanExporter.Payload) -> String {
         payload.contentType + "\n" + String(decoding: payload.body, as: UTF8.self) + "\n"
     }
 }
@@ -146,10 +146,10 @@ struct AcmeHTTPConfigurationTests {
 }
 
 @Suite("AcmeHTTP exporter")
-struct AcmeHTTPExporterTests {
+struct AcmeHTTPSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeHTTPBlueprint.makePipeline(
+        let pipeline = try AcmeHTTPSpanExporter.makePipeline(
             configuration: AcmeHTTPTestSupport.configuration(),
             context: AcmeHTTPTestSupport.context
         )
@@ -161,8 +161,8 @@ struct AcmeHTTPExporterTests {
         .enabled(if: AcmeHTTPTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeHTTPBlueprint.Payload>()
-        let exporter = try AcmeHTTPBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeHTTPSpanExporter.Payload>()
+        let exporter = try AcmeHTTPSpanExporter.makeExporter(
             name: "golden",
             configuration: AcmeHTTPTestSupport.configuration(),
             context: AcmeHTTPTestSupport.context,
@@ -193,8 +193,8 @@ struct AcmeHTTPExporterTests {
         .enabled(if: AcmeHTTPTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeHTTPBlueprint.Payload>()
-        let exporter = try AcmeHTTPBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeHTTPSpanExporter.Payload>()
+        let exporter = try AcmeHTTPSpanExporter.makeExporter(
             name: "flush",
             configuration: AcmeHTTPTestSupport.configuration(),
             context: AcmeHTTPTestSupport.context,
@@ -215,11 +215,11 @@ struct AcmeHTTPExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeHTTPTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeHTTPBlueprint.makeExporter(
+        let exporter = try AcmeHTTPSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeHTTPTestSupport.context,
-            sink: InMemorySink<AcmeHTTPBlueprint.Payload>()
+            sink: InMemorySink<AcmeHTTPSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -230,8 +230,8 @@ struct AcmeHTTPExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeHTTP()
-        #expect(registry.typeNames == [ExporterRegistry.acmeHTTPTypeName])
+        registry.registerAcmeHTTPSpanExporter()
+        #expect(registry.typeNames == [AcmeHTTPSpanExporter.typeName])
         let section = TestSections.section(AcmeHTTPTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeHTTPConfiguration.Document.self, from: node)
@@ -249,7 +249,7 @@ struct AcmeHTTPTransportTests {
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try AcmeHTTPBlueprint.transportConfiguration(
+        var transport = try AcmeHTTPSpanExporter.transportConfiguration(
             AcmeHTTPTestSupport.configuration(),
             context: AcmeHTTPTestSupport.context
         )
@@ -267,7 +267,7 @@ struct AcmeHTTPTransportTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let context = ExporterBuildContext(name: "test", environment: [:], baseDirectory: directory.path)
         let configuration = try AcmeHTTPTestSupport.configuration()
-        let file = try #require(try AcmeHTTPBlueprint.deadLetterFile(configuration, context: context))
+        let file = try #require(try AcmeHTTPSpanExporter.deadLetterFile(configuration, context: context))
         let server = LoopbackHTTPServer()
         _ = try await server.start()
         defer { server.stop() }
@@ -294,7 +294,7 @@ struct AcmeHTTPTransportTests {
         let sink = HTTPExportSink(configuration: transport)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try AcmeHTTPBlueprint.makeExporter(
+            let exporter = try AcmeHTTPSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
                 context: AcmeHTTPTestSupport.context,

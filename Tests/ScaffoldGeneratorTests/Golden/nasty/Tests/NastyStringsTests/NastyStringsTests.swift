@@ -37,7 +37,7 @@ enum NastyStringsTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: NastyStringsBlueprint.Payload) -> String {
+    static func text(of payload: NastyStringsEventExporter.Payload) -> String {
         String(decoding: payload, as: UTF8.self)
     }
 }
@@ -111,10 +111,10 @@ struct NastyStringsConfigurationTests {
 }
 
 @Suite("NastyStrings exporter")
-struct NastyStringsExporterTests {
+struct NastyStringsEventExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try NastyStringsBlueprint.makePipeline(
+        let pipeline = try NastyStringsEventExporter.makePipeline(
             configuration: NastyStringsTestSupport.configuration(),
             context: NastyStringsTestSupport.context
         )
@@ -126,8 +126,8 @@ struct NastyStringsExporterTests {
         .enabled(if: NastyStringsTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<NastyStringsBlueprint.Payload>()
-        let exporter = try NastyStringsBlueprint.makeExporter(
+        let sink = InMemorySink<NastyStringsEventExporter.Payload>()
+        let exporter = try NastyStringsEventExporter.makeExporter(
             name: "golden",
             configuration: NastyStringsTestSupport.configuration(),
             context: NastyStringsTestSupport.context,
@@ -158,8 +158,8 @@ struct NastyStringsExporterTests {
         .enabled(if: NastyStringsTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<NastyStringsBlueprint.Payload>()
-        let exporter = try NastyStringsBlueprint.makeExporter(
+        let sink = InMemorySink<NastyStringsEventExporter.Payload>()
+        let exporter = try NastyStringsEventExporter.makeExporter(
             name: "flush",
             configuration: NastyStringsTestSupport.configuration(),
             context: NastyStringsTestSupport.context,
@@ -180,11 +180,11 @@ struct NastyStringsExporterTests {
     func overflowDrops() async throws {
         var configuration = try NastyStringsTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try NastyStringsBlueprint.makeExporter(
+        let exporter = try NastyStringsEventExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: NastyStringsTestSupport.context,
-            sink: InMemorySink<NastyStringsBlueprint.Payload>()
+            sink: InMemorySink<NastyStringsEventExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -195,8 +195,8 @@ struct NastyStringsExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerNastyStrings()
-        #expect(registry.typeNames == [ExporterRegistry.nastyStringsTypeName])
+        registry.registerNastyStringsEventExporter()
+        #expect(registry.typeNames == [NastyStringsEventExporter.typeName])
         let section = TestSections.section(NastyStringsTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(NastyStringsConfiguration.Document.self, from: node)

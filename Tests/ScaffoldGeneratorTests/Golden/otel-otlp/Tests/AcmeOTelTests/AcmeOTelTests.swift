@@ -39,7 +39,7 @@ enum AcmeOTelTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeOTelBlueprint.Payload) -> String {
+    static func text(of payload: AcmeOTelSpanExporter.Payload) -> String {
         (try? OTLPTraceRequestSummary(body: payload.body, encoding: .protobuf).json) ?? "?" + "\n"
     }
 }
@@ -103,10 +103,10 @@ struct AcmeOTelConfigurationTests {
 }
 
 @Suite("AcmeOTel exporter")
-struct AcmeOTelExporterTests {
+struct AcmeOTelSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeOTelBlueprint.makePipeline(
+        let pipeline = try AcmeOTelSpanExporter.makePipeline(
             configuration: AcmeOTelTestSupport.configuration(),
             context: AcmeOTelTestSupport.context
         )
@@ -118,8 +118,8 @@ struct AcmeOTelExporterTests {
         .enabled(if: AcmeOTelTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeOTelBlueprint.Payload>()
-        let exporter = try AcmeOTelBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeOTelSpanExporter.Payload>()
+        let exporter = try AcmeOTelSpanExporter.makeExporter(
             name: "golden",
             configuration: AcmeOTelTestSupport.configuration(),
             context: AcmeOTelTestSupport.context,
@@ -150,8 +150,8 @@ struct AcmeOTelExporterTests {
         .enabled(if: AcmeOTelTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeOTelBlueprint.Payload>()
-        let exporter = try AcmeOTelBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeOTelSpanExporter.Payload>()
+        let exporter = try AcmeOTelSpanExporter.makeExporter(
             name: "flush",
             configuration: AcmeOTelTestSupport.configuration(),
             context: AcmeOTelTestSupport.context,
@@ -172,11 +172,11 @@ struct AcmeOTelExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeOTelTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeOTelBlueprint.makeExporter(
+        let exporter = try AcmeOTelSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeOTelTestSupport.context,
-            sink: InMemorySink<AcmeOTelBlueprint.Payload>()
+            sink: InMemorySink<AcmeOTelSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -187,8 +187,8 @@ struct AcmeOTelExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeOTel()
-        #expect(registry.typeNames == [ExporterRegistry.acmeOTelTypeName])
+        registry.registerAcmeOTelSpanExporter()
+        #expect(registry.typeNames == [AcmeOTelSpanExporter.typeName])
         let section = TestSections.section(AcmeOTelTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeOTelConfiguration.Document.self, from: node)
@@ -203,7 +203,7 @@ struct AcmeOTelTransportTests {
         _ server: LoopbackHTTPServer,
         timeout: Duration = .seconds(5)
     ) throws -> HTTPExportSink.Configuration {
-        var transport = try AcmeOTelBlueprint.transportConfiguration(
+        var transport = try AcmeOTelSpanExporter.transportConfiguration(
             AcmeOTelTestSupport.configuration(),
             context: AcmeOTelTestSupport.context
         )
@@ -226,7 +226,7 @@ struct AcmeOTelTransportTests {
         let sink = HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
         let memory = InMemorySink<HTTPPayload>()
         func run(_ destination: some ExportSink<HTTPPayload>, name: String) async throws {
-            let exporter = try AcmeOTelBlueprint.makeExporter(
+            let exporter = try AcmeOTelSpanExporter.makeExporter(
                 name: name,
                 configuration: configuration,
                 context: AcmeOTelTestSupport.context,
@@ -266,7 +266,7 @@ struct AcmeOTelTransportTests {
         _ = try await server.start()
         defer { server.stop() }
         let transport = try Self.transportConfiguration(server)
-        let exporter = try AcmeOTelBlueprint.makeExporter(
+        let exporter = try AcmeOTelSpanExporter.makeExporter(
             name: "otlp",
             configuration: AcmeOTelTestSupport.configuration(),
             context: AcmeOTelTestSupport.context,

@@ -63,7 +63,7 @@ enum AcmeRawTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeRawBlueprint.Payload) -> String {
+    static func text(of payload: AcmeRawEventExporter.Payload) -> String {
         String(decoding: payload, as: UTF8.self)
     }
 }
@@ -217,10 +217,10 @@ struct AcmeRawConfigurationTests {
 }
 
 @Suite("AcmeRaw exporter")
-struct AcmeRawExporterTests {
+struct AcmeRawEventExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeRawBlueprint.makePipeline(
+        let pipeline = try AcmeRawEventExporter.makePipeline(
             configuration: AcmeRawTestSupport.configuration(),
             context: AcmeRawTestSupport.context
         )
@@ -232,8 +232,8 @@ struct AcmeRawExporterTests {
         .enabled(if: AcmeRawTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeRawBlueprint.Payload>()
-        let exporter = try AcmeRawBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeRawEventExporter.Payload>()
+        let exporter = try AcmeRawEventExporter.makeExporter(
             name: "golden",
             configuration: AcmeRawTestSupport.configuration(),
             context: AcmeRawTestSupport.context,
@@ -264,8 +264,8 @@ struct AcmeRawExporterTests {
         .enabled(if: AcmeRawTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeRawBlueprint.Payload>()
-        let exporter = try AcmeRawBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeRawEventExporter.Payload>()
+        let exporter = try AcmeRawEventExporter.makeExporter(
             name: "flush",
             configuration: AcmeRawTestSupport.configuration(),
             context: AcmeRawTestSupport.context,
@@ -286,11 +286,11 @@ struct AcmeRawExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeRawTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeRawBlueprint.makeExporter(
+        let exporter = try AcmeRawEventExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeRawTestSupport.context,
-            sink: InMemorySink<AcmeRawBlueprint.Payload>()
+            sink: InMemorySink<AcmeRawEventExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -301,8 +301,8 @@ struct AcmeRawExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeRaw()
-        #expect(registry.typeNames == [ExporterRegistry.acmeRawTypeName])
+        registry.registerAcmeRawEventExporter()
+        #expect(registry.typeNames == [AcmeRawEventExporter.typeName])
         let section = TestSections.section(AcmeRawTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeRawConfiguration.Document.self, from: node)

@@ -38,7 +38,7 @@ enum AcmeSpanTestSupport {
     static let context = ExporterBuildContext(name: "test", environment: [:])
 
     /// One payload as text, for the golden file.
-    static func text(of payload: AcmeSpanBlueprint.Payload) -> String {
+    static func text(of payload: AcmeSpanSpanExporter.Payload) -> String {
         ConsoleRenderer().render(payload) + "\n"
     }
 }
@@ -129,10 +129,10 @@ struct AcmeSpanConfigurationTests {
 }
 
 @Suite("AcmeSpan exporter")
-struct AcmeSpanExporterTests {
+struct AcmeSpanSpanExporterTests {
     @Test("the pipeline runs the processors in the spec's order")
     func pipelineOrder() throws {
-        let pipeline = try AcmeSpanBlueprint.makePipeline(
+        let pipeline = try AcmeSpanSpanExporter.makePipeline(
             configuration: AcmeSpanTestSupport.configuration(),
             context: AcmeSpanTestSupport.context
         )
@@ -144,8 +144,8 @@ struct AcmeSpanExporterTests {
         .enabled(if: AcmeSpanTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func goldenPayloads() async throws {
-        let sink = InMemorySink<AcmeSpanBlueprint.Payload>()
-        let exporter = try AcmeSpanBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeSpanSpanExporter.Payload>()
+        let exporter = try AcmeSpanSpanExporter.makeExporter(
             name: "golden",
             configuration: AcmeSpanTestSupport.configuration(),
             context: AcmeSpanTestSupport.context,
@@ -176,8 +176,8 @@ struct AcmeSpanExporterTests {
         .enabled(if: AcmeSpanTestSupport.pipelineIsImplemented, "implement the stubs first")
     )
     func shutdownFlushes() async throws {
-        let sink = InMemorySink<AcmeSpanBlueprint.Payload>()
-        let exporter = try AcmeSpanBlueprint.makeExporter(
+        let sink = InMemorySink<AcmeSpanSpanExporter.Payload>()
+        let exporter = try AcmeSpanSpanExporter.makeExporter(
             name: "flush",
             configuration: AcmeSpanTestSupport.configuration(),
             context: AcmeSpanTestSupport.context,
@@ -198,11 +198,11 @@ struct AcmeSpanExporterTests {
     func overflowDrops() async throws {
         var configuration = try AcmeSpanTestSupport.configuration()
         configuration.buffer = BufferSettings(capacity: 4, overflowPolicy: .dropNewest)
-        let exporter = try AcmeSpanBlueprint.makeExporter(
+        let exporter = try AcmeSpanSpanExporter.makeExporter(
             name: "overflow",
             configuration: configuration,
             context: AcmeSpanTestSupport.context,
-            sink: InMemorySink<AcmeSpanBlueprint.Payload>()
+            sink: InMemorySink<AcmeSpanSpanExporter.Payload>()
         )
         for event in TestEvents.marks(count: 10) { exporter.receive(event) }
         #expect(exporter.statistics.received == 10)
@@ -213,8 +213,8 @@ struct AcmeSpanExporterTests {
     @Test("the registry knows the type and decodes its section")
     func registration() throws {
         var registry = ExporterRegistry()
-        registry.registerAcmeSpan()
-        #expect(registry.typeNames == [ExporterRegistry.acmeSpanTypeName])
+        registry.registerAcmeSpanSpanExporter()
+        #expect(registry.typeNames == [AcmeSpanSpanExporter.typeName])
         let section = TestSections.section(AcmeSpanTestSupport.minimalEntries)
         let node = try #require(try YAMLParser.parse(section))
         let document = try YAMLDecoder().decode(AcmeSpanConfiguration.Document.self, from: node)

@@ -7,18 +7,16 @@ import ExporterEvents
 import ExporterHTTP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let aTIFFileTypeName = "atif_file"
-
-    /// Registers the `atif_file` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerATIFFile() {
+    /// Registers the `atif_file` exporter type (`ATIFFileEventExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerATIFFileEventExporter() {
         register(
-            Self.aTIFFileTypeName,
+            ATIFFileEventExporter.typeName,
             configuration: ATIFFileConfiguration.Document.self,
             summary: "raw telemetry over custom"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try ATIFFileBlueprint(configuration: configuration, context: context)
+            return try ATIFFileEventExporter(configuration: configuration, context: context)
         }
     }
 }

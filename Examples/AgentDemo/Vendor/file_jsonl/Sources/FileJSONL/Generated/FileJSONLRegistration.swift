@@ -5,18 +5,16 @@ import ExporterCore
 import ExporterEvents
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let fileJSONLTypeName = "file_jsonl"
-
-    /// Registers the `file_jsonl` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerFileJSONL() {
+    /// Registers the `file_jsonl` exporter type (`FileJSONLEventExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerFileJSONLEventExporter() {
         register(
-            Self.fileJSONLTypeName,
+            FileJSONLEventExporter.typeName,
             configuration: FileJSONLConfiguration.Document.self,
             summary: "raw telemetry over file"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try FileJSONLBlueprint(configuration: configuration, context: context)
+            return try FileJSONLEventExporter(configuration: configuration, context: context)
         }
     }
 }

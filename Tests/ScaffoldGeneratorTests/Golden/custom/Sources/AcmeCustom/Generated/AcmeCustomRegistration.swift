@@ -7,18 +7,16 @@ import ExporterEvents
 import ExporterHTTP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeCustomTypeName = "acme_custom"
-
-    /// Registers the `acme_custom` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeCustom() {
+    /// Registers the `acme_custom` exporter type (`AcmeCustomSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeCustomSpanExporter() {
         register(
-            Self.acmeCustomTypeName,
+            AcmeCustomSpanExporter.typeName,
             configuration: AcmeCustomConfiguration.Document.self,
             summary: "span telemetry over custom"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeCustomBlueprint(configuration: configuration, context: context)
+            return try AcmeCustomSpanExporter(configuration: configuration, context: context)
         }
     }
 }

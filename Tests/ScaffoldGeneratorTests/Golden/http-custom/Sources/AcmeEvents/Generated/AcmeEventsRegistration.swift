@@ -6,18 +6,16 @@ import ExporterEvents
 import ExporterHTTP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeEventsTypeName = "acme_events"
-
-    /// Registers the `acme_events` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeEvents() {
+    /// Registers the `acme_events` exporter type (`AcmeEventsEventExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeEventsEventExporter() {
         register(
-            Self.acmeEventsTypeName,
+            AcmeEventsEventExporter.typeName,
             configuration: AcmeEventsConfiguration.Document.self,
             summary: "raw telemetry over http"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeEventsBlueprint(configuration: configuration, context: context)
+            return try AcmeEventsEventExporter(configuration: configuration, context: context)
         }
     }
 }

@@ -6,18 +6,16 @@ import ExporterEvents
 import ExporterHTTP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeHTTPTypeName = "acme_http"
-
-    /// Registers the `acme_http` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeHTTP() {
+    /// Registers the `acme_http` exporter type (`AcmeHTTPSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeHTTPSpanExporter() {
         register(
-            Self.acmeHTTPTypeName,
+            AcmeHTTPSpanExporter.typeName,
             configuration: AcmeHTTPConfiguration.Document.self,
             summary: "Sends spans to the Acme API."
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeHTTPBlueprint(configuration: configuration, context: context)
+            return try AcmeHTTPSpanExporter(configuration: configuration, context: context)
         }
     }
 }

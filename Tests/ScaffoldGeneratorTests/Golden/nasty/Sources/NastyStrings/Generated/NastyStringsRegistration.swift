@@ -5,18 +5,16 @@ import ExporterCore
 import ExporterEvents
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let nastyStringsTypeName = "nasty_strings"
-
-    /// Registers the `nasty_strings` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerNastyStrings() {
+    /// Registers the `nasty_strings` exporter type (`NastyStringsEventExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerNastyStringsEventExporter() {
         register(
-            Self.nastyStringsTypeName,
+            NastyStringsEventExporter.typeName,
             configuration: NastyStringsConfiguration.Document.self,
             summary: "raw telemetry over console"
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try NastyStringsBlueprint(configuration: configuration, context: context)
+            return try NastyStringsEventExporter(configuration: configuration, context: context)
         }
     }
 }

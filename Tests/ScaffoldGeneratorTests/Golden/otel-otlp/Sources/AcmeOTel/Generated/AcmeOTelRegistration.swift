@@ -6,18 +6,16 @@ import ExporterHTTP
 import ExporterOTLP
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeOTelTypeName = "acme_otel"
-
-    /// Registers the `acme_otel` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeOTel() {
+    /// Registers the `acme_otel` exporter type (`AcmeOTelSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeOTelSpanExporter() {
         register(
-            Self.acmeOTelTypeName,
+            AcmeOTelSpanExporter.typeName,
             configuration: AcmeOTelConfiguration.Document.self,
             summary: "Sends OTLP spans to the Acme collector."
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeOTelBlueprint(configuration: configuration, context: context)
+            return try AcmeOTelSpanExporter(configuration: configuration, context: context)
         }
     }
 }

@@ -5,18 +5,16 @@ import ExporterCore
 import ExporterEvents
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeRawTypeName = "acme_raw"
-
-    /// Registers the `acme_raw` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeRaw() {
+    /// Registers the `acme_raw` exporter type (`AcmeRawEventExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeRawEventExporter() {
         register(
-            Self.acmeRawTypeName,
+            AcmeRawEventExporter.typeName,
             configuration: AcmeRawConfiguration.Document.self,
             summary: "Writes events to a file."
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeRawBlueprint(configuration: configuration, context: context)
+            return try AcmeRawEventExporter(configuration: configuration, context: context)
         }
     }
 }

@@ -4,18 +4,16 @@ import ExporterCore
 import ExporterEvents
 
 extension ExporterRegistry {
-    /// The `_type` this package registers.
-    public static let acmeSpanTypeName = "acme_span"
-
-    /// Registers the `acme_span` exporter type: its configuration and the factory of its blueprint.
-    public mutating func registerAcmeSpan() {
+    /// Registers the `acme_span` exporter type (`AcmeSpanSpanExporter.typeName`): its configuration and the
+    /// factory of its exporter.
+    public mutating func registerAcmeSpanSpanExporter() {
         register(
-            Self.acmeSpanTypeName,
+            AcmeSpanSpanExporter.typeName,
             configuration: AcmeSpanConfiguration.Document.self,
             summary: "Prints span trees."
         ) { document, context in
             let configuration = try document.resolve(environment: context.environment)
-            return try AcmeSpanBlueprint(configuration: configuration, context: context)
+            return try AcmeSpanSpanExporter(configuration: configuration, context: context)
         }
     }
 }
