@@ -72,7 +72,9 @@ struct PhoenixIntegrationTests {
         }
 
         let root = try #require(trace.scopes.first { $0.parentUUID == nil })
-        let traceID = Self.hex(root.uuid)
+        // The run's own trace id when its WORKFLOW_START names one (the recorded trace does), as in the toolkit.
+        let traceID = root.workflowTraceID ?? Self.hex(root.uuid)
+        #expect(root.workflowTraceID != nil, "the recorded trace names its run's trace id")
         for scope in trace.scopes {
             let span = try #require(byUUID[scope.uuid], "no span stored for \(scope.family) \(scope.name)")
             #expect(span.name == scope.name)

@@ -27,6 +27,9 @@ struct RecordedToolkitTrace {
         var cachedTokens: Int64?
         /// `reasoning_tokens` of the same.
         var reasoningTokens: Int64?
+        /// `provided_metadata.workflow_trace_id` of the START: the run's own trace id, which the toolkit (and we)
+        /// give every span of the run.
+        var workflowTraceID: String?
     }
 
     /// The scopes in the order their STARTs were recorded.
@@ -52,7 +55,8 @@ struct RecordedToolkitTrace {
                         parentUUID: parent == "root" ? nil : parent,
                         name: displayName ?? stepName,
                         family: family,
-                        modelName: family == "LLM" ? stepName : nil
+                        modelName: family == "LLM" ? stepName : nil,
+                        workflowTraceID: payload["metadata"]?["provided_metadata"]?["workflow_trace_id"]?.stringValue
                     )
                 )
             } else if eventType.hasSuffix("_END"), let index = indexByUUID[uuid],

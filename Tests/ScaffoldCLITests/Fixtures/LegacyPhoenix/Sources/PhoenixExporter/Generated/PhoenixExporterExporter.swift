@@ -84,8 +84,7 @@ public struct PhoenixExporterBlueprint: ExporterBlueprint {
     }
 
     /// Where and how the transport sends: the endpoint, method, headers, authentication, compression, timeout and
-    /// retry policy of exporter.yaml, with this configuration's values. Secrets go into the headers only, and into
-    /// `secrets`, which the transport scrubs from everything a server says before it is logged or stored.
+    /// retry policy of exporter.yaml, with this configuration's values. Secrets go into the headers only.
     ///
     /// - Throws: `CFG004` when the endpoint is not set or not an http(s) URL.
     public static func transportConfiguration(
@@ -107,8 +106,7 @@ public struct PhoenixExporterBlueprint: ExporterBlueprint {
             auth: .none,
             compression: .none,
             requestTimeout: configuration.timeout,
-            retry: RetryPolicy(),
-            secrets: [configuration.apiKey].compactMap { $0 }
+            retry: RetryPolicy()
         )
     }
 
