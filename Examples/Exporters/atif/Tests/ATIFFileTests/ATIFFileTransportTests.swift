@@ -44,7 +44,8 @@ struct ATIFFileTransportTests {
         }
         let report = await exporter.shutdown(timeout: .seconds(30))
         // run-c's events wait in the transport until its trajectory is written at close: not exported yet.
-        let finishedEvents = TestEvents.run(root: "run-a", turns: 2).count + TestEvents.run(root: "run-b", turns: 1).count
+        let finishedEvents =
+            TestEvents.run(root: "run-a", turns: 2).count + TestEvents.run(root: "run-b", turns: 1).count
         #expect(report.statistics.exported == finishedEvents)
         #expect(report.abandonedItems == unfinished.count - 1)
         #expect(!report.completed)
