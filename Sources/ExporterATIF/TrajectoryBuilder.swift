@@ -70,8 +70,9 @@ public struct TrajectoryBuilder: Processor {
         finishAllKeyed().map(\.trajectory)
     }
 
-    /// ``finishAll()`` with the root uuid of each trajectory.
-    mutating func finishAllKeyed() -> [(root: String, trajectory: ATIFTrajectory)] {
+    /// ``finishAll()`` with the root uuid of each trajectory, for a caller that tracks runs by root (a transport
+    /// settling each run's events when its trajectory is written).
+    public mutating func finishAllKeyed() -> [(root: String, trajectory: ATIFTrajectory)] {
         let open = runOrder
         return open.compactMap { root in
             finishRun(root, notes: "unfinished: the root scope had not ended when the trajectory was exported")
@@ -95,7 +96,8 @@ public struct TrajectoryBuilder: Processor {
     public var statistics: [String: Double] { counters }
 
     /// The run an event belongs to: its `rootUUID`, else its (known) parent's root, else its parent, else itself.
-    func rootUUID(of event: AgentEvent) -> String {
+    /// Ask before ``consume(_:)``, which forgets the run's scopes when it ends.
+    public func rootUUID(of event: AgentEvent) -> String {
         if let root = event.rootUUID { return root }
         if let known = scopes[event.uuid] { return known.root }
         guard let parent = event.parentUUID else { return event.uuid }
