@@ -43,7 +43,12 @@ struct ATIFFileTransportTests {
             exporter.receive(event)
         }
         let report = await exporter.shutdown(timeout: .seconds(30))
-        #expect(report.completed)
+        // run-c's events wait in the transport until its trajectory is written at close: not exported yet.
+        let finishedEvents =
+            TestEvents.run(root: "run-a", turns: 2).count + TestEvents.run(root: "run-b", turns: 1).count
+        #expect(report.statistics.exported == finishedEvents)
+        #expect(report.abandonedItems == unfinished.count - 1)
+        #expect(!report.completed)
         #expect(report.statistics.failed == 0)
         let directory = base.appendingPathComponent("trajectories")
         let written = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
@@ -63,6 +68,29 @@ struct ATIFFileTransportTests {
         #expect((open["notes"] as? String)?.contains("unfinished") == true)
         let runA = try Self.object(at: directory.appendingPathComponent("run-a.json"))
         #expect(runA["notes"] == nil)
+    }
+
+    @Test("events whose trajectory cannot be written count as failed, not exported")
+    func unwritableTrajectoryCountsItsEventsFailed() async throws {
+        let base = try Self.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: base) }
+        let blueprint = try ATIFFileEventExporter(
+            configuration: ATIFFileConfiguration(outputDir: "trajectories"),
+            context: ExporterBuildContext(name: "atif_file", baseDirectory: base.path)
+        )
+        // The directory is gone and a file stands in its place: every trajectory write fails.
+        let directory = base.appendingPathComponent("trajectories")
+        try? FileManager.default.removeItem(at: directory)
+        try Data("x".utf8).write(to: directory)
+        let exporter = try blueprint.makeExporter(name: "run")
+        try await exporter.start()
+        let events = TestEvents.run(root: "run-a", turns: 2) + TestEvents.run(root: "run-b", turns: 1)
+        for event in events { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(30))
+        await blueprint.close()
+        #expect(report.statistics.exported == 0)
+        #expect(report.statistics.failed == events.count)
+        #expect(try Data(contentsOf: directory) == Data("x".utf8))
     }
 
     @Test("an output_dir that cannot be created is a configuration error naming the exporter")
