@@ -1,4 +1,5 @@
 import ExporterDiagnostics
+import ExporterYAML
 
 /// The steps with a hint, and problems of no single value: what the built-in configurations need beyond the steps
 /// generated configurations call.
@@ -38,5 +39,11 @@ extension ConfigurationReader {
     /// Records a problem no single value's check finds, such as a rule about two keys.
     public mutating func report(_ message: String, at location: SourceLocation?, hint: String? = nil) {
         diagnostics.append(.error(.configurationInvalidValue, message, at: location, hint: hint))
+    }
+
+    /// Records that the required `key` is missing (`YAML011`, as the decoder reports a missing key), at the
+    /// section, with a hint that names where else it may come from.
+    public mutating func reportMissing(_ key: String, hint: String?) {
+        diagnostics.append(.error(.yamlMissingKey, "missing required key '\(key)'", at: section, hint: hint))
     }
 }

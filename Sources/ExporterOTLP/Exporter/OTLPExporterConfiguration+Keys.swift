@@ -8,8 +8,28 @@ extension OTLPExporterConfiguration {
     static func batching(_ section: ConfigurationSection, _ reader: inout ConfigurationReader) -> BatchingOptions {
         var batching = BatchingOptions(overflowPolicy: .dropOldest)
         let atLeastOne: (Int) -> String? = { $0 >= 1 ? nil : "must be at least 1, not \($0)" }
-        let batchSize = reader.check(reader.value("batch_size", in: section, as: Int.self), atLeastOne)
-        let maxQueueSize = reader.check(reader.value("max_queue_size", in: section, as: Int.self), atLeastOne)
+        let batchSize = reader.check(
+            fallback(
+                reader.value("batch_size", in: section, as: Int.self),
+                key: "batch_size",
+                variables: ["OTEL_BSP_MAX_EXPORT_BATCH_SIZE"],
+                expected: "a positive integer",
+                &reader,
+                parse: positiveInteger
+            ),
+            atLeastOne
+        )
+        let maxQueueSize = reader.check(
+            fallback(
+                reader.value("max_queue_size", in: section, as: Int.self),
+                key: "max_queue_size",
+                variables: ["OTEL_BSP_MAX_QUEUE_SIZE"],
+                expected: "a positive integer",
+                &reader,
+                parse: positiveInteger
+            ),
+            atLeastOne
+        )
         batching.batchSize = batchSize?.value ?? batching.batchSize
         batching.maxQueueSize = maxQueueSize?.value ?? batching.maxQueueSize
         // Only values that are valid or left out: a faulty one is reported already, its default says nothing.
@@ -24,7 +44,16 @@ extension OTLPExporterConfiguration {
                 hint: "set max_queue_size to at least \(batching.batchSize), or lower batch_size"
             )
         }
-        batching.flushInterval = reader.positiveDuration("flush_interval", in: section) ?? batching.flushInterval
+        batching.flushInterval =
+            reader.positiveDuration("flush_interval", in: section)
+            ?? fallback(
+                nil,
+                key: "flush_interval",
+                variables: ["OTEL_BSP_SCHEDULE_DELAY"],
+                expected: "a positive number of milliseconds",
+                &reader,
+                parse: milliseconds
+            )?.value ?? batching.flushInterval
         if reader.value("drop_on_overflow", in: section, as: Bool.self)?.value == true {
             batching.overflowPolicy = .dropNewest
         }

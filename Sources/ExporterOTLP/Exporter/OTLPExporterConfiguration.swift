@@ -69,8 +69,17 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     public init(from decoder: any Decoder) throws {
         let section = try ConfigurationSection(decoder)
         var reader = section.reader()
+        let endpointText =
+            reader.value("endpoint", in: section, as: String.self) ?? Self.environmentEndpoint(&reader)
+        if endpointText == nil, !section.isWritten("endpoint") {
+            reader.reportMissing(
+                "endpoint",
+                hint: "set 'endpoint' (for example http://localhost:4318/v1/traces), or the environment variable "
+                    + "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT or OTEL_EXPORTER_OTLP_ENDPOINT"
+            )
+        }
         let endpoint = reader.convert(
-            reader.required("endpoint", in: section, as: String.self),
+            endpointText,
             expected: "an absolute http:// or https:// URL with a host",
             // Not shown: the URL may carry credentials (https://user:token@host/...).
             secret: true,
@@ -80,12 +89,41 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
             $0.isEmpty ? "cannot be empty" : nil
         }
         let attributes = reader.value("resource_attributes", in: section, as: ConfigurationMap<OTLPAttributeValue>.self)
+        let environmentAttributes = Self.environmentResourceAttributes(
+            &reader,
+            projectWritten: section.isWritten("project")
+        )
         batching = Self.batching(section, &reader)
         let shutdownTimeout = reader.positiveDuration("shutdown_timeout", in: section)
-        let encoding = reader.value("encoding", in: section, as: OTLPEncoding.self)
-        headers = Self.headers(reader.value("headers", in: section), &reader)
-        let timeout = reader.positiveDuration("timeout", in: section)
-        let compression = reader.value("compression", in: section, as: HTTPCompression.self)
+        let encoding = Self.fallback(
+            reader.value("encoding", in: section, as: OTLPEncoding.self),
+            key: "encoding",
+            variables: ["OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL"],
+            expected: "http/protobuf or http/json (grpc is not supported)",
+            &reader,
+            parse: Self.environmentEncoding
+        )
+        headers =
+            section.isWritten("headers")
+            ? Self.headers(reader.value("headers", in: section), &reader) : Self.environmentHeaders(&reader)
+        let timeout =
+            reader.positiveDuration("timeout", in: section)
+            ?? Self.fallback(
+                nil,
+                key: "timeout",
+                variables: ["OTEL_EXPORTER_OTLP_TRACES_TIMEOUT", "OTEL_EXPORTER_OTLP_TIMEOUT"],
+                expected: "a positive number of milliseconds",
+                &reader,
+                parse: Self.milliseconds
+            )?.value
+        let compression = Self.fallback(
+            reader.value("compression", in: section, as: HTTPCompression.self),
+            key: "compression",
+            variables: ["OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "OTEL_EXPORTER_OTLP_COMPRESSION"],
+            expected: "gzip or none",
+            &reader,
+            parse: Self.environmentCompression
+        )
         mapping = OTLPSpanMapper.Options(
             attributePrefix: Self.attributePrefix(section, &reader) ?? OTLPSpanMapper.Options().attributePrefix,
             toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false,
@@ -100,7 +138,8 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         // A missing or invalid endpoint is a recorded problem, so finish() has thrown without one.
         self.endpoint = endpoint?.value ?? URL(fileURLWithPath: "/")
         self.project = project?.value
-        resourceAttributes = attributes?.value.dictionary ?? [:]
+        resourceAttributes = environmentAttributes.merging(attributes?.value.dictionary ?? [:]) { _, written in written
+        }
         self.shutdownTimeout = shutdownTimeout ?? self.shutdownTimeout
         shutdownTimeoutIsSet = shutdownTimeout != nil
         self.encoding = encoding?.value ?? self.encoding
