@@ -356,32 +356,33 @@ struct PipelineRenderModel {
     /// The names of every stage, the hooks stage first.
     var stageNames: [String] { ["hooks"] + stages.map(\.name) }
 
-    func context(module: String) -> [String: Any] {
-        [
-            "stages": stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
-            "pipelineThrows": pipelineThrows,
-            "payloadType": payloadType,
-            "transportType": transportType,
-            "transportInit": transportInit.expression.lines(
+    /// The pipeline's keys of the templates' context.
+    var context: PipelineContext {
+        PipelineContext(
+            stages: stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
+            pipelineThrows: pipelineThrows,
+            payloadType: payloadType,
+            transportType: transportType,
+            transportInit: transportInit.expression.lines(
                 indent: 8,
                 prefix: transportInit.throwing ? "transport = try " : "transport = "
             ),
-            "payloadText": payloadText,
-            "hasHTTPTransport": http != nil,
-            "hasOTLP": otlpEncoding != nil,
-            "otlpEncodingName": otlpEncoding ?? "",
-            "transportConfigurationLines": http?.configurationLines ?? [],
-            "otlpEncodingLines": http?.otlpEncodingLines ?? [],
-            "methodLiteral": http?.methodLiteral ?? "\"POST\"",
-            "resourceChecks": http?.resourceChecks ?? [],
-            "deadLetterPathLines": http?.deadLetterPathLines ?? [],
-            "hasDeadLetter": http?.deadLetterPathLines != nil,
-            "allSpansExpected": !mayDrop,
-            "encoderType": customEncoder ?? "",
-            "encodedItemType": encodedItemType,
-            "expectedStageLines": SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
-                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")"),
-        ]
+            payloadText: payloadText,
+            hasHTTPTransport: http != nil,
+            hasOTLP: otlpEncoding != nil,
+            otlpEncodingName: otlpEncoding ?? "",
+            transportConfigurationLines: http?.configurationLines ?? [],
+            otlpEncodingLines: http?.otlpEncodingLines ?? [],
+            methodLiteral: http?.methodLiteral ?? "\"POST\"",
+            resourceChecks: http?.resourceChecks ?? [],
+            deadLetterPathLines: http?.deadLetterPathLines ?? [],
+            hasDeadLetter: http?.deadLetterPathLines != nil,
+            allSpansExpected: !mayDrop,
+            encoderType: customEncoder ?? "",
+            encodedItemType: encodedItemType,
+            expectedStageLines: SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")")
+        )
     }
 }
 
