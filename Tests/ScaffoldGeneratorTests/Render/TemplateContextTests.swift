@@ -76,6 +76,45 @@ struct TemplateContextTests {
         }
     }
 
+    @Test("an override of a per-file template sees its own keys and every shared one, legacy keys included")
+    func overrideKeys() throws {
+        var options = RenderFixtures.options()
+        options.templateOverrides = [
+            "CustomProcessor.swift": TemplateSet.requiredFirstLine
+                + "\n{{typeName}} {{{fileLiteral}}} {{blueprintType}} {{stem}} {{transportType}}"
+                + " {{#fields}}{{property}}{{/fields}} {{implementedCondition}}\n",
+            "CustomTransport.swift": TemplateSet.requiredFirstLine
+                + "\n{{{fileLiteral}}} {{exporterType}} {{#hasSecrets}}secrets{{/hasSecrets}}\n",
+        ]
+        let files = try ExporterRenderer(options: options).render(RenderFixtures.custom)
+        let processor = try #require(files.first { $0.path == "Sources/AcmeCustom/ScrubPiiProcessor.swift" })
+        #expect(
+            processor.contents
+                == "ScrubPiiProcessor \"Sources/AcmeCustom/ScrubPiiProcessor.swift\" AcmeCustomSpanExporter AcmeCustom"
+                + " AcmeCustomTransport token ScrubPiiProcessor.isImplemented && RenameSpansProcessor.isImplemented\n"
+        )
+        let transport = try #require(files.first { $0.path == "Sources/AcmeCustom/AcmeCustomTransport.swift" })
+        let expected = "\"Sources/AcmeCustom/AcmeCustomTransport.swift\" AcmeCustomSpanExporter secrets\n"
+        #expect(transport.contents == expected)
+    }
+
+    @Test("every key a built-in template uses is a context key")
+    func builtInKeys() throws {
+        let declared = Set(try Self.declarations().values.flatMap { $0.map(\.name) })
+        for (name, text) in TemplateSet.builtIn {
+            var rest = Substring(text)
+            while let open = rest.range(of: "{{") {
+                rest = rest[open.upperBound...]
+                guard let close = rest.range(of: "}}") else { break }
+                var key = rest[..<close.lowerBound].trimmingCharacters(in: CharacterSet(charactersIn: "{}"))
+                rest = rest[close.upperBound...]
+                if let first = key.first, "#^/".contains(first) { key.removeFirst() }
+                guard key != ".", !key.hasPrefix(">"), !key.hasPrefix("%") else { continue }
+                #expect(declared.contains(key), "\(name) uses '\(key)', which no context declares")
+            }
+        }
+    }
+
     /// The context types, in the order docs/TEMPLATES.md lists them.
     static let documentedTypes = [
         "PackageContext", "NamesContext", "ConfigurationContext", "PipelineContext", "TestsContext", "FieldContext",
