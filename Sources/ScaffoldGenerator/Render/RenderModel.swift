@@ -1,7 +1,7 @@
 import ExporterDiagnostics
 
 /// The typed view of a spec that the templates render: every identifier checked and escaped, every spec string a
-/// safe literal.
+/// safe literal. ``context`` is what the templates see.
 struct RenderModel {
     let spec: ExporterSpec
     let options: GeneratorOptions
