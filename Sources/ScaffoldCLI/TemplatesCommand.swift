@@ -17,7 +17,10 @@ struct TemplatesCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Write the built-in templates into DIR (for `generate --templates DIR`).",
-            discussion: "Existing files are not overwritten; exits 1 when one was in the way."
+            discussion: """
+                Existing files are not overwritten; exits 1 when one was in the way. The keys a template can use \
+                are listed in the scaffold repository's docs/TEMPLATES.md.
+                """
         )
 
         @Argument(help: "The directory to write the .mustache files into.")

@@ -30,15 +30,16 @@ public struct ExporterRenderer: Sendable {
         let context = model.context
         let module = spec.module
         var files: [GeneratedFile] = []
+        func add(_ path: String, _ template: String, _ ownership: GeneratedFile.Ownership) throws(DiagnosticError) {
+            try add(path, template, ownership, rendering: context)
+        }
         func add(
             _ path: String,
             _ template: String,
             _ ownership: GeneratedFile.Ownership,
-            _ extra: [String: Any] = [:]
-        )
-            throws(DiagnosticError)
-        {
-            let rendered = try templates.render(template, context.merging(extra) { _, new in new })
+            rendering context: Any
+        ) throws(DiagnosticError) {
+            let rendered = try templates.render(template, context)
             files.append(
                 GeneratedFile(path: path, contents: Self.trimmingTrailingWhitespace(rendered), ownership: ownership)
             )
@@ -58,15 +59,20 @@ public struct ExporterRenderer: Sendable {
         try add(model.hooks.path, "Hooks.swift", .userOwned)
         for processor in model.customProcessors {
             let path = "Sources/\(module)/\(processor.typeName).swift"
-            try add(path, "CustomProcessor.swift", .userOwned, processor.context(path: path))
+            let file = FileTemplateContext(file: processor.context(path: path), shared: context)
+            try add(path, "CustomProcessor.swift", .userOwned, rendering: file)
         }
         if spec.transport.kind == .custom {
             let path = model.customTransport.path
-            try add(path, "CustomTransport.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
+            let own = UserFileContext(fileLiteral: RenderSyntax.literal(path))
+            let file = FileTemplateContext(file: own, shared: context)
+            try add(path, "CustomTransport.swift", .userOwned, rendering: file)
         }
         if model.pipeline.customEncoder != nil {
             let path = model.customEncoder.path
-            try add(path, "CustomEncoder.swift", .userOwned, ["fileLiteral": RenderSyntax.literal(path)])
+            let own = UserFileContext(fileLiteral: RenderSyntax.literal(path))
+            let file = FileTemplateContext(file: own, shared: context)
+            try add(path, "CustomEncoder.swift", .userOwned, rendering: file)
         }
         try add("Sources/\(spec.name)-replay/main.swift", "Replay.swift", .generated)
         try add("Tests/\(module)Tests/\(module)Tests.swift", "Tests.swift", .generated)

@@ -45,38 +45,13 @@ struct PipelineRenderModel {
     ) throws(DiagnosticError) {
         let options = OptionRenderer(fields: fields)
         let spanBased = spec.base != .raw
-        var itemType = "AgentEvent"
-        var batched = false
-        let eventStage = spec.processors.filter { processor in
-            if case .custom(let custom) = processor { return custom.stage == .events || !spanBased }
-            if case .batch = processor { return false }
-            return true
-        }
-        let itemStage = spec.processors.filter { processor in
-            if case .custom(let custom) = processor { return custom.stage == .items && spanBased }
-            return false
-        }
-        let batch = spec.processors.compactMap { processor -> BatchProcessorSpec? in
-            if case .batch(let batch) = processor { return batch }
-            return nil
-        }.first
         mayDrop = spec.processors.contains { processor in
             switch processor {
             case .filter, .sample, .custom: true
             default: false
             }
         }
-        for processor in eventStage { add(processor, options: options, itemType: itemType) }
-        if spanBased {
-            appendPlain("SpanBuilder()", name: "spans")
-            itemType = "Span"
-        }
-        for processor in itemStage { add(processor, options: options, itemType: itemType) }
-        if let batch {
-            add(.batch(batch), options: options, itemType: itemType)
-            batched = true
-        }
-
+        let (itemType, batched) = appendProcessorStages(spec.processors, spanBased: spanBased, options: options)
         switch spec.transport {
         case .console(let console): wireConsole(console, spanBased: spanBased, batched: batched)
         case .file(let file): wireFile(file, spanBased: spanBased, batched: batched, options: options)
@@ -86,6 +61,39 @@ struct PipelineRenderModel {
         case .otlp(let otlp):
             wireOTLP(otlp, serviceName: spec.name, itemType: itemType, batched: batched, options: options)
         }
+    }
+
+    /// The spec's processors as stages, in the order they run: event-stage processors, then (span-based) the span
+    /// builder and item-stage custom processors, then the batch processor wherever the spec lists it. Returns what
+    /// the last stage emits items of, and whether it emits batches.
+    private mutating func appendProcessorStages(
+        _ processors: [ProcessorSpec],
+        spanBased: Bool,
+        options: OptionRenderer
+    ) -> (itemType: String, batched: Bool) {
+        let eventStage = processors.filter { processor in
+            if case .custom(let custom) = processor { return custom.stage == .events || !spanBased }
+            if case .batch = processor { return false }
+            return true
+        }
+        let itemStage = processors.filter { processor in
+            if case .custom(let custom) = processor { return custom.stage == .items && spanBased }
+            return false
+        }
+        let batch = processors.compactMap { processor -> BatchProcessorSpec? in
+            if case .batch(let batch) = processor { return batch }
+            return nil
+        }.first
+        var itemType = "AgentEvent"
+        for processor in eventStage { add(processor, options: options, itemType: itemType) }
+        if spanBased {
+            appendPlain("SpanBuilder()", name: "spans")
+            itemType = "Span"
+        }
+        for processor in itemStage { add(processor, options: options, itemType: itemType) }
+        guard let batch else { return (itemType, false) }
+        add(.batch(batch), options: options, itemType: itemType)
+        return (itemType, true)
     }
 
     /// `console`: span trees printed, or serialized events written to the stream.
@@ -245,106 +253,101 @@ struct PipelineRenderModel {
 
     private mutating func add(_ processor: ProcessorSpec, options: OptionRenderer, itemType: String) {
         switch processor {
-        case .filter(let filter):
-            let mode = filter.mode.map { options.enumeration($0, type: "FilterOptions.Mode", fallback: ".include") }
-            let phases: SwiftCode
-            switch filter.phases {
-            case .literal(let names)?:
-                phases = .array(
-                    names.filter { ["start", "end", "chunk", "mark"].contains($0) }.map { .atom("." + $0) }
-                )
-            case .field?:
-                phases = .atom(
-                    "Set(\(filter.phases.map { options.stringsExpression($0) } ?? "[]").compactMap(EventPhase.init(rawValue:)))"
-                )
-            case nil:
-                phases = .array([])
-            }
-            let optionsCode = SwiftCode.call(
-                "FilterOptions",
-                [
-                    ("mode", .atom(mode ?? ".include")),
-                    ("categories", filter.categories.map { options.strings($0) } ?? .array([])),
-                    ("phases", phases),
-                    ("names", filter.names.map { options.strings($0) } ?? .array([])),
-                ]
-            )
-            append(
-                "filter",
-                .call("FilterProcessor", [("options", optionsCode)]),
-                throwing: true
-            )
-        case .redact(let redact):
-            let optionsCode = SwiftCode.call(
-                "RedactionOptions",
-                [
-                    ("keyPaths", redact.keyPaths.map { options.strings($0) } ?? .array([])),
-                    ("valuePatterns", redact.valuePatterns.map { options.strings($0) } ?? .array([])),
-                    ("redactAttributes", redact.redactAttributes.map { options.strings($0) } ?? .array([])),
-                    ("replacement", .atom(redact.replacement.map { options.string($0) } ?? "\"[REDACTED]\"")),
-                ]
-            )
-            append(
-                "redact",
-                .call("RedactionProcessor", [("options", optionsCode)]),
-                throwing: true
-            )
+        case .filter(let filter): append("filter", Self.filterProcessor(filter, options: options), throwing: true)
+        case .redact(let redact): append("redact", Self.redactionProcessor(redact, options: options), throwing: true)
         case .enrich(let enrich):
-            let optionsCode = SwiftCode.call(
-                "EnrichmentOptions",
-                [
-                    ("tags", enrich.tags.map { options.map($0) } ?? .atom("[:]")),
-                    ("environmentTags", enrich.environmentTags.map { options.map($0) } ?? .atom("[:]")),
-                    ("prefix", .atom(enrich.prefix.map { options.string($0) } ?? "nil")),
-                    ("appendToTags", .atom(enrich.appendToTags.map { options.bool($0) } ?? "false")),
-                ]
-            )
-            append(
-                "enrich",
-                .call(
-                    "EnrichmentProcessor",
-                    [("options", optionsCode), ("environment", .atom("context.environment"))]
-                ),
-                throwing: true
-            )
+            append("enrich", Self.enrichmentProcessor(enrich, options: options), throwing: true)
         case .sample(let sample):
             let rate = sample.rate.map { options.double($0) } ?? "1.0"
-            append(
-                "sample",
-                .call("SamplingProcessor", [("rate", .atom(rate))]),
-                throwing: true
-            )
+            append("sample", .call("SamplingProcessor", [("rate", .atom(rate))]), throwing: true)
         case .custom(let custom):
             let typeName = custom.swiftName + "Processor"
-            append(
-                custom.name,
-                .call(typeName, [("configuration", .atom("configuration"))]),
-                throwing: true
-            )
+            append(custom.name, .call(typeName, [("configuration", .atom("configuration"))]), throwing: true)
         case .batch(let batch):
-            let size = batch.batchSize.map { options.int($0) } ?? "100"
-            let optionsCode = SwiftCode.call(
-                "BatchingOptions",
-                [
-                    ("batchSize", .atom(size)),
-                    ("flushInterval", .atom(batch.flushInterval.map { options.duration($0) } ?? ".seconds(5)")),
-                    ("maxQueueSize", .atom(batch.maxQueueSize.map { options.int($0) } ?? "max(1000, \(size))")),
-                    (
-                        "overflowPolicy",
-                        .atom(
-                            batch.overflowPolicy.map {
-                                options.enumeration($0, type: "OverflowPolicy", fallback: ".dropOldest")
-                            } ?? ".dropOldest"
-                        )
-                    ),
-                ]
-            )
-            append(
-                "batch",
-                .call("BatchingProcessor<\(itemType)>", [("options", optionsCode)]),
-                throwing: true
-            )
+            append("batch", Self.batchingProcessor(batch, itemType: itemType, options: options), throwing: true)
         }
+    }
+
+    /// `FilterProcessor(options: FilterOptions(…))`.
+    private static func filterProcessor(_ filter: FilterProcessorSpec, options: OptionRenderer) -> SwiftCode {
+        let mode = filter.mode.map { options.enumeration($0, type: "FilterOptions.Mode", fallback: ".include") }
+        let phases: SwiftCode
+        switch filter.phases {
+        case .literal(let names)?:
+            phases = .array(
+                names.filter { ["start", "end", "chunk", "mark"].contains($0) }.map { .atom("." + $0) }
+            )
+        case .field?:
+            phases = .atom(
+                "Set(\(filter.phases.map { options.stringsExpression($0) } ?? "[]").compactMap(EventPhase.init(rawValue:)))"
+            )
+        case nil:
+            phases = .array([])
+        }
+        let optionsCode = SwiftCode.call(
+            "FilterOptions",
+            [
+                ("mode", .atom(mode ?? ".include")),
+                ("categories", filter.categories.map { options.strings($0) } ?? .array([])),
+                ("phases", phases),
+                ("names", filter.names.map { options.strings($0) } ?? .array([])),
+            ]
+        )
+        return .call("FilterProcessor", [("options", optionsCode)])
+    }
+
+    /// `RedactionProcessor(options: RedactionOptions(…))`.
+    private static func redactionProcessor(_ redact: RedactProcessorSpec, options: OptionRenderer) -> SwiftCode {
+        let optionsCode = SwiftCode.call(
+            "RedactionOptions",
+            [
+                ("keyPaths", redact.keyPaths.map { options.strings($0) } ?? .array([])),
+                ("valuePatterns", redact.valuePatterns.map { options.strings($0) } ?? .array([])),
+                ("redactAttributes", redact.redactAttributes.map { options.strings($0) } ?? .array([])),
+                ("replacement", .atom(redact.replacement.map { options.string($0) } ?? "\"[REDACTED]\"")),
+            ]
+        )
+        return .call("RedactionProcessor", [("options", optionsCode)])
+    }
+
+    /// `EnrichmentProcessor(options: EnrichmentOptions(…), environment:)`.
+    private static func enrichmentProcessor(_ enrich: EnrichProcessorSpec, options: OptionRenderer) -> SwiftCode {
+        let optionsCode = SwiftCode.call(
+            "EnrichmentOptions",
+            [
+                ("tags", enrich.tags.map { options.map($0) } ?? .atom("[:]")),
+                ("environmentTags", enrich.environmentTags.map { options.map($0) } ?? .atom("[:]")),
+                ("prefix", .atom(enrich.prefix.map { options.string($0) } ?? "nil")),
+                ("appendToTags", .atom(enrich.appendToTags.map { options.bool($0) } ?? "false")),
+            ]
+        )
+        return .call("EnrichmentProcessor", [("options", optionsCode), ("environment", .atom("context.environment"))])
+    }
+
+    /// `BatchingProcessor<Item>(options: BatchingOptions(…))`.
+    private static func batchingProcessor(
+        _ batch: BatchProcessorSpec,
+        itemType: String,
+        options: OptionRenderer
+    ) -> SwiftCode {
+        let size = batch.batchSize.map { options.int($0) } ?? "100"
+        let optionsCode = SwiftCode.call(
+            "BatchingOptions",
+            [
+                ("batchSize", .atom(size)),
+                ("flushInterval", .atom(batch.flushInterval.map { options.duration($0) } ?? ".seconds(5)")),
+                ("maxQueueSize", .atom(batch.maxQueueSize.map { options.int($0) } ?? "max(1000, \(size))")),
+                (
+                    "overflowPolicy",
+                    .atom(
+                        batch.overflowPolicy.map {
+                            options.enumeration($0, type: "OverflowPolicy", fallback: ".dropOldest")
+                        } ?? ".dropOldest"
+                    )
+                ),
+            ]
+        )
+        return .call("BatchingProcessor<\(itemType)>", [("options", optionsCode)])
     }
 
     /// A stage that takes no part in the spec's processors (span building, encoding), under `name`.
@@ -356,32 +359,33 @@ struct PipelineRenderModel {
     /// The names of every stage, the hooks stage first.
     var stageNames: [String] { ["hooks"] + stages.map(\.name) }
 
-    func context(module: String) -> [String: Any] {
-        [
-            "stages": stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
-            "pipelineThrows": pipelineThrows,
-            "payloadType": payloadType,
-            "transportType": transportType,
-            "transportInit": transportInit.expression.lines(
+    /// The pipeline's keys of the templates' context.
+    var context: PipelineContext {
+        PipelineContext(
+            stages: stages.flatMap { $0.expression.lines(indent: 12, prefix: $0.throwing ? "try " : "") },
+            pipelineThrows: pipelineThrows,
+            payloadType: payloadType,
+            transportType: transportType,
+            transportInit: transportInit.expression.lines(
                 indent: 8,
                 prefix: transportInit.throwing ? "transport = try " : "transport = "
             ),
-            "payloadText": payloadText,
-            "hasHTTPTransport": http != nil,
-            "hasOTLP": otlpEncoding != nil,
-            "otlpEncodingName": otlpEncoding ?? "",
-            "transportConfigurationLines": http?.configurationLines ?? [],
-            "otlpEncodingLines": http?.otlpEncodingLines ?? [],
-            "methodLiteral": http?.methodLiteral ?? "\"POST\"",
-            "resourceChecks": http?.resourceChecks ?? [],
-            "deadLetterPathLines": http?.deadLetterPathLines ?? [],
-            "hasDeadLetter": http?.deadLetterPathLines != nil,
-            "allSpansExpected": !mayDrop,
-            "encoderType": customEncoder ?? "",
-            "encodedItemType": encodedItemType,
-            "expectedStageLines": SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
-                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")"),
-        ]
+            payloadText: payloadText,
+            hasHTTPTransport: http != nil,
+            hasOTLP: otlpEncoding != nil,
+            otlpEncodingName: otlpEncoding ?? "",
+            transportConfigurationLines: http?.configurationLines ?? [],
+            otlpEncodingLines: http?.otlpEncodingLines ?? [],
+            methodLiteral: http?.methodLiteral ?? "\"POST\"",
+            resourceChecks: http?.resourceChecks ?? [],
+            deadLetterPathLines: http?.deadLetterPathLines ?? [],
+            hasDeadLetter: http?.deadLetterPathLines != nil,
+            allSpansExpected: !mayDrop,
+            encoderType: customEncoder ?? "",
+            encodedItemType: encodedItemType,
+            expectedStageLines: SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })
+                .lines(indent: 8, prefix: "#expect(pipeline.stageNames == ", suffix: ")")
+        )
     }
 }
 

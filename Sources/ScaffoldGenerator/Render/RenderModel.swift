@@ -1,7 +1,7 @@
 import ExporterDiagnostics
 
 /// The typed view of a spec that the templates render: every identifier checked and escaped, every spec string a
-/// safe literal.
+/// safe literal. ``context`` is what the templates see.
 struct RenderModel {
     let spec: ExporterSpec
     let options: GeneratorOptions
@@ -109,59 +109,73 @@ struct RenderModel {
         return values.enumerated().map { ($1, "value\($0)") }
     }
 
-    var context: [String: Any] {
-        var context: [String: Any] = [
-            "generatorVersion": RenderSyntax.commentLines(options.generatorVersion).joined(separator: " "),
-            "specFile": RenderSyntax.commentLines(options.specFileName).joined(separator: " "),
-            "module": module,
-            "moduleLiteral": RenderSyntax.literal(module),
-            "testModuleLiteral": RenderSyntax.literal(module + "Tests"),
-            "replayName": "\(spec.name)-replay",
-            "replayLiteral": RenderSyntax.literal("\(spec.name)-replay"),
-            "runtimeDependency": runtimeDependency,
-            "runtimePackageLiteral": RenderSyntax.literal(options.runtimePackage),
-            "libraryProducts": libraryProducts.map(RenderSyntax.literal),
-            "configType": configType,
-            "exporterType": exporterType,
-            "blueprintType": exporterType,
-            "hooksType": hooksType,
-            "hooksPath": hooks.path,
-            "stem": names.stem,
-            "notImplementedType": names.notImplemented,
-            "registerFunction": names.register,
-            "deprecatedTypes": deprecations.map { ["oldName": $0.old, "newName": $0.new] },
-            "hasDeprecatedRegistry": deprecatedRegister != nil || deprecatedTypeName != nil,
-            "deprecatedRegister": deprecatedRegister.map { [$0] } ?? [],
-            "deprecatedTypeName": deprecatedTypeName.map { [$0] } ?? [],
-            "typeNameDoc": spec.name,
-            "typeNameLiteral": RenderSyntax.literal(spec.name),
-            "summaryLiteral": RenderSyntax.literal(registrySummary),
-            "base": spec.base.rawValue,
-            "transportKind": spec.transport.kind.rawValue,
-            "readmeDescription": RenderSyntax.commentLines(summary).joined(separator: "\n"),
-            "configDoc": configDoc,
-            "exporterDoc": exporterDoc,
-            "fields": fields.map(fieldContext),
-            "enums": enumContexts,
-            "exampleLines": exampleLines,
-            "dependencyLines": SwiftCode.array([.atom(runtimeDependency)]).lines(
+    /// The templates' context: everything built from the spec in one place.
+    var context: TemplateContext {
+        TemplateContext(
+            package: packageContext,
+            names: namesContext,
+            configuration: ConfigurationContext(
+                fields: fields.map(fieldContext),
+                enums: enumContexts,
+                decodeLines: decodeLines,
+                resolveSignatureLines: resolveSignatureLines
+            ),
+            pipeline: pipeline.context,
+            tests: TestRenderModel(model: self).context
+        )
+    }
+
+    private var packageContext: PackageContext {
+        PackageContext(
+            generatorVersion: RenderSyntax.commentLines(options.generatorVersion).joined(separator: " "),
+            specFile: RenderSyntax.commentLines(options.specFileName).joined(separator: " "),
+            module: module,
+            moduleLiteral: RenderSyntax.literal(module),
+            testModuleLiteral: RenderSyntax.literal(module + "Tests"),
+            replayName: "\(spec.name)-replay",
+            replayLiteral: RenderSyntax.literal("\(spec.name)-replay"),
+            runtimeDependency: runtimeDependency,
+            runtimePackageLiteral: RenderSyntax.literal(options.runtimePackage),
+            dependencyLines: SwiftCode.array([.atom(runtimeDependency)]).lines(
                 indent: 4,
                 prefix: "dependencies: ",
                 suffix: ","
             ),
-            "replayImports": Set(replayProducts + ["ExporterDiagnostics", "Foundation", module]).sorted(),
-            "replayProducts": replayProducts.map(RenderSyntax.literal),
-            "testingProducts": testingProducts.map(RenderSyntax.literal),
-            "runtimeImports": imports([]),
-            "configurationImports": imports(["ExporterDiagnostics", "ExporterYAML", "Foundation"]),
-            "exporterImports": imports(["ExporterDiagnostics", "Foundation"]),
-            "testImports": imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
-            "decodeLines": decodeLines,
-            "resolveSignatureLines": resolveSignatureLines,
-        ]
-        context.merge(pipeline.context(module: module)) { _, new in new }
-        context.merge(TestRenderModel(model: self).context) { _, new in new }
-        return context
+            libraryProducts: libraryProducts.map(RenderSyntax.literal),
+            replayProducts: replayProducts.map(RenderSyntax.literal),
+            testingProducts: testingProducts.map(RenderSyntax.literal),
+            replayImports: Set(replayProducts + ["ExporterDiagnostics", "Foundation", module]).sorted(),
+            runtimeImports: imports([]),
+            configurationImports: imports(["ExporterDiagnostics", "ExporterYAML", "Foundation"]),
+            exporterImports: imports(["ExporterDiagnostics", "Foundation"]),
+            testImports: imports(testingProducts + ["ExporterDiagnostics", "ExporterYAML", "Foundation", "Testing"]),
+            base: spec.base.rawValue,
+            transportKind: spec.transport.kind.rawValue,
+            readmeDescription: RenderSyntax.commentLines(summary).joined(separator: "\n"),
+            exampleLines: exampleLines
+        )
+    }
+
+    private var namesContext: NamesContext {
+        NamesContext(
+            configType: configType,
+            exporterType: exporterType,
+            blueprintType: exporterType,
+            hooksType: hooksType,
+            hooksPath: hooks.path,
+            stem: names.stem,
+            notImplementedType: names.notImplemented,
+            registerFunction: names.register,
+            typeNameDoc: spec.name,
+            typeNameLiteral: RenderSyntax.literal(spec.name),
+            summaryLiteral: RenderSyntax.literal(registrySummary),
+            configDoc: configDoc,
+            exporterDoc: exporterDoc,
+            deprecatedTypes: deprecations.map { DeprecatedTypeContext(oldName: $0.old, newName: $0.new) },
+            hasDeprecatedRegistry: deprecatedRegister != nil || deprecatedTypeName != nil,
+            deprecatedRegister: deprecatedRegister.map { [$0] } ?? [],
+            deprecatedTypeName: deprecatedTypeName.map { [$0] } ?? []
+        )
     }
 
     /// The declaration of `Document`'s private `resolve(with:)`, at column 8: its parameter on a line of its own
@@ -237,29 +251,28 @@ struct RenderModel {
         return lines
     }
 
-    private func fieldContext(_ field: FieldRenderModel) -> [String: Any] {
-        var context: [String: Any] = [
-            "key": RenderSyntax.commentLines(field.key).joined(),
-            "keyLiteral": field.keyLiteral,
-            "property": field.property,
-            "label": RenderSyntax.label(field.field.swiftName),
-            "propertyType": field.propertyType,
-            "yamlType": field.yamlType,
-            "doc": field.doc,
-            "resolveLines": field.resolveLines,
-            "resolvedLines": resolvedLines(field),
-            "describe": field.describe,
-            "keyMarkdown": field.key,
-            "typeMarkdown": RenderSyntax.markdownCell(field.field.type.displayName),
-            "defaultMarkdown": field.field.defaultValue.map {
+    private func fieldContext(_ field: FieldRenderModel) -> FieldContext {
+        FieldContext(
+            key: RenderSyntax.commentLines(field.key).joined(),
+            keyLiteral: field.keyLiteral,
+            property: field.property,
+            label: RenderSyntax.label(field.field.swiftName),
+            propertyType: field.propertyType,
+            yamlType: field.yamlType,
+            doc: field.doc,
+            resolveLines: field.resolveLines,
+            resolvedLines: resolvedLines(field),
+            describe: field.describe,
+            keyMarkdown: field.key,
+            typeMarkdown: RenderSyntax.markdownCell(field.field.type.displayName),
+            defaultMarkdown: field.field.defaultValue.map {
                 "`" + RenderSyntax.markdownCell(ValueSyntax.display($0)) + "`"
             }
                 ?? (field.field.required ? "required" : ""),
-            "envMarkdown": field.field.env.map { "`\(RenderSyntax.markdownCell($0))`" } ?? "",
-            "descriptionMarkdown": RenderSyntax.markdownCell(field.field.description),
-        ]
-        if let initDefault = field.initDefault { context["initDefault"] = initDefault }
-        return context
+            envMarkdown: field.field.env.map { "`\(RenderSyntax.markdownCell($0))`" } ?? "",
+            descriptionMarkdown: RenderSyntax.markdownCell(field.field.description),
+            initDefault: field.initDefault
+        )
     }
 
     /// The field's argument of the configuration `resolve` returns, at column 16: broken before `??` (as
@@ -274,20 +287,20 @@ struct RenderModel {
         return ["\(label): \(value[..<range.lowerBound])", "    ?? \(value[range.upperBound...]),"]
     }
 
-    private var enumContexts: [[String: Any]] {
+    private var enumContexts: [EnumContext] {
         fields.compactMap { field in
             guard let typeName = field.enumType else { return nil }
-            return [
-                "key": field.key,
-                "typeName": typeName,
-                "cases": field.enumCases.map { entry in
-                    [
-                        "name": entry.name,
-                        "literal": RenderSyntax.literal(entry.value),
-                        "doc": "`" + RenderSyntax.commentLines(entry.value).joined(separator: " ") + "`",
-                    ]
-                },
-            ]
+            return EnumContext(
+                key: field.key,
+                typeName: typeName,
+                cases: field.enumCases.map { entry in
+                    EnumCaseContext(
+                        name: entry.name,
+                        literal: RenderSyntax.literal(entry.value),
+                        doc: "`" + RenderSyntax.commentLines(entry.value).joined(separator: " ") + "`"
+                    )
+                }
+            )
         }
     }
 
@@ -316,14 +329,14 @@ struct CustomProcessorRenderModel {
         custom.stage == .events || spec.base == .raw ? "AgentEvent" : "Span"
     }
 
-    func context(path: String) -> [String: Any] {
-        [
-            "typeName": typeName,
-            "specName": custom.name,
-            "itemType": itemType,
-            "fileLiteral": RenderSyntax.literal(path),
-            "stageDoc": itemType == "AgentEvent"
-                ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one.",
-        ]
+    func context(path: String) -> CustomProcessorContext {
+        CustomProcessorContext(
+            typeName: typeName,
+            specName: custom.name,
+            itemType: itemType,
+            fileLiteral: RenderSyntax.literal(path),
+            stageDoc: itemType == "AgentEvent"
+                ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one."
+        )
     }
 }

@@ -59,8 +59,8 @@ public struct TemplateSet: Sendable {
         self.library = library
     }
 
-    /// `name` rendered with `context`.
-    func render(_ name: String, _ context: [String: Any]) throws(DiagnosticError) -> String {
+    /// `name` rendered with `context` (a ``TemplateContext``, or a ``FileTemplateContext`` over one).
+    func render(_ name: String, _ context: Any) throws(DiagnosticError) -> String {
         guard let text = library.render(context, withTemplate: name) else {
             throw DiagnosticError(.error(.generatorBadTemplate, "no template named '\(name)'"))
         }

@@ -11,20 +11,21 @@ struct TestRenderModel {
     ]
     static let failingCandidates = ["", " ", "!!", "\u{1}", "not matching zz", "0"]
 
-    var context: [String: Any] {
+    /// The tests' keys of the templates' context.
+    var context: TestsContext {
         let secrets = model.fields.filter(\.isSecret)
         var conditions = model.customProcessors.map { "\($0.typeName).isImplemented" }
         if let encoder = model.pipeline.customEncoder { conditions.append("\(encoder).isImplemented") }
-        return [
-            "implementedCondition": conditions.isEmpty ? "true" : conditions.joined(separator: " && "),
-            "minimalEntries": minimalEntries,
-            "hasMinimalEntries": !minimalEntries.isEmpty,
-            "defaultChecks": defaultChecks,
-            "envTests": envTests,
-            "invalidTests": invalidTests,
-            "hasSecrets": !secrets.isEmpty,
-            "secretChecks": secrets.map { ["keyLiteral": $0.keyLiteral] },
-        ]
+        return TestsContext(
+            implementedCondition: conditions.isEmpty ? "true" : conditions.joined(separator: " && "),
+            minimalEntries: minimalEntries,
+            hasMinimalEntries: !minimalEntries.isEmpty,
+            defaultChecks: defaultChecks,
+            envTests: envTests,
+            invalidTests: invalidTests,
+            hasSecrets: !secrets.isEmpty,
+            secretChecks: secrets.map { SecretCheckContext(keyLiteral: $0.keyLiteral) }
+        )
     }
 
     /// Statements filling `entries` with every required key.
@@ -125,8 +126,8 @@ struct TestRenderModel {
         prefix + (field.field.swiftName.prefix(1).uppercased() + field.field.swiftName.dropFirst())
     }
 
-    private var envTests: [[String: Any]] {
-        model.fields.compactMap { field -> [String: Any]? in
+    private var envTests: [EnvTestContext] {
+        model.fields.compactMap { field -> EnvTestContext? in
             guard let env = field.field.env, field.field.pattern == nil else { return nil }
             let text: String
             let expected: String
@@ -156,30 +157,32 @@ struct TestRenderModel {
             case .list, .map:
                 return nil
             }
-            return [
-                "title": "'\(field.key)' falls back to the environment variable",
-                "functionName": functionName("environmentFallback", field),
-                "keyLiteral": field.keyLiteral,
-                "envLiteral": RenderSyntax.literal(env),
-                "envValue": RenderSyntax.literal(text),
-                "property": field.property,
-                "expected": expected,
-            ]
+            return EnvTestContext(
+                title: "'\(field.key)' falls back to the environment variable",
+                functionName: functionName("environmentFallback", field),
+                keyLiteral: field.keyLiteral,
+                envLiteral: RenderSyntax.literal(env),
+                envValue: RenderSyntax.literal(text),
+                property: field.property,
+                expected: expected
+            )
         }
     }
 
-    private var invalidTests: [[String: Any]] {
-        var tests: [[String: Any]] = []
+    private var invalidTests: [InvalidTestContext] {
+        var tests: [InvalidTestContext] = []
         func add(_ title: String, _ name: String, _ field: FieldRenderModel, value: String, message: String) {
             add(title, name, field, code: .atom(value), message: message)
         }
         func add(_ title: String, _ name: String, _ field: FieldRenderModel, code: SwiftCode, message: String) {
-            tests.append([
-                "title": title,
-                "functionName": name,
-                "assignLines": code.lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = "),
-                "messageLiteral": RenderSyntax.literal(message),
-            ])
+            tests.append(
+                InvalidTestContext(
+                    title: title,
+                    functionName: name,
+                    assignLines: code.lines(indent: 8, prefix: "entries[\(field.keyLiteral)] = "),
+                    messageLiteral: RenderSyntax.literal(message)
+                )
+            )
         }
         for field in model.fields {
             let key = field.key
