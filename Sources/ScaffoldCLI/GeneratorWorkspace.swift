@@ -117,11 +117,12 @@ struct GeneratorWorkspace {
         case nil:
             break
         }
+        let keep = "for this run only: set runtime: in \(specName) to keep it"
         switch flag {
         case .path(let path)?:
-            return RuntimeChoice(dependency: .path(rebased(path, onto: output)), reason: "--runtime-path")
+            return RuntimeChoice(dependency: .path(rebased(path, onto: output)), reason: "--runtime-path, \(keep)")
         case .url(let url)?:
-            return RuntimeChoice(dependency: .url(url, from: ScaffoldVersion.current), reason: "--runtime-url")
+            return RuntimeChoice(dependency: .url(url, from: ScaffoldVersion.current), reason: "--runtime-url, \(keep)")
         case nil:
             let url = ScaffoldVersion.runtimeURL(environment: environment)
             let reason =

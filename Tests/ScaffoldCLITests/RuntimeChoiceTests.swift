@@ -9,6 +9,7 @@ import Testing
 struct RuntimeChoiceTests {
     static let fork = "https://git.example.com/fork/exporter-scaffold.git"
     static let version = ScaffoldVersion.current
+    static let keep = "for this run only: set runtime: in exporter.yaml to keep it"
     static let change = "pass --runtime-path or --runtime-url, or set runtime: in exporter.yaml, to change it"
 
     /// Runs `scaffold` in `directory` with `SCAFFOLD_RUNTIME_URL` set to `runtimeURL` (blank: unset in effect).
@@ -81,7 +82,7 @@ struct RuntimeChoiceTests {
         #expect(!spec.contains("runtime:"), "nothing recorded: \(spec)")
     }
 
-    @Test("generate --runtime-path comes before SCAFFOLD_RUNTIME_URL; a relative path is re-based on the package")
+    @Test("generate --runtime-path comes before SCAFFOLD_RUNTIME_URL, is re-based on the package, is not recorded")
     func generatePathFlag() async throws {
         let root = try GenerateCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
@@ -95,13 +96,17 @@ struct RuntimeChoiceTests {
         #expect(generated.status == 0, "\(generated.output)")
         let fromPackage = GenerateCommandTests.repository(relativeTo: package)
         #expect(try Self.dependency(of: package) == ".package(name: \"exporter-scaffold\", path: \"\(fromPackage)\")")
-        #expect(Self.runtimeLine(generated.output) == "runtime: path \(fromPackage) (--runtime-path)")
+        #expect(Self.runtimeLine(generated.output) == "runtime: path \(fromPackage) (--runtime-path, \(Self.keep))")
         // An absolute path stays absolute.
         let absolute = GenerateCommandTests.repository.path
         let again = try await Self.run(["generate", "exporter.yaml", "--runtime-path", absolute], in: package)
         #expect(again.status == 0, "\(again.output)")
         #expect(try Self.dependency(of: package) == ".package(name: \"exporter-scaffold\", path: \"\(absolute)\")")
-        #expect(Self.runtimeLine(again.output) == "runtime: path \(absolute) (--runtime-path)")
+        #expect(Self.runtimeLine(again.output) == "runtime: path \(absolute) (--runtime-path, \(Self.keep))")
+        // Not recorded: check compares with what the spec alone makes, which depends on the published runtime.
+        let check = try await Self.run(["check", "exporter.yaml"], in: package)
+        #expect(check.status == 1, "\(check.output)")
+        #expect(check.output.contains("changed      Package.swift"), "\(check.output)")
     }
 
     @Test("generate --runtime-url comes before SCAFFOLD_RUNTIME_URL and takes this version")
@@ -117,7 +122,9 @@ struct RuntimeChoiceTests {
         )
         #expect(generated.status == 0, "\(generated.output)")
         #expect(try Self.dependency(of: package) == ".package(url: \"\(url)\", from: \"\(Self.version)\")")
-        #expect(Self.runtimeLine(generated.output) == "runtime: \(url) from \(Self.version) (--runtime-url)")
+        #expect(
+            Self.runtimeLine(generated.output) == "runtime: \(url) from \(Self.version) (--runtime-url, \(Self.keep))"
+        )
     }
 
     @Test("new --runtime-path records the path in runtime:, which regeneration keeps and flags do not override")
