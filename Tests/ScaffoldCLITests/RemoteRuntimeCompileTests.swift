@@ -6,8 +6,8 @@ import Testing
 /// The repository as a remote dependency: its committed HEAD cloned into a bare repository tagged with this version,
 /// `scaffold new --runtime-url file://…` run outside the checkout, and the generated package built and tested
 /// against it with a private scratch and cache path, so SwiftPM resolves the runtime (with its system libraries
-/// CYAML and CZlib, found through pkg-config) as it would from its published URL. Slow (minutes, the runtime is
-/// built from scratch): only with `SCAFFOLD_COMPILE_TESTS=1`.
+/// CYAML and CZlib, found through pkg-config, and its plugins) as it would from its published URL. Slow (minutes,
+/// the runtime and `scaffold` are built from scratch): only with `SCAFFOLD_COMPILE_TESTS=1`.
 @Suite(
     "The runtime resolves and builds from a Git URL",
     .enabled(if: ProcessInfo.processInfo.environment["SCAFFOLD_COMPILE_TESTS"] == "1"),
@@ -31,7 +31,7 @@ struct RemoteRuntimeCompileTests {
         }
     }
 
-    @Test("a package generated with --runtime-url file://<bare clone> builds and passes its tests")
+    @Test("a package generated with --runtime-url file://<bare clone> builds, passes its tests, runs the plugin")
     func buildAgainstURL() async throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("scaffold-remote-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
@@ -75,6 +75,16 @@ struct RemoteRuntimeCompileTests {
         #expect(resolved.contains("\"version\" : \"\(ScaffoldVersion.current)\""), "\(resolved)")
         let test = try await Self.run(["swift", "test", "--skip-build"] + private_, in: package)
         #expect(test.status == 0, "\(test.output)")
+        // The command plugin of the dependency: builds `scaffold` from the clone (the EmbedTemplates build plugin,
+        // CZlib and the OTLP module with it) and finds the package up to date with its spec.
+        let plugin = try await Self.run(
+            ["swift", "package"] + private_
+                + ["--allow-writing-to-package-directory", "scaffold-generate", "--dry-run"],
+            in: package
+        )
+        #expect(plugin.status == 0, "\(plugin.output)")
+        #expect(plugin.output.contains("runtime: \(url) from \(ScaffoldVersion.current) (runtime: in exporter.yaml)"))
+        #expect(!plugin.output.contains("  update "), "\(plugin.output)")
     }
 }
 
