@@ -3,7 +3,8 @@ import ExporterDiagnostics
 import Foundation
 import ScaffoldGenerator
 
-/// `scaffold generate SPEC... [--output DIR] [--dry-run] [--force] [--templates DIR]`.
+/// `scaffold generate SPEC... [--output DIR] [--dry-run] [--force] [--templates DIR] [--runtime-path DIR |
+/// --runtime-url URL]`.
 struct GenerateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
@@ -12,7 +13,11 @@ struct GenerateCommand: ParsableCommand {
             Plans first: create, update, unchanged, delete or refuse, each with its reason. A generated file edited \
             by hand is refused (nothing is written) unless --force; files no longer generated are deleted; files \
             you own are created once and never touched again; unchanged files keep their modification time. \
-            Exits 0 on success, 1 when files were refused, 2 for an invalid spec or template.
+            The package depends on the runtime named by the spec's runtime:, else by --runtime-path (a checkout) \
+            or --runtime-url (a Git URL, from this scaffold's version), else by SCAFFOLD_RUNTIME_URL, else on the \
+            published runtime from this scaffold's version; a line 'runtime: ...' says which and why. Exits 0 on \
+            success, 1 when files were refused, 2 for an invalid spec or template or a --runtime-path that is not \
+            a checkout of exporter-scaffold.
             """
     )
 
@@ -31,11 +36,14 @@ struct GenerateCommand: ParsableCommand {
     @Option(help: "A directory of .mustache templates replacing the built-in ones file by file.")
     var templates: String?
 
+    @OptionGroup var runtime: RuntimeOptions
+
     func run() throws {
         let terminal = Terminal.standardError
         var refused = false
         do {
             let overrides = try GeneratorWorkspace.templates(in: templates)
+            let flag = try runtime.flag()
             for specPath in specs {
                 let loaded = try GeneratorWorkspace.load(specPath: specPath)
                 let outputURL = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? loaded.directory
@@ -49,8 +57,16 @@ struct GenerateCommand: ParsableCommand {
                 } else if let recovered = try GeneratorWorkspace.recover(outputURL) {
                     terminal.write("note: \(recovered)\n")
                 }
-                let plan = try GeneratorWorkspace.plan(loaded, output: outputURL, templates: overrides, force: force)
+                let choice = GeneratorWorkspace.runtime(for: loaded, output: outputURL, flag: flag)
+                let plan = try GeneratorWorkspace.plan(
+                    loaded,
+                    output: outputURL,
+                    templates: overrides,
+                    force: force,
+                    runtime: choice.dependency
+                )
                 print(PlanReport.describe(plan, output: outputURL.path, diff: dryRun))
+                print(choice.line)
                 for warning in GeneratorWorkspace.staleImportWarnings(plan, spec: loaded.spec) {
                     terminal.write("warning: \(warning)\n")
                 }

@@ -62,30 +62,82 @@ struct GeneratorWorkspace {
         return templates
     }
 
-    /// The options for generating `loaded` into `output`: the spec's runtime (its path re-based on the output),
-    /// else the checkout `scaffold` runs from (relative to the output), else the released runtime.
-    static func options(for loaded: LoadedSpec, output: URL, templates: [String: String]) -> GeneratorOptions {
-        let runtime: RuntimeDependency
-        switch loaded.spec.runtime {
-        case .path(let path)?:
-            let absolute =
-                path.hasPrefix("/") ? URL(fileURLWithPath: path) : loaded.directory.appendingPathComponent(path)
-            runtime = .path(path.hasPrefix("/") ? path : relativePath(from: output, to: absolute.standardizedFileURL))
-        case .url(let url, let version)?:
-            runtime = .url(url, from: version)
-        case nil:
-            if let checkout = RuntimeCheckout.locate() {
-                runtime = .path(relativePath(from: output, to: checkout))
-            } else {
-                runtime = .url(ScaffoldVersion.runtimeURL(), from: ScaffoldVersion.current)
-            }
-        }
-        return GeneratorOptions(
+    /// The options for generating `loaded` into `output` with the runtime `runtime` (see
+    /// ``runtime(for:output:flag:environment:)``).
+    static func options(
+        for loaded: LoadedSpec,
+        output: URL,
+        templates: [String: String],
+        runtime: RuntimeDependency
+    ) -> GeneratorOptions {
+        GeneratorOptions(
             runtime: runtime,
             generatorVersion: ScaffoldVersion.current,
             specFileName: relativePath(from: output, to: URL(fileURLWithPath: loaded.path).standardizedFileURL),
             templateOverrides: templates
         )
+    }
+
+    /// The options for generating `loaded` into `output` with the runtime no flag asks for.
+    static func options(for loaded: LoadedSpec, output: URL, templates: [String: String]) -> GeneratorOptions {
+        options(
+            for: loaded,
+            output: output,
+            templates: templates,
+            runtime: runtime(for: loaded, output: output, flag: nil).dependency
+        )
+    }
+
+    /// The runtime `loaded`'s package in `output` depends on, and why; the first of: the spec's `runtime:` (a path
+    /// re-based on the output), `flag` (`--runtime-path`, `--runtime-url`), `SCAFFOLD_RUNTIME_URL`, the published
+    /// URL. Each URL but the spec's is taken `from:` this scaffold's version. A checkout is never used unasked.
+    static func runtime(
+        for loaded: LoadedSpec,
+        output: URL,
+        flag: RuntimeFlag?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> RuntimeChoice {
+        let specName = URL(fileURLWithPath: loaded.path).lastPathComponent
+        let change = "pass --runtime-path or --runtime-url, or set runtime: in \(specName), to change it"
+        switch loaded.spec.runtime {
+        case .path(let path)?:
+            let absolute =
+                path.hasPrefix("/") ? URL(fileURLWithPath: path) : loaded.directory.appendingPathComponent(path)
+            return RuntimeChoice(
+                dependency: .path(
+                    path.hasPrefix("/") ? path : relativePath(from: output, to: absolute.standardizedFileURL)
+                ),
+                reason: RuntimeChoice.fromSpec(specName, ignoring: flag)
+            )
+        case .url(let url, let version)?:
+            return RuntimeChoice(
+                dependency: .url(url, from: version),
+                reason: RuntimeChoice.fromSpec(specName, ignoring: flag)
+            )
+        case nil:
+            break
+        }
+        let keep = "for this run only: set runtime: in \(specName) to keep it"
+        switch flag {
+        case .path(let path)?:
+            return RuntimeChoice(dependency: .path(rebased(path, onto: output)), reason: "--runtime-path, \(keep)")
+        case .url(let url)?:
+            return RuntimeChoice(dependency: .url(url, from: ScaffoldVersion.current), reason: "--runtime-url, \(keep)")
+        case nil:
+            let url = ScaffoldVersion.runtimeURL(environment: environment)
+            let reason =
+                url == ScaffoldVersion.repositoryURL
+                ? "the published runtime; \(change)"
+                : "\(ScaffoldVersion.repositoryURLVariable) is set; \(change)"
+            return RuntimeChoice(dependency: .url(url, from: ScaffoldVersion.current), reason: reason)
+        }
+    }
+
+    /// `path` as given on the command line (absolute, or relative to the working directory), as seen from
+    /// `directory`: an absolute path stays absolute, a relative one is made relative to `directory`.
+    static func rebased(_ path: String, onto directory: URL) -> String {
+        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL.path }
+        return relativePath(from: directory, to: URL(fileURLWithPath: path).standardizedFileURL)
     }
 
     /// `target` relative to the directory `base` (both absolute).
@@ -147,9 +199,15 @@ struct GeneratorWorkspace {
         _ loaded: LoadedSpec,
         output: URL,
         templates: [String: String],
-        force: Bool
+        force: Bool,
+        runtime: RuntimeDependency? = nil
     ) throws(DiagnosticError) -> GenerationPlan {
-        let options = options(for: loaded, output: output, templates: templates)
+        let options = options(
+            for: loaded,
+            output: output,
+            templates: templates,
+            runtime: runtime ?? self.runtime(for: loaded, output: output, flag: nil).dependency
+        )
         let previous = try previousLock(in: output)
         let files = try ExporterRenderer(options: options).render(
             loaded.spec,
@@ -232,7 +290,8 @@ struct GeneratorWorkspace {
     }
 }
 
-/// Where the runtime `scaffold` was built from.
+/// Where the runtime `scaffold` was built from: what `vendor --with-runtime` copies by default. `new` and `generate`
+/// never depend on it unasked; they only check a `--runtime-path` with ``isRuntimeCheckout(_:)``.
 enum RuntimeCheckout {
     /// The checkout: walking up from the executable to a `Package.swift` that declares `exporter-scaffold`, else
     /// the source tree this file was compiled from when it still exists.
@@ -255,5 +314,36 @@ enum RuntimeCheckout {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("Package.swift").path)
         else { return false }
         return String(decoding: data, as: UTF8.self).contains("name: \"exporter-scaffold\"")
+    }
+}
+
+/// The runtime asked for on the command line, checked (``RuntimeOptions/flag()``).
+enum RuntimeFlag: Equatable {
+    /// `--runtime-path`: a checkout of exporter-scaffold, as given (absolute or relative to the working directory).
+    case path(String)
+    /// `--runtime-url`: a Git URL, taken `from:` this scaffold's version.
+    case url(String)
+}
+
+/// The runtime a generated package depends on and why, printed as one line by `generate` and `new`.
+struct RuntimeChoice: Equatable {
+    var dependency: RuntimeDependency
+    var reason: String
+
+    /// `runtime: https://... from 0.1.0 (the published runtime; ...)` or `runtime: path ../x (--runtime-path)`.
+    var line: String {
+        switch dependency {
+        case .path(let path): "runtime: path \(path) (\(reason))"
+        case .url(let url, let version): "runtime: \(url) from \(version) (\(reason))"
+        }
+    }
+
+    /// Why the spec's `runtime:` was used, naming the flag it won over.
+    static func fromSpec(_ specName: String, ignoring flag: RuntimeFlag?) -> String {
+        switch flag {
+        case nil: "runtime: in \(specName)"
+        case .path?: "runtime: in \(specName), which comes before --runtime-path; --runtime-path was not used"
+        case .url?: "runtime: in \(specName), which comes before --runtime-url; --runtime-url was not used"
+        }
     }
 }

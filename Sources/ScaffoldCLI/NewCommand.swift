@@ -5,7 +5,8 @@ import ExporterYAML
 import Foundation
 import ScaffoldGenerator
 
-/// `scaffold new exporter NAME [--base B] [--transport T] [--field name:type[=default]]... [--output DIR] [--yes]`.
+/// `scaffold new exporter NAME [--base B] [--transport T] [--field name:type[=default]]... [--output DIR] [--yes]
+/// [--runtime-path DIR | --runtime-url URL]`.
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
@@ -15,7 +16,11 @@ struct NewCommand: ParsableCommand {
             batch_size:int=50` writes acme/exporter.yaml (with a yaml-language-server modeline and the schema in \
             .scaffold/) and generates the package. In a terminal (standard input and output both a TTY) it asks \
             for a missing base, transport and config fields unless --yes; otherwise it never prompts and takes \
-            raw, console (otlp for otel) and no fields. Exits 2 for invalid input or an existing spec.
+            raw, console (otlp for otel) and no fields. --runtime-path (a checkout of exporter-scaffold) or \
+            --runtime-url (a Git URL) is recorded as the spec's runtime:, so 'scaffold generate' keeps it; without \
+            them the package depends on SCAFFOLD_RUNTIME_URL, else on the published runtime, from this scaffold's \
+            version (a line 'runtime: ...' says which and why). Exits 2 for invalid input, an existing spec or a \
+            --runtime-path that is not a checkout of exporter-scaffold.
             """
     )
 
@@ -45,7 +50,16 @@ struct NewCommand: ParsableCommand {
     @Flag(help: "Never ask; take the defaults for what is missing.")
     var yes = false
 
+    @OptionGroup var runtime: RuntimeOptions
+
     func run() throws {
+        let flag: RuntimeFlag?
+        do {
+            flag = try runtime.flag()
+        } catch {
+            Terminal.standardError.print(error.diagnostics)
+            throw ScaffoldExitCode.invalidInput
+        }
         // Questions only when a person can answer them: never with --yes, a redirected input or output.
         let prompter = !yes && isatty(0) == 1 && isatty(1) == 1 ? NewPrompter() : nil
         let base =
@@ -65,7 +79,13 @@ struct NewCommand: ParsableCommand {
         }
         let text: String
         do {
-            text = try Self.specText(name: name, base: base, transport: transport, fields: fields)
+            text = try Self.specText(
+                name: name,
+                base: base,
+                transport: transport,
+                fields: fields,
+                runtime: flag.map { Self.recorded($0, specDirectory: directory) }
+            )
             _ = try SpecLoader.load(text: text, file: specURL.path)
         } catch {
             // The spec is not written yet, so a position in it would point nowhere: the arguments are at fault.
@@ -94,17 +114,39 @@ struct NewCommand: ParsableCommand {
         do {
             let loaded = try GeneratorWorkspace.load(specPath: specURL.path)
             if let recovered = try GeneratorWorkspace.recover(directory) { terminal.write("note: \(recovered)\n") }
-            let plan = try GeneratorWorkspace.plan(loaded, output: directory, templates: [:], force: false)
+            var choice = GeneratorWorkspace.runtime(for: loaded, output: directory, flag: nil)
+            switch flag {
+            case .path?: choice.reason = "--runtime-path, recorded as runtime: in exporter.yaml"
+            case .url?: choice.reason = "--runtime-url, recorded as runtime: in exporter.yaml"
+            case nil: break
+            }
+            let plan = try GeneratorWorkspace.plan(
+                loaded,
+                output: directory,
+                templates: [:],
+                force: false,
+                runtime: choice.dependency
+            )
             guard plan.refusals.isEmpty else {
                 terminal.write("refused: \(plan.refusals.map(\.path).joined(separator: ", ")) already exist\n")
                 throw ScaffoldExitCode.problems
             }
             try GeneratorWorkspace.apply(plan, to: directory)
             print(PlanReport.describe(plan, output: directory.path, diff: false))
+            print(choice.line)
             print("next: cd \(output ?? name) && swift test")
         } catch let error as DiagnosticError {
             terminal.print(error.diagnostics)
             throw ScaffoldExitCode.invalidInput
+        }
+    }
+
+    /// The spec's `runtime:` for `flag`: a URL from this scaffold's version; a path as given when absolute, else
+    /// relative to the spec's directory (where a spec's relative `runtime: path` starts).
+    static func recorded(_ flag: RuntimeFlag, specDirectory: URL) -> RuntimeDependency {
+        switch flag {
+        case .path(let path): .path(GeneratorWorkspace.rebased(path, onto: specDirectory))
+        case .url(let url): .url(url, from: ScaffoldVersion.current)
         }
     }
 
@@ -114,7 +156,8 @@ struct NewCommand: ParsableCommand {
         name: String,
         base: String,
         transport: String,
-        fields: [String]
+        fields: [String],
+        runtime: RuntimeDependency? = nil
     ) throws(DiagnosticError) -> String {
         var lines = [
             "# yaml-language-server: $schema=.scaffold/exporter.schema.json",
@@ -152,6 +195,16 @@ struct NewCommand: ParsableCommand {
         if transport == "file" { lines.append("  path: \(YAMLScalar.doubleQuoted("./\(name).jsonl"))") }
         if transport == "http" || transport == "otlp" {
             lines.append("  endpoint: \"http://localhost:4318/v1/traces\"")
+        }
+        switch runtime {
+        case .path(let path)?:
+            lines += ["runtime:", "  path: \(YAMLScalar.doubleQuoted(path))"]
+        case .url(let url, let version)?:
+            lines += [
+                "runtime:", "  url: \(YAMLScalar.doubleQuoted(url))", "  from: \(YAMLScalar.doubleQuoted(version))",
+            ]
+        case nil:
+            break
         }
         return lines.joined(separator: "\n") + "\n"
     }

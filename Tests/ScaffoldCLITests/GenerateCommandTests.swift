@@ -15,6 +15,19 @@ struct GenerateCommandTests {
         return directory.appendingPathComponent("scaffold")
     }
 
+    /// The root of this checkout, which tests pass as `--runtime-path`.
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The repository relative to `directory` (as `--runtime-path` given from there).
+    static func repository(relativeTo directory: URL) -> String {
+        let from = directory.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        let to = repository.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+        var common = 0
+        while common < from.count, common < to.count, from[common] == to[common] { common += 1 }
+        return (Array(repeating: "..", count: from.count - common) + to[common...]).joined(separator: "/")
+    }
+
     static func run(_ arguments: [String], in directory: URL) async throws -> (status: Int32, output: String) {
         let outcome = try await ChildProcess.run(binary.path, arguments, in: directory)
         return (outcome.status, outcome.output)
@@ -33,7 +46,7 @@ struct GenerateCommandTests {
         let created = try await Self.run(
             [
                 "new", "exporter", "acme_demo", "--base", "span", "--transport", "file", "--field", "batch_size:int=50",
-                "--yes",
+                "--yes", "--runtime-path", Self.repository(relativeTo: root),
             ],
             in: root
         )
@@ -58,7 +71,12 @@ struct GenerateCommandTests {
     func noClobber() async throws {
         let root = try Self.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        #expect(try await Self.run(["new", "exporter", "acme_edit", "--yes"], in: root).status == 0)
+        #expect(
+            try await Self.run(
+                ["new", "exporter", "acme_edit", "--runtime-path", GenerateCommandTests.repository.path, "--yes"],
+                in: root
+            ).status == 0
+        )
         let package = root.appendingPathComponent("acme_edit")
         let spec = package.appendingPathComponent("exporter.yaml").path
         let generated = package.appendingPathComponent("Sources/AcmeEdit/Generated/AcmeEditEventExporter.swift")

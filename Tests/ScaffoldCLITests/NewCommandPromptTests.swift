@@ -11,7 +11,10 @@ struct NewCommandPromptTests {
         let root = try GenerateCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
         // ChildProcess gives the child /dev/null as standard input and a file as output.
-        let result = try await GenerateCommandTests.run(["new", "exporter", "acme_quiet"], in: root)
+        let result = try await GenerateCommandTests.run(
+            ["new", "exporter", "acme_quiet", "--runtime-path", GenerateCommandTests.repository.path],
+            in: root
+        )
         #expect(result.status == 0, "\(result.output)")
         #expect(!result.output.contains("base ("), "asked without a terminal: \(result.output)")
         #expect(!result.output.contains("config field"), "asked without a terminal: \(result.output)")
@@ -25,7 +28,10 @@ struct NewCommandPromptTests {
     func noTerminalInvalidChoice() async throws {
         let root = try GenerateCommandTests.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
-        let result = try await GenerateCommandTests.run(["new", "exporter", "acme_bad", "--base", "spam"], in: root)
+        let result = try await GenerateCommandTests.run(
+            ["new", "exporter", "acme_bad", "--runtime-path", GenerateCommandTests.repository.path, "--base", "spam"],
+            in: root
+        )
         #expect(result.status == 2, "\(result.output)")
         #expect(result.output.contains("spam"), "\(result.output)")
         #expect(!result.output.contains("base ("))
@@ -37,7 +43,7 @@ struct NewCommandPromptTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let session = try PseudoTerminalProcess(
             GenerateCommandTests.binary.path,
-            ["new", "exporter", "acme_asked"],
+            ["new", "exporter", "acme_asked", "--runtime-path", GenerateCommandTests.repository.path],
             in: root
         )
         try await session.expect("base (raw, span, otel) [raw]: ")
@@ -72,7 +78,10 @@ struct NewCommandPromptTests {
         defer { try? FileManager.default.removeItem(at: root) }
         let given = try PseudoTerminalProcess(
             GenerateCommandTests.binary.path,
-            ["new", "exporter", "acme_given", "--base", "span", "--field", "limit:int=3"],
+            [
+                "new", "exporter", "acme_given", "--runtime-path", GenerateCommandTests.repository.path, "--base",
+                "span", "--field", "limit:int=3",
+            ],
             in: root
         )
         try await given.expect("transport (")
@@ -83,7 +92,7 @@ struct NewCommandPromptTests {
 
         let yes = try PseudoTerminalProcess(
             GenerateCommandTests.binary.path,
-            ["new", "exporter", "acme_yes", "--yes"],
+            ["new", "exporter", "acme_yes", "--runtime-path", GenerateCommandTests.repository.path, "--yes"],
             in: root
         )
         #expect(try await yes.finish() == 0, "\(yes.output)")

@@ -1,7 +1,7 @@
 import ScaffoldCLI
 import Testing
 
-/// The URL packages depend on when `scaffold` runs away from a checkout.
+/// The URL packages depend on when neither their spec nor a flag names a runtime.
 @Suite("Runtime URL")
 struct RuntimeURLTests {
     @Test("SCAFFOLD_RUNTIME_URL overrides the published URL; unset or blank keeps it")

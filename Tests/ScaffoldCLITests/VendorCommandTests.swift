@@ -10,11 +10,15 @@ struct VendorCommandTests {
         try await GenerateCommandTests.run(arguments, in: directory)
     }
 
-    /// A fresh exporter package `acme_vendor` in `root/src` and an empty project in `root/app`.
+    /// A fresh exporter package `acme_vendor` in `root/src` depending on this checkout by a relative path, and an
+    /// empty project in `root/app`.
     static func makePackage(in root: URL, name: String = "acme_vendor") async throws -> (package: URL, app: URL) {
         let package = root.appendingPathComponent("src/\(name)")
         let created = try await run(
-            ["new", "exporter", name, "--base", "span", "--transport", "file", "--output", package.path, "--yes"],
+            [
+                "new", "exporter", name, "--runtime-path", GenerateCommandTests.repository(relativeTo: root), "--base",
+                "span", "--transport", "file", "--output", package.path, "--yes",
+            ],
             root
         )
         #expect(created.status == 0, "\(created.output)")
@@ -220,8 +224,11 @@ struct VendorCommandTests {
             )
         )
         #expect(try await Self.run(["check", copy.path], root).status == 0)
-        // The original is untouched: its spec still leaves the runtime to scaffold.
-        #expect(!(try Self.text(package.appendingPathComponent("exporter.yaml"))).contains("runtime:"))
+        // The original is untouched: its spec still names the checkout.
+        let path = GenerateCommandTests.repository(relativeTo: package)
+        #expect(
+            try Self.text(package.appendingPathComponent("exporter.yaml")).hasSuffix("runtime:\n  path: \"\(path)\"\n")
+        )
     }
 
     @Test("the runtime's sources: a bad --runtime-path fails clearly; --runtime-path alone is a usage error")

@@ -62,7 +62,10 @@ struct WriteFaultTests {
     /// creates, updates and deletes generated files (the new one).
     static func makeOldPackage(in root: URL) async throws -> (package: URL, newSpec: String) {
         let created = try await run(
-            ["new", "exporter", "acme_fault", "--base", "span", "--transport", "file", "--yes"],
+            [
+                "new", "exporter", "acme_fault", "--runtime-path", GenerateCommandTests.repository.path, "--base",
+                "span", "--transport", "file", "--yes",
+            ],
             in: root
         )
         #expect(created.status == 0, "\(created.output)")
