@@ -21,19 +21,24 @@ registry.registerFile()
 registry.registerAcmeJSONAPISpanExporter()
 do {
     let workflow = try WorkflowConfiguration.load(contentsOf: arguments[1], registry: registry)
-    let trace = try TraceReader().read(contentsOfFile: arguments[0])
-    for diagnostic in trace.diagnostics {
+    let manager = workflow.makeManager()
+    // Streamed: memory stays bounded by the longest line, whatever the trace's size.
+    let replay = try await TraceReplayer(manager: manager).replay(contentsOfFile: arguments[0])
+    await manager.close()
+    for diagnostic in replay.diagnostics {
         FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
     }
-    let manager = workflow.makeManager()
-    let report = try await TraceReplayer(manager: manager).replay(trace.events)
-    await manager.close()
-    print("replayed \(trace.events.count) events")
+    let report = replay.report
+    print("replayed \(report.eventCount) events")
     for shutdown in report.shutdowns {
         print("  \(shutdown.exporter): \(shutdown.statistics)")
     }
-    guard report.isClean, trace.diagnostics.isEmpty else {
-        let summary = report.problemSummary(malformedLines: trace.diagnostics.count)
+    if let failure = replay.readFailure {
+        FileHandle.standardError.write(Data("\(failure)\n".utf8))
+        exit(2)
+    }
+    guard report.isClean, replay.diagnostics.isEmpty else {
+        let summary = report.problemSummary(malformedLines: replay.diagnostics.count)
         FileHandle.standardError.write(Data("problems: \(summary)\n".utf8))
         exit(1)
     }
