@@ -31,7 +31,7 @@ extension OTLPExporterConfiguration {
             }
             let node = element.value.value
             guard let scalar = node.scalar, !node.isNull,
-                !scalar.value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" })
+                !scalar.value.unicodeScalars.contains(where: breaksALine)
             else {
                 reader.report("the value of header '\(name)' must be text on one line", at: element.value.location)
                 continue
