@@ -142,14 +142,21 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "EmbedTemplates")]
         ),
+        // What an installed `scaffold` carries instead of reading a checkout: the templates (EmbedTemplates) and the
+        // runtime's sources for `vendor --with-runtime` (EmbedRuntime), as string literals written by embed-files.
         .executableTarget(
-            name: "embed-templates",
+            name: "embed-files",
             swiftSettings: strictSettings
         ),
         .plugin(
             name: "EmbedTemplates",
             capability: .buildTool(),
-            dependencies: ["embed-templates"]
+            dependencies: ["embed-files"]
+        ),
+        .plugin(
+            name: "EmbedRuntime",
+            capability: .buildTool(),
+            dependencies: ["embed-files"]
         ),
         .plugin(
             name: "ScaffoldGeneratePlugin",
@@ -174,7 +181,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "EmbedRuntime")]
         ),
         .executableTarget(
             name: "scaffold",
