@@ -290,26 +290,10 @@ struct GeneratorWorkspace {
     }
 }
 
-/// Where the runtime `scaffold` was built from: what `vendor --with-runtime` copies by default. `new` and `generate`
-/// never depend on it unasked; they only check a `--runtime-path` with ``isRuntimeCheckout(_:)``.
+/// A checkout of exporter-scaffold, as `--runtime-path` names one (`new`, `generate`, `vendor`). `scaffold` never
+/// looks for one by itself: the runtime `vendor --with-runtime` copies by default is built into the binary
+/// (``EmbeddedRuntimeSources``), so an installed `scaffold` works the same with or without a checkout nearby.
 enum RuntimeCheckout {
-    /// The checkout: walking up from the executable to a `Package.swift` that declares `exporter-scaffold`, else
-    /// the source tree this file was compiled from when it still exists.
-    static func locate() -> URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var directory = executable.deletingLastPathComponent()
-            while directory.path != "/" {
-                candidates.append(directory)
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(source)
-        return candidates.first(where: isRuntimeCheckout)
-    }
-
     static func isRuntimeCheckout(_ directory: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("Package.swift").path)
         else { return false }
