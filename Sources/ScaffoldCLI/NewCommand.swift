@@ -110,7 +110,9 @@ struct NewCommand: ParsableCommand {
                 headers: try NewSpecDraft.headers(headers),
                 runtime: flag.map { Self.recorded($0, specDirectory: directory) }
             )
-            if fields.isEmpty, let prompter {
+            // Fields are asked for only when the rest is valid: otherwise every answer would be refused for a
+            // problem no answer can fix (a transport the base does not take), reported below instead.
+            if fields.isEmpty, let prompter, Self.problem(of: draft, with: []) == nil {
                 draft.fields = try NewSpecDraft.fields(prompter.fields { Self.problem(of: draft, with: $0) })
             }
             text = try draft.text()

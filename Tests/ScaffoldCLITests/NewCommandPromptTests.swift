@@ -159,4 +159,22 @@ struct NewCommandPromptTests {
         #expect(!session.output.contains("transport ("), "otel offers one transport: \(session.output)")
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("acme_otel").path))
     }
+
+    @Test("in a terminal, a transport the base does not take is reported at once, without asking for fields")
+    func terminalInvalidCombination() async throws {
+        let root = try GenerateCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let session = try PseudoTerminalProcess(
+            GenerateCommandTests.binary.path,
+            [
+                "new", "exporter", "acme_mixed", "--runtime-path", GenerateCommandTests.repository.path, "--base",
+                "raw", "--transport", "otlp",
+            ],
+            in: root
+        )
+        #expect(try await session.finish() == 2, "\(session.output)")
+        #expect(!session.output.contains("config field"), "\(session.output)")
+        #expect(session.output.contains("nothing was written"), "\(session.output)")
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("acme_mixed").path))
+    }
 }
