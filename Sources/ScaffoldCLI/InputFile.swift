@@ -11,7 +11,6 @@ enum InputRole: String {
     case project
     case templates
     case runtime
-    case package
 
     /// Roles whose path must be a directory.
     var isDirectory: Bool { [.project, .templates, .runtime].contains(self) }
