@@ -40,6 +40,7 @@ struct CommandGrammarTests {
         ("spec", ["check", "missing.yaml"]),
         ("spec", ["check", "--format", "json", "missing.yaml"]),
         ("spec", ["vendor", "missing.yaml", "--into", "."]),
+        ("project", ["vendor", "exporter.yaml", "--into", "missing.yaml"]),
         ("trace", ["replay", "missing.yaml", "--config", "workflow.yml"]),
         ("trace", ["replay", "missing.yaml", "--config", "workflow.yml", "--format", "json"]),
         ("config", ["replay", "trace.jsonl", "--config", "missing.yaml"]),
