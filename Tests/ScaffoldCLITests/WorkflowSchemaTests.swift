@@ -56,6 +56,34 @@ struct WorkflowSchemaTests {
         #expect(throws: DiagnosticError.self) { try WorkflowConfiguration.parse(yaml, file: "w.yml") }
     }
 
+    @Test("every key the schema lists for a type is one the runtime accepts in its section")
+    func listedKeysAreAccepted() throws {
+        let registry = ExporterRegistry.withOTLP
+        // A section that parses builds its exporter, which may create its output file: inside a directory of its own.
+        let directory = try GenerateCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for entry in registry.allEntries {
+            for key in entry.keys {
+                // The value's type may be wrong for the key: only an unknown-key complaint would be the schema's fault.
+                let yaml =
+                    "general:\n  telemetry:\n    tracing:\n      x:\n        _type: \(entry.typeName)\n"
+                    + "        \(key): 1\n"
+                do {
+                    _ = try WorkflowConfiguration.parse(
+                        yaml,
+                        file: "w.yml",
+                        registry: registry,
+                        environment: [:],
+                        baseDirectory: directory.path
+                    )
+                } catch {
+                    let unknown = error.diagnostics.filter { $0.code == .yamlUnknownKey }
+                    #expect(unknown.isEmpty, "\(entry.typeName).\(key): \(unknown.map(\.message))")
+                }
+            }
+        }
+    }
+
     @Test("the committed Examples/workflows/workflow.schema.json is the command's output; the example fits it")
     func committedSchemaAndExample() throws {
         let committed = try String(
