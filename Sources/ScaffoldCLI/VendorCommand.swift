@@ -25,11 +25,15 @@ struct VendorCommand: ParsableCommand {
         help: ArgumentHelp(
             "The spec (exporter.yaml) or the package directory holding it.",
             valueName: "spec-or-package"
-        )
+        ),
+        completion: .file()
     )
     var source: String
 
-    @Option(help: ArgumentHelp("The project directory; the package goes to PROJECT/Vendor/NAME.", valueName: "project"))
+    @Option(
+        help: ArgumentHelp("The project directory; the package goes to PROJECT/Vendor/NAME.", valueName: "project"),
+        completion: .directory
+    )
     var into: String
 
     @Flag(help: "Also vendor the runtime as PROJECT/Vendor/exporter-scaffold.")
@@ -39,14 +43,18 @@ struct VendorCommand: ParsableCommand {
         help: ArgumentHelp(
             "A checkout of exporter-scaffold to vendor the runtime from (default: the one built into scaffold).",
             valueName: "dir"
-        )
+        ),
+        completion: .directory
     )
     var runtimePath: String?
 
     @Flag(help: "Replace vendored copies even when edited by hand.")
     var force = false
 
-    @Option(help: "The templates directory the package was generated with (as for generate --templates).")
+    @Option(
+        help: "The templates directory the package was generated with (as for generate --templates).",
+        completion: .directory
+    )
     var templates: String?
 
     func validate() throws {

@@ -177,7 +177,7 @@ enum VendorWorkspace {
     static func specPath(for source: String) throws(DiagnosticError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error(.generatorIO, "cannot read '\(source)': no such file or directory"))
+            throw InputFile.unreadable(source, role: .spec, reason: FileErrorReason.describe(errno: ENOENT))
         }
         guard isDirectory.boolValue else { return source }
         let spec = URL(fileURLWithPath: source).appendingPathComponent("exporter.yaml").path
@@ -194,16 +194,7 @@ enum VendorWorkspace {
     }
 
     static func projectDirectory(_ path: String) throws(DiagnosticError) -> URL {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(
-                .error(
-                    .generatorIO,
-                    "the project '\(path)' is not a directory",
-                    hint: "--into names an existing project directory"
-                )
-            )
-        }
+        try InputFile.check(path, role: .project, hint: "--into names an existing project directory")
         return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     }
 
