@@ -69,6 +69,15 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Print the statistics and diagnostics as one JSON object on stdout.")
     var json = false
 
+    @Flag(
+        help: """
+            Print each exporter's effective configuration, every value with where it came from (the workflow \
+            file's line, an environment variable, the default; secrets masked), and replay nothing. With --json, \
+            as one JSON object.
+            """
+    )
+    var explainConfig = false
+
     func validate() throws {
         // `Duration.milliseconds(Int64(...))` traps on infinity, NaN and anything past Int64: refuse them here.
         if let shutdownTimeout, !(shutdownTimeout.isFinite && shutdownTimeout >= 0 && shutdownTimeout < 1e9) {
@@ -83,6 +92,11 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal.standardError
+        if explainConfig {
+            let explanation = ConfigurationExplanation(try loadWorkflow(protecting: [], terminal: terminal))
+            print(json ? explanation.json : explanation.text)
+            return
+        }
         var source: ReplayTraceSource
         do {
             source = try ReplayTraceSource(path: trace, maxLineLength: maxLineLength)
