@@ -4,8 +4,11 @@
 /// - ``degraded(reason:)``: nothing lost, but it had to retry, or gave up on items whose delivery is unconfirmed;
 /// - ``healthy``: neither.
 public enum ExporterHealth: Sendable, Hashable, Comparable, CustomStringConvertible {
+    /// Nothing lost, nothing retried.
     case healthy
+    /// Nothing lost, but the transport retried or items went unconfirmed; `reason` counts them.
     case degraded(reason: String)
+    /// Telemetry was lost (dropped or failed); `reason` counts it.
     case failing(reason: String)
 
     /// The health the counters show; `retries` are the transport's retried requests (0 for a sink that never

@@ -140,11 +140,15 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
             parse: Self.environmentCompression
         )
         reader.settle("compression", compression, default: self.compression.rawValue) { $0.rawValue }
+        let toolkitAttributes = reader.value("toolkit_attributes", in: section, as: Bool.self)
+        reader.settle("toolkit_attributes", toolkitAttributes, default: "false")
+        let captureMessageContent = reader.value("capture_message_content", in: section, as: Bool.self)
+        reader.settle("capture_message_content", captureMessageContent, default: "false")
         mapping = OTLPSpanMapper.Options(
             attributePrefix: Self.attributePrefix(section, &reader) ?? OTLPSpanMapper.Options().attributePrefix,
-            toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false,
+            toolkitAttributes: toolkitAttributes?.value ?? false,
             conventions: Self.conventions(section, &reader) ?? OTLPSpanMapper.Options().conventions,
-            captureMessageContent: reader.value("capture_message_content", in: section)?.value ?? false
+            captureMessageContent: captureMessageContent?.value ?? false
         )
         let deadLetterPath = reader.check(reader.value("dead_letter_path", in: section, as: String.self)) {
             $0.isEmpty ? "cannot be empty" : nil

@@ -23,6 +23,7 @@ import Testing
             project: demo
             batch_size: 7
             headers: {authorization: Bearer written-token-123}
+            toolkit_attributes: true
             """
         let found = try settings(
             yaml,
@@ -62,6 +63,13 @@ import Testing
                 )
         )
         #expect(found["compression"] == EffectiveSetting(key: "compression", value: "none", source: .default))
+        #expect(
+            found["toolkit_attributes"] == EffectiveSetting(key: "toolkit_attributes", value: "true", source: at(4, 21))
+        )
+        #expect(
+            found["capture_message_content"]
+                == EffectiveSetting(key: "capture_message_content", value: "false", source: .default)
+        )
         #expect(found["timeout"] == EffectiveSetting(key: "timeout", value: "10.0 seconds", source: .default))
         #expect(
             found["headers.authorization"]
