@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.6.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/apple/swift-protobuf.git", from: "1.28.0"),
+        // Exporter health as metrics (ExporterCore's ExporterHealthMetrics): CoreMetrics only, one small target.
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.0.0"),
         // `swift package generate-documentation` (the ExporterRuntime DocC catalog). Only command plugins: a build
         // compiles their two plugin scripts once per build directory, none of the package's targets.
@@ -83,6 +85,7 @@ let package = Package(
                 "ExporterCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ],
             swiftSettings: strictSettings
         ),
@@ -227,6 +230,8 @@ let package = Package(
                 "ExporterOTLP", "ExporterRuntime", "ExporterRuntimeTesting", "ExporterHTTPTesting",
                 "ExporterDiagnostics",
                 "ExporterYAML",
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings

@@ -117,6 +117,9 @@ public final class HTTPExportSink: ExportSink {
     /// The counters so far; safe to read at any time.
     public var statistics: HTTPSinkStatistics { counters.withLock { $0 } }
 
+    /// The retried requests so far (``HTTPSinkStatistics/retries``).
+    public var retries: Int { counters.withLock { $0.retries } }
+
     public func export(_ payload: HTTPPayload) async throws {
         _ = try await send(payload)
     }

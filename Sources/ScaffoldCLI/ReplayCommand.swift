@@ -76,6 +76,15 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "text, or json: the statistics and diagnostics as one JSON object on standard output.")
     var format: OutputFormat = .text
 
+    @Flag(
+        help: """
+            Print each exporter's effective configuration, every value with where it came from (the workflow \
+            file's line, an environment variable, the default; secrets masked), and replay nothing. With \
+            --format json, as one JSON object.
+            """
+    )
+    var explainConfig = false
+
     func validate() throws {
         // `Duration.milliseconds(Int64(...))` traps on infinity, NaN and anything past Int64: refuse them here.
         if let shutdownTimeout, !(shutdownTimeout.isFinite && shutdownTimeout >= 0 && shutdownTimeout < 1e9) {
@@ -90,6 +99,16 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal.standardError
+        if explainConfig {
+            do {
+                try InputFile.check(config, role: .config)
+            } catch {
+                try refuse(error.diagnostics, terminal: terminal)
+            }
+            let explanation = ConfigurationExplanation(try loadWorkflow(protecting: [], terminal: terminal))
+            print(format == .json ? explanation.json : explanation.text)
+            return
+        }
         do {
             if trace != "-" { try InputFile.check(trace, role: .trace) }
             try InputFile.check(config, role: .config)

@@ -10,12 +10,20 @@ public struct ConfigurationEntry<Value: Sendable & Hashable>: Sendable, Hashable
     public var location: SourceLocation?
     /// `'key'` or `environment variable NAME`, for messages.
     public var origin: String
+    /// The environment variable the value came from; nil for a value written in the workflow YAML.
+    public var variable: String?
 
     /// Creates an entry.
-    public init(value: Value, location: SourceLocation?, origin: String) {
+    public init(value: Value, location: SourceLocation?, origin: String, variable: String? = nil) {
         self.value = value
         self.location = location
         self.origin = origin
+        self.variable = variable
+    }
+
+    /// Where the value came from, for ``EffectiveSetting``.
+    public var source: ConfigurationSource {
+        variable.map(ConfigurationSource.environment) ?? .workflow(location)
     }
 }
 

@@ -18,7 +18,12 @@ extension ConfigurationReader {
             report("\(entry.origin) must be \(expected)\(shown)", at: entry.location, hint: hint)
             return nil
         }
-        return ConfigurationEntry(value: result, location: entry.location, origin: entry.origin)
+        return ConfigurationEntry(
+            value: result,
+            location: entry.location,
+            origin: entry.origin,
+            variable: entry.variable
+        )
     }
 
     /// ``check(_:_:)`` with a hint for the problem.

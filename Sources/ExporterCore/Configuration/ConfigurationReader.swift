@@ -21,6 +21,9 @@ public struct ConfigurationReader: Sendable {
     public let environment: [String: String]
     /// The problems recorded so far.
     public internal(set) var diagnostics: [Diagnostic] = []
+    /// The effective value of every key settled so far (``settle(_:_:default:secret:render:)``), in order: what
+    /// `scaffold replay --explain-config` shows.
+    public internal(set) var settings: [EffectiveSetting] = []
 
     /// Creates a reader for the section at `section`.
     public init(section: SourceLocation?, environment: [String: String]) {
@@ -49,7 +52,12 @@ public struct ConfigurationReader: Sendable {
             )
             return nil
         }
-        return ConfigurationEntry(value: value, location: section, origin: "environment variable \(env)")
+        return ConfigurationEntry(
+            value: value,
+            location: section,
+            origin: "environment variable \(env)",
+            variable: env
+        )
     }
 
     /// `entry`, recording a missing-key problem when it is nil.

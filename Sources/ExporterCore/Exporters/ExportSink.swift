@@ -40,6 +40,10 @@ public protocol ExportSink<Item>: Sendable {
     /// sent and no answer came (a timeout). Lost such items are counted `unconfirmed` rather than `failed`.
     /// Defaults to false.
     func refusalIsUnconfirmed(_ error: any Error) -> Bool
+
+    /// Requests the sink has sent again since it was created (retries), for ``ExporterHealth`` and the
+    /// `exporter_retries_total` metric; 0 for a sink that never retries.
+    var retries: Int { get }
 }
 
 extension ExportSink {
@@ -55,6 +59,8 @@ extension ExportSink {
     public func refusalIsFinal(_ error: any Error) -> Bool { keepsRefusedItems }
 
     public func refusalIsUnconfirmed(_ error: any Error) -> Bool { false }
+
+    public var retries: Int { 0 }
 
     public func close() async {}
 }

@@ -25,4 +25,14 @@ public protocol Exporter: EventSubscriber {
     ///
     /// No default: a wrapper must forward its base's capacity, or ``TraceReplayer`` cannot size its slices.
     var bufferCapacity: Int? { get }
+
+    /// How the instance is doing (see ``ExporterHealth``); a wrapper forwards its base's.
+    func health() -> ExporterHealth
+}
+
+extension Exporter {
+    /// The health its statistics show, for an exporter whose transport does not retry.
+    public func health() -> ExporterHealth {
+        ExporterHealth(statistics: statistics, retries: 0)
+    }
 }

@@ -206,6 +206,7 @@ extension ProcessingExporter {
 
         private mutating func publishStatistics() {
             exporter.consumerProgress.publish(pipelineStatistics: stagesStatistics)
+            exporter.publishHealthMetrics(exporter.statistics)
             lastPublished = .now
         }
     }

@@ -34,6 +34,10 @@ where P.Input == AgentEvent, P.Output == S.Item {
     private let consumerEnded = CompletionLatch()
     private let control: Mutex<Control>
     private let logger: Logger
+    /// Nil unless a metrics factory was bootstrapped when the instance was made.
+    private let healthMetrics: ExporterHealthMetrics?
+    /// The sink's retries during this instance's exports.
+    private let retriesSeen = Atomic<Int>(0)
 
     /// Events the consumer takes per lock: large enough to amortize locking, small enough to publish
     /// statistics and notice flush requests and deadlines promptly.
@@ -44,14 +48,18 @@ where P.Input == AgentEvent, P.Output == S.Item {
     /// - Parameters:
     ///   - capacity: how many events the buffer holds (at least 1).
     ///   - overflowPolicy: what happens to an event that arrives when the buffer is full.
+    ///   - type: the exporter's kind, the `type` dimension of its metrics (``ExporterHealthMetrics``); by
+    ///     default the sink's type name.
     public init(
         name: String,
         pipeline: P,
         sink: S,
         capacity: Int = 10_000,
         overflowPolicy: OverflowPolicy = .dropNewest,
+        type: String? = nil,
         logger: Logger = Logger(label: "ExporterRuntime.ProcessingExporter")
     ) {
+        healthMetrics = ExporterHealthMetrics.make(exporter: name, type: type ?? "\(S.self)")
         self.name = name
         self.sink = sink
         buffer = BoundedBuffer(capacity: capacity, overflowPolicy: overflowPolicy)
@@ -133,6 +141,21 @@ where P.Input == AgentEvent, P.Output == S.Item {
         Self.statistics(buffer: buffer.counters, progress: progress.snapshot)
     }
 
+    /// Failing once anything was lost, degraded once the sink retried for it or an item went unconfirmed.
+    public func health() -> ExporterHealth {
+        ExporterHealth(statistics: statistics, retries: retriesSeen.load(ordering: .relaxed))
+    }
+
+    /// Publishes the metrics (when a factory was bootstrapped): on the consumer, never on the emitting task.
+    func publishHealthMetrics(_ statistics: @autoclosure () -> ExporterStatistics) {
+        guard let healthMetrics else { return }
+        healthMetrics.publish(
+            statistics(),
+            retries: retriesSeen.load(ordering: .relaxed),
+            queueDepth: buffer.count
+        )
+    }
+
     private func performShutdown(timeout: Duration) async -> ShutdownReport {
         buffer.close()
         // A shutdown before start still owes the buffered events their export.
@@ -164,6 +187,7 @@ where P.Input == AgentEvent, P.Output == S.Item {
             errors: errors,
             statistics: Self.statistics(buffer: counters, progress: final)
         )
+        publishHealthMetrics(report.statistics)
         if !report.completed {
             logger.warning(
                 "shutdown incomplete",
@@ -246,6 +270,15 @@ where P.Input == AgentEvent, P.Output == S.Item {
     ///   `CancellationError` when the consumer is cancelled.
     func exportItem(_ item: S.Item) async throws {
         let count = ExportItemCount.of(item, counted: itemsAreCounted)
+        // Retries happen inside the sink's export; those during this call are this instance's (a sink shared by
+        // concurrent runs may rarely lend one run another's).
+        let retriesBefore = sink.retries
+        let started = healthMetrics == nil ? nil : ContinuousClock.now
+        defer {
+            let retried = sink.retries - retriesBefore
+            if retried > 0 { retriesSeen.add(retried, ordering: .relaxed) }
+            if let started { healthMetrics?.recordExport(ContinuousClock.now - started) }
+        }
         do {
             try await sink.export(item, receipt: ExportReceipt(itemCount: count, ledger: progress))
         } catch {

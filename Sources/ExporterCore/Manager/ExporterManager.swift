@@ -14,6 +14,12 @@ public final class ExporterManager: Sendable {
 
     package let logger: Logger
     private let registry = Mutex(Registry())
+    /// The runs started and not yet stopped, weakly: a run the caller dropped is not kept alive for health().
+    private let activeRuns = Mutex<[WeakRun]>([])
+
+    private struct WeakRun: Sendable {
+        weak var run: ExporterRun?
+    }
 
     private struct Registry: Sendable {
         var names: [String] = []
@@ -121,6 +127,21 @@ public final class ExporterManager: Sendable {
             await run.stop()
             throw error
         }
+        activeRuns.withLock { runs in
+            runs.removeAll { $0.run?.isStopping ?? true }
+            runs.append(WeakRun(run: run))
+        }
         return run
+    }
+
+    /// Every exporter of every run still active, by name, with the worst of them: what an application's health
+    /// check reports (healthy / degraded: retrying / failing: dropping, each with its reason).
+    public func health() -> (overall: ExporterHealth, exporters: [(name: String, health: ExporterHealth)]) {
+        let runs = activeRuns.withLock { runs in
+            runs.removeAll { $0.run?.isStopping ?? true }
+            return runs.compactMap(\.run)
+        }
+        let exporters = runs.flatMap { $0.health().exporters }
+        return (exporters.map(\.health).max() ?? .healthy, exporters)
     }
 }

@@ -44,6 +44,12 @@ public final class ExporterRun: Sendable {
         Dictionary(exporters.map { ($0.name, $0.statistics) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Each exporter's health, in registration order, and the worst of them.
+    public func health() -> (overall: ExporterHealth, exporters: [(name: String, health: ExporterHealth)]) {
+        let exporters = exporters.map { (name: $0.name, health: $0.health()) }
+        return (exporters.map(\.health).max() ?? .healthy, exporters)
+    }
+
     /// Flushes every exporter concurrently and returns when all are done.
     ///
     /// - Throws: the first error an exporter's flush threw, after all of them finished.
@@ -94,6 +100,9 @@ public final class ExporterRun: Sendable {
         guard let mark = undeliveredAtStop.withLock({ $0 }) else { return 0 }
         return hub.undeliveredCount - mark
     }
+
+    /// Whether ``stop(timeout:)`` was called.
+    package var isStopping: Bool { stopping.withLock { $0 != nil } }
 
     /// The reports of ``stop(timeout:)`` (awaiting one in progress), or nil if it was never called.
     public var reports: [ShutdownReport]? {

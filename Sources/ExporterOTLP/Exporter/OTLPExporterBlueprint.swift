@@ -9,7 +9,7 @@ import Logging
 ///
 /// A successful response is read as an `ExportTraceServiceResponse`: spans it rejects are counted `failed` (and in
 /// the sink's `rejectedItems`), its `error_message` logged once, scrubbed; they are never retried.
-public struct OTLPExporterBlueprint: ExporterBlueprint {
+public struct OTLPExporterBlueprint: ExporterBlueprint, ConfigurationExplaining {
     /// The configuration it was made from.
     public let configuration: OTLPExporterConfiguration
     /// How batches are encoded.
@@ -23,6 +23,10 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
     ///
     /// - Throws: `DiagnosticError` `CFG005` at the section when the dead-letter file cannot be opened.
     public init(configuration: OTLPExporterConfiguration, context: ExporterBuildContext) throws {
+        if configuration.isDisabled {
+            // Once per exporter and workflow: every run's instance is a DisabledExporter and says nothing itself.
+            OTelEnvironment.noteDisabled(context)
+        }
         var deadLetter: DeadLetterFile?
         if let path = configuration.deadLetterPath {
             do {
@@ -82,6 +86,7 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
     }
 
     public func makeExporter(name: String) throws -> any Exporter {
+        if configuration.isDisabled { return DisabledExporter(name: name) }
         let pipeline = SpanBuilder().named("spans")
             .then(try BatchingProcessor<Span>(options: configuration.batching).named("batch"))
             .then(OTLPPayloadEncoder(encoding: encoding).named("otlp"))
@@ -91,10 +96,13 @@ public struct OTLPExporterBlueprint: ExporterBlueprint {
             sink: sink,
             capacity: configuration.buffer.capacity,
             overflowPolicy: configuration.buffer.overflowPolicy,
+            type: "otelcollector",
             logger: logger
         )
         return ShutdownLimitedExporter(exporter, limit: configuration.shutdownTimeout)
     }
+
+    public var effectiveSettings: [EffectiveSetting] { configuration.effectiveSettings }
 
     public func close() async {
         await sink.close()

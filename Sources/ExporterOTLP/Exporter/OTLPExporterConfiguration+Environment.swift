@@ -13,7 +13,7 @@ extension OTLPExporterConfiguration {
         "OTEL_EXPORTER_OTLP_HEADERS", "OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "OTEL_EXPORTER_OTLP_PROTOCOL",
         "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "OTEL_EXPORTER_OTLP_COMPRESSION", "OTEL_EXPORTER_OTLP_TRACES_TIMEOUT",
         "OTEL_EXPORTER_OTLP_TIMEOUT", "OTEL_SERVICE_NAME", "OTEL_RESOURCE_ATTRIBUTES", "OTEL_BSP_SCHEDULE_DELAY",
-        "OTEL_BSP_MAX_QUEUE_SIZE", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE",
+        "OTEL_BSP_MAX_QUEUE_SIZE", "OTEL_BSP_MAX_EXPORT_BATCH_SIZE", OTelEnvironment.sdkDisabledVariable,
     ]
 
     /// `written`, else the first of `variables` that is set, parsed.
@@ -28,23 +28,6 @@ extension OTLPExporterConfiguration {
         if let written { return written }
         guard let variable = variables.first(where: { reader.environment[$0] != nil }) else { return nil }
         return reader.read(nil, key: key, env: variable, expected: expected, parse: parse)
-    }
-
-    /// The endpoint from `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT` (used as is), else `OTEL_EXPORTER_OTLP_ENDPOINT`
-    /// with `v1/traces` appended to its path.
-    static func environmentEndpoint(_ reader: inout ConfigurationReader) -> ConfigurationEntry<String>? {
-        if reader.environment["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"] != nil {
-            return reader.read(
-                nil,
-                key: "endpoint",
-                env: "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-                expected: "a URL",
-                parse: { $0 }
-            )
-        }
-        return reader.read(nil, key: "endpoint", env: "OTEL_EXPORTER_OTLP_ENDPOINT", expected: "a URL") { base in
-            base.hasSuffix("/") ? base + "v1/traces" : base + "/v1/traces"
-        }
     }
 
     /// `OTEL_EXPORTER_OTLP_*_PROTOCOL`: `http/protobuf` or `http/json` (`grpc` is not supported).

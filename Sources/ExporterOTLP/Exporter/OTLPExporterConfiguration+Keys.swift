@@ -30,6 +30,8 @@ extension OTLPExporterConfiguration {
             ),
             atLeastOne
         )
+        reader.settle("batch_size", batchSize, default: "\(batching.batchSize)")
+        reader.settle("max_queue_size", maxQueueSize, default: "\(batching.maxQueueSize)")
         batching.batchSize = batchSize?.value ?? batching.batchSize
         batching.maxQueueSize = maxQueueSize?.value ?? batching.maxQueueSize
         // Only values that are valid or left out: a faulty one is reported already, its default says nothing.
@@ -44,8 +46,8 @@ extension OTLPExporterConfiguration {
                 hint: "set max_queue_size to at least \(batching.batchSize), or lower batch_size"
             )
         }
-        batching.flushInterval =
-            reader.positiveDuration("flush_interval", in: section)
+        let flushInterval =
+            reader.positiveDurationEntry("flush_interval", in: section)
             ?? fallback(
                 nil,
                 key: "flush_interval",
@@ -53,8 +55,12 @@ extension OTLPExporterConfiguration {
                 expected: "a positive number of milliseconds",
                 &reader,
                 parse: milliseconds
-            )?.value ?? batching.flushInterval
-        if reader.value("drop_on_overflow", in: section, as: Bool.self)?.value == true {
+            )
+        reader.settle("flush_interval", flushInterval, default: "\(batching.flushInterval)")
+        batching.flushInterval = flushInterval?.value ?? batching.flushInterval
+        let dropOnOverflow = reader.value("drop_on_overflow", in: section, as: Bool.self)
+        reader.settle("drop_on_overflow", dropOnOverflow, default: "false")
+        if dropOnOverflow?.value == true {
             batching.overflowPolicy = .dropNewest
         }
         return batching

@@ -60,6 +60,11 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     /// When a failed request is sent again (the OTLP defaults; set in code only, for example by tests that need
     /// millisecond backoff).
     public var retry = RetryPolicy()
+    /// Whether `OTEL_SDK_DISABLED=true` switched export off: the exporter then takes events and sends nothing.
+    public var isDisabled = false
+    /// The effective value of every key with where it came from (the workflow YAML, an environment variable, the
+    /// default), secrets masked; empty for a configuration made in code.
+    public internal(set) var effectiveSettings: [EffectiveSetting] = []
 
     /// A configuration sending to `endpoint` with the defaults.
     public init(endpoint: URL) {
@@ -69,9 +74,11 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
     public init(from decoder: any Decoder) throws {
         let section = try ConfigurationSection(decoder)
         var reader = section.reader()
+        let disabled = OTelEnvironment.sdkDisabled(&reader)
         let endpointText =
-            reader.value("endpoint", in: section, as: String.self) ?? Self.environmentEndpoint(&reader)
-        if endpointText == nil, !section.isWritten("endpoint") {
+            reader.value("endpoint", in: section, as: String.self) ?? OTelEnvironment.endpoint(&reader)
+        // Switched off, the exporter sends nowhere: a workflow may leave the endpoint to an environment that has none.
+        if endpointText == nil, !section.isWritten("endpoint"), !disabled {
             reader.reportMissing(
                 "endpoint",
                 hint: "set 'endpoint' (for example http://localhost:4318/v1/traces), or the environment variable "
@@ -85,16 +92,20 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
             secret: true,
             hint: "for example http://localhost:4318/v1/traces"
         ) { ConfigurationReader.httpURL($0) }
+        reader.settle("endpoint", endpoint, default: nil, render: OTelEnvironment.masked)
         let project = reader.check(reader.value("project", in: section, as: String.self)) {
             $0.isEmpty ? "cannot be empty" : nil
         }
+        reader.settle("project", project, default: nil)
         let attributes = reader.value("resource_attributes", in: section, as: ConfigurationMap<OTLPAttributeValue>.self)
         let environmentAttributes = Self.environmentResourceAttributes(
             &reader,
             projectWritten: section.isWritten("project")
         )
+        Self.settleResourceAttributes(written: attributes, environment: environmentAttributes, &reader)
         batching = Self.batching(section, &reader)
-        let shutdownTimeout = reader.positiveDuration("shutdown_timeout", in: section)
+        let shutdownTimeout = reader.positiveDurationEntry("shutdown_timeout", in: section)
+        reader.settle("shutdown_timeout", shutdownTimeout, default: "\(self.shutdownTimeout)")
         let encoding = Self.fallback(
             reader.value("encoding", in: section, as: OTLPEncoding.self),
             key: "encoding",
@@ -103,11 +114,14 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
             &reader,
             parse: Self.environmentEncoding
         )
+        reader.settle("encoding", encoding, default: self.encoding.rawValue) { $0.rawValue }
+        let writtenHeaders = reader.value("headers", in: section, as: ConfigurationMap<YAMLNode>.self)
         headers =
             section.isWritten("headers")
-            ? Self.headers(reader.value("headers", in: section), &reader) : Self.environmentHeaders(&reader)
+            ? Self.headers(writtenHeaders, &reader) : Self.environmentHeaders(&reader)
+        Self.settleHeaders(headers, written: writtenHeaders, &reader)
         let timeout =
-            reader.positiveDuration("timeout", in: section)
+            reader.positiveDurationEntry("timeout", in: section)
             ?? Self.fallback(
                 nil,
                 key: "timeout",
@@ -115,7 +129,8 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
                 expected: "a positive number of milliseconds",
                 &reader,
                 parse: Self.milliseconds
-            )?.value
+            )
+        reader.settle("timeout", timeout, default: "\(self.timeout)")
         let compression = Self.fallback(
             reader.value("compression", in: section, as: HTTPCompression.self),
             key: "compression",
@@ -124,28 +139,37 @@ public struct OTLPExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
             &reader,
             parse: Self.environmentCompression
         )
+        reader.settle("compression", compression, default: self.compression.rawValue) { $0.rawValue }
+        let toolkitAttributes = reader.value("toolkit_attributes", in: section, as: Bool.self)
+        reader.settle("toolkit_attributes", toolkitAttributes, default: "false")
+        let captureMessageContent = reader.value("capture_message_content", in: section, as: Bool.self)
+        reader.settle("capture_message_content", captureMessageContent, default: "false")
         mapping = OTLPSpanMapper.Options(
             attributePrefix: Self.attributePrefix(section, &reader) ?? OTLPSpanMapper.Options().attributePrefix,
-            toolkitAttributes: reader.value("toolkit_attributes", in: section)?.value ?? false,
+            toolkitAttributes: toolkitAttributes?.value ?? false,
             conventions: Self.conventions(section, &reader) ?? OTLPSpanMapper.Options().conventions,
-            captureMessageContent: reader.value("capture_message_content", in: section)?.value ?? false
+            captureMessageContent: captureMessageContent?.value ?? false
         )
         let deadLetterPath = reader.check(reader.value("dead_letter_path", in: section, as: String.self)) {
             $0.isEmpty ? "cannot be empty" : nil
         }
+        reader.settle("dead_letter_path", deadLetterPath, default: "none")
         buffer = reader.buffer(in: section)
         try reader.finish()
-        // A missing or invalid endpoint is a recorded problem, so finish() has thrown without one.
+        // A missing or invalid endpoint is a recorded problem (unless export is off), so finish() has thrown
+        // without one.
         self.endpoint = endpoint?.value ?? URL(fileURLWithPath: "/")
         self.project = project?.value
         resourceAttributes = environmentAttributes.merging(attributes?.value.dictionary ?? [:]) { _, written in written
         }
-        self.shutdownTimeout = shutdownTimeout ?? self.shutdownTimeout
+        self.shutdownTimeout = shutdownTimeout?.value ?? self.shutdownTimeout
         shutdownTimeoutIsSet = shutdownTimeout != nil
         self.encoding = encoding?.value ?? self.encoding
-        self.timeout = timeout ?? self.timeout
+        self.timeout = timeout?.value ?? self.timeout
         self.compression = compression?.value ?? self.compression
         self.deadLetterPath = deadLetterPath?.value
+        isDisabled = disabled
+        effectiveSettings = reader.settings
     }
 }
 

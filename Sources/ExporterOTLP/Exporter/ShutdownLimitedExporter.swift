@@ -36,4 +36,6 @@ public final class ShutdownLimitedExporter: Exporter {
     public var statistics: ExporterStatistics { base.statistics }
 
     public var bufferCapacity: Int? { base.bufferCapacity }
+
+    public func health() -> ExporterHealth { base.health() }
 }

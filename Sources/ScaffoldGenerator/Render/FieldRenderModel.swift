@@ -8,6 +8,10 @@ struct FieldRenderModel {
     let enumType: String?
     /// Enum value → Swift case name.
     let enumCases: [(value: String, name: String)]
+    /// Whether the field is the `otlp` transport's endpoint (`endpoint: ${field}`): left out of the workflow YAML
+    /// (and of the field's own `env`), it comes from the OpenTelemetry variables, read by the runtime's
+    /// `OTelEnvironment.endpoint`, before the spec's default.
+    var isOTLPEndpoint = false
 
     var key: String { field.name }
     var keyLiteral: String { RenderSyntax.literal(field.name) }
@@ -108,7 +112,13 @@ struct FieldRenderModel {
                 ("parse", .atom(parser(of: field.type))),
             ]
         )
-        if field.required { entry = .call("reader.require", [(nil, entry), ("key", key), ("env", env)]) }
+        if isOTLPEndpoint {
+            entry = .call("OTelEnvironment.endpoint", [(nil, entry), (nil, .atom("&reader"))])
+        }
+        if field.required {
+            let hintEnv = isOTLPEndpoint && field.env == nil ? SwiftCode.atom("\"OTEL_EXPORTER_OTLP_ENDPOINT\"") : env
+            entry = .call("reader.require", [(nil, entry), ("key", key), ("env", hintEnv)])
+        }
         if let conversion = conversion(of: field.type) {
             entry = .call(
                 "reader.convert",

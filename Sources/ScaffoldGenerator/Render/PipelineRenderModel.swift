@@ -33,6 +33,8 @@ struct PipelineRenderModel {
     var otlpEncoding: String?
     /// Whether the spec's processors may drop items (filter, sample, custom).
     var mayDrop = false
+    /// The field that is the `otlp` transport's endpoint, whose environment fallback the generated test checks.
+    var otlpEndpointField: FieldRenderModel?
 
     /// - Parameters:
     ///   - customTransport: the type of the user-owned transport (`kind: custom`).
@@ -44,6 +46,7 @@ struct PipelineRenderModel {
         customEncoder: String
     ) throws(DiagnosticError) {
         let options = OptionRenderer(fields: fields)
+        otlpEndpointField = fields.first(where: \.isOTLPEndpoint)
         let spanBased = spec.base != .raw
         mayDrop = spec.processors.contains { processor in
             switch processor {
@@ -381,6 +384,9 @@ struct PipelineRenderModel {
             deadLetterPathLines: http?.deadLetterPathLines ?? [],
             hasDeadLetter: http?.deadLetterPathLines != nil,
             allSpansExpected: !mayDrop,
+            otlpEndpointTest: otlpEndpointField.map {
+                OTLPEndpointTestContext(keyLiteral: $0.keyLiteral, property: $0.property)
+            },
             encoderType: customEncoder ?? "",
             encodedItemType: encodedItemType,
             expectedStageLines: SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })

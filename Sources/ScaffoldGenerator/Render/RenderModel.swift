@@ -63,7 +63,13 @@ struct RenderModel {
                 enumType = (RenderSyntax.upperCamelCase(field.name) ?? "Field") + "Value"
                 cases = Self.caseNames(values)
             }
-            return FieldRenderModel(field: field, configType: configType, enumType: enumType, enumCases: cases)
+            var model = FieldRenderModel(field: field, configType: configType, enumType: enumType, enumCases: cases)
+            if case .otlp(let transport) = spec.transport, transport.endpoint.singleField == field.name,
+                field.type == .url || field.type == .string
+            {
+                model.isOTLPEndpoint = true
+            }
+            return model
         }
         customProcessors = spec.processors.compactMap { processor in
             guard case .custom(let custom) = processor else { return nil }

@@ -262,6 +262,9 @@ struct PipelineContext {
     var hasDeadLetter: Bool
     /// Whether no processor may drop items (so the generated test expects every span).
     var allSpansExpected: Bool
+    /// The test that the endpoint field falls back to `OTEL_EXPORTER_OTLP_*ENDPOINT` (`otlp` with
+    /// `endpoint: ${field}`); nil otherwise.
+    var otlpEndpointTest: OTLPEndpointTestContext?
     /// The user-owned encoder type of `encoding: custom`, else empty.
     var encoderType: String
     /// What the http transport's encoder takes a batch of.
@@ -346,4 +349,12 @@ struct CustomProcessorContext {
 struct UserFileContext {
     /// The file's path in the package as a Swift literal.
     var fileLiteral: String
+}
+
+/// The `otlp` transport's endpoint field, for the generated test of its environment fallback.
+struct OTLPEndpointTestContext {
+    /// The field's key as a Swift literal.
+    var keyLiteral: String
+    /// The configuration's property.
+    var property: String
 }

@@ -74,8 +74,8 @@ extension VendoredRuntime {
             # exporter-scaffold runtime \(generatorVersion) (vendored)
 
             A copy of the exporter-scaffold runtime made by `scaffold vendor --with-runtime`: the targets \(names),
-            with a manifest of their own. It builds without fetching the runtime; its dependencies are swift-log and
-            swift-service-lifecycle\(includingOTLP ? " and swift-protobuf" : "").
+            with a manifest of their own. It builds without fetching the runtime; its dependencies are swift-log,
+            swift-metrics\(includingOTLP ? ", swift-protobuf" : "") and swift-service-lifecycle.
 
             Do not edit it: `scaffold vendor` replaces the whole directory and refuses to when a file here was
             changed (unless `--force`).

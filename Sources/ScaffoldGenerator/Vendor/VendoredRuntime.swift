@@ -59,6 +59,7 @@ public enum VendoredRuntime {
             from: "2.6.0"
         ),
         ExternalPackage(identity: "swift-protobuf", url: "https://github.com/apple/swift-protobuf.git", from: "1.28.0"),
+        ExternalPackage(identity: "swift-metrics", url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
     ]
 
     /// The target that only exporters using OTLP need (and with it swift-protobuf).
@@ -123,6 +124,7 @@ public enum VendoredRuntime {
             productDependencies: [
                 ExternalProduct(name: "Logging", package: "swift-log"),
                 ExternalProduct(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                ExternalProduct(name: "CoreMetrics", package: "swift-metrics"),
             ],
             exclude: [],
             isProduct: true

@@ -118,8 +118,8 @@ struct TemplateContextTests {
     /// The context types, in the order docs/TEMPLATES.md lists them.
     static let documentedTypes = [
         "PackageContext", "NamesContext", "ConfigurationContext", "PipelineContext", "TestsContext", "FieldContext",
-        "EnumContext", "EnumCaseContext", "DeprecatedTypeContext", "EnvTestContext", "InvalidTestContext",
-        "SecretCheckContext", "CustomProcessorContext", "UserFileContext",
+        "EnumContext", "EnumCaseContext", "DeprecatedTypeContext", "EnvTestContext", "OTLPEndpointTestContext",
+        "InvalidTestContext", "SecretCheckContext", "CustomProcessorContext", "UserFileContext",
     ]
 
     /// Each context type's stored properties as declared: name, type and doc comment.

@@ -107,7 +107,8 @@ struct VendoredRuntimeTests {
         #expect(!VendoredRuntime.targets(includingOTLP: false).map(\.name).contains("ExporterOTLP"))
         #expect(VendoredRuntime.targets(includingOTLP: true).map(\.name).contains("ExporterOTLP"))
         #expect(
-            VendoredRuntime.packages(includingOTLP: false).map(\.identity) == ["swift-log", "swift-service-lifecycle"]
+            VendoredRuntime.packages(includingOTLP: false).map(\.identity)
+                == ["swift-log", "swift-service-lifecycle", "swift-metrics"]
         )
         #expect(VendoredRuntime.packages(includingOTLP: true).map(\.identity).contains("swift-protobuf"))
         #expect(!VendoredRuntime.manifest(includingOTLP: false, generatorVersion: "0.1.0").contains("protobuf"))

@@ -140,9 +140,12 @@ extension LangfuseConfiguration {
         private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> LangfuseConfiguration {
             let endpointEntry = reader.convert(
                 reader.require(
-                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    OTelEnvironment.endpoint(
+                        reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                        &reader
+                    ),
                     key: "endpoint",
-                    env: nil
+                    env: "OTEL_EXPORTER_OTLP_ENDPOINT"
                 ),
                 expected: "an absolute URL",
                 secret: false,

@@ -149,7 +149,10 @@ extension LangSmithConfiguration {
         /// The configuration, with the problems `reader` has recorded so far and those found here thrown together.
         private func resolve(with reader: inout ConfigurationReader) throws(DiagnosticError) -> LangSmithConfiguration {
             let endpointEntry = reader.convert(
-                reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                OTelEnvironment.endpoint(
+                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    &reader
+                ),
                 expected: "an absolute URL",
                 secret: false,
                 ConfigurationReader.absoluteURL

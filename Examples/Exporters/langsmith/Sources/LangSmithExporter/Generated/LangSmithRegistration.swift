@@ -14,6 +14,8 @@ extension ExporterRegistry {
             configuration: LangSmithConfiguration.Document.self,
             summary: "otel telemetry over otlp"
         ) { document, context in
+            // OTEL_SDK_DISABLED=true: instances that take events and export nothing, as the runtime's otelcollector.
+            if let disabled = try OTelEnvironment.disabledBlueprint(context: context) { return disabled }
             let configuration = try document.resolve(environment: context.environment)
             return try LangSmithSpanExporter(configuration: configuration, context: context)
         }

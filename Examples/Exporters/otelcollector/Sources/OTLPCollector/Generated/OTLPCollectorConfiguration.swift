@@ -132,9 +132,12 @@ extension OTLPCollectorConfiguration {
         ) throws(DiagnosticError) -> OTLPCollectorConfiguration {
             let endpointEntry = reader.convert(
                 reader.require(
-                    reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                    OTelEnvironment.endpoint(
+                        reader.read(endpoint, key: "endpoint", env: nil, expected: "an absolute URL", parse: { $0 }),
+                        &reader
+                    ),
                     key: "endpoint",
-                    env: nil
+                    env: "OTEL_EXPORTER_OTLP_ENDPOINT"
                 ),
                 expected: "an absolute URL",
                 secret: false,

@@ -289,4 +289,75 @@ struct AcmeOTelTransportTests {
         #expect(Set(names) == started)
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
+
+    @Test(
+        "an endpoint left out comes from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT",
+        .enabled(if: AcmeOTelTestSupport.pipelineIsImplemented, "implement the stubs first")
+    )
+    func environmentEndpoint() async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        let base = try #require(server.url(path: "/")).absoluteString
+        var entries = AcmeOTelTestSupport.minimalEntries
+        entries["endpoint"] = nil
+        let general = try AcmeOTelConfiguration.decode(
+            yaml: TestSections.section(entries),
+            environment: ["OTEL_EXPORTER_OTLP_ENDPOINT": base]
+        )
+        #expect("\(general.endpoint)" == base + "v1/traces")
+        let traces = try AcmeOTelConfiguration.decode(
+            yaml: TestSections.section(entries),
+            environment: [
+                "OTEL_EXPORTER_OTLP_ENDPOINT": "http://unused.invalid",
+                "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": base + "custom/traces",
+            ]
+        )
+        #expect("\(traces.endpoint)" == base + "custom/traces")
+        entries["endpoint"] = "\"https://written.example.com/v1/traces\""
+        let written = try AcmeOTelConfiguration.decode(
+            yaml: TestSections.section(entries),
+            environment: ["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT": base]
+        )
+        #expect("\(written.endpoint)" == "https://written.example.com/v1/traces")
+        let transport = try AcmeOTelSpanExporter.transportConfiguration(
+            general,
+            context: AcmeOTelTestSupport.context
+        )
+        let exporter = try AcmeOTelSpanExporter.makeExporter(
+            name: "otlp",
+            configuration: general,
+            context: AcmeOTelTestSupport.context,
+            sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
+        )
+        try await exporter.start()
+        for event in TestEvents.run(turns: 1) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(30))
+        #expect(report.statistics.failed == 0)
+        #expect(report.statistics.exported > 0)
+        #expect(!server.requests.isEmpty && server.requests.allSatisfy { $0.path == "/v1/traces" })
+    }
+
+    @Test("OTEL_SDK_DISABLED=true makes instances that export nothing; a value neither true nor false is an error")
+    func sdkDisabled() throws {
+        var registry = ExporterRegistry()
+        registry.registerAcmeOTelSpanExporter()
+        var entries = AcmeOTelTestSupport.minimalEntries
+        entries["_type"] = TestSections.json(AcmeOTelSpanExporter.typeName)
+        let node = try #require(try YAMLParser.parse(TestSections.section(entries)))
+        func blueprint(_ value: String) throws -> any ExporterBlueprint {
+            let environment = ["OTEL_SDK_DISABLED": value]
+            let decoder = YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: environment])
+            let context = ExporterBuildContext(name: "otlp", environment: environment)
+            return try registry.makeBlueprint(section: node, path: "otlp", decoder: decoder, context: context)
+        }
+        #expect(try blueprint("TRUE").makeExporter(name: "otlp") is DisabledExporter)
+        #expect(try !(blueprint("false").makeExporter(name: "otlp") is DisabledExporter))
+        do {
+            _ = try blueprint("maybe")
+            Issue.record("OTEL_SDK_DISABLED=maybe was accepted")
+        } catch {
+            #expect("\(error)".contains("environment variable OTEL_SDK_DISABLED must be true or false"))
+        }
+    }
 }

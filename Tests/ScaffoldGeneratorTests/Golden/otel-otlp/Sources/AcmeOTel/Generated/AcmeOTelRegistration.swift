@@ -14,6 +14,8 @@ extension ExporterRegistry {
             configuration: AcmeOTelConfiguration.Document.self,
             summary: "Sends OTLP spans to the Acme collector."
         ) { document, context in
+            // OTEL_SDK_DISABLED=true: instances that take events and export nothing, as the runtime's otelcollector.
+            if let disabled = try OTelEnvironment.disabledBlueprint(context: context) { return disabled }
             let configuration = try document.resolve(environment: context.environment)
             return try AcmeOTelSpanExporter(configuration: configuration, context: context)
         }
