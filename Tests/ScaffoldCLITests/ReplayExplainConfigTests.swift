@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func jsonGivesTheSameSettings() async throws {
-        let (status, output, directory) = try await explain(["--json"])
+        let (status, output, directory) = try await explain(["--format", "json"])
         defer { try? FileManager.default.removeItem(at: directory) }
         #expect(status == 0, "\(output)")
         let object = try JSONValue(parsing: output.trimmingCharacters(in: .whitespacesAndNewlines))
