@@ -1,6 +1,10 @@
 import Foundation
 import Synchronization
 
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -32,7 +36,9 @@ final class MLflowServer: Sendable {
         self.directory = directory
         self.port = try Self.freeLoopbackPort()
         self.log = directory.appendingPathComponent("mlflow-server.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        guard FileManager.default.createFile(atPath: log.path, contents: nil) else {
+            throw MLflowHarness.Failure(message: "cannot create \(log.path)")
+        }
     }
 
     /// Starts the server and waits until `GET /health` answers 200 (bounded by `readyTimeout`; a server that exits
