@@ -28,8 +28,10 @@ enum MLflowHarness {
     static func runPython(_ executable: String, _ arguments: [String]) async throws -> String {
         let outcome = try await ChildProcess.run(executable, arguments)
         guard outcome.status == 0 else {
-            throw Failure(message: "\(executable) \(arguments.joined(separator: " ")) exited \(outcome.status):\n"
-                + outcome.output)
+            throw Failure(
+                message: "\(executable) \(arguments.joined(separator: " ")) exited \(outcome.status):\n"
+                    + outcome.output
+            )
         }
         return outcome.output
     }
@@ -76,7 +78,8 @@ enum MLflowHarness {
         in directory: URL
     ) async throws -> Replay {
         let workflow = directory.appendingPathComponent("workflow-\(UUID().uuidString).yml")
-        let lines = ["general:", "  telemetry:", "    tracing:", "      mlflow:", "        _type: mlflow"]
+        let lines =
+            ["general:", "  telemetry:", "    tracing:", "      mlflow:", "        _type: mlflow"]
             + section.map { "        " + $0 }
         try (lines.joined(separator: "\n") + "\n").write(to: workflow, atomically: true, encoding: .utf8)
         let tool = try await replayTool()

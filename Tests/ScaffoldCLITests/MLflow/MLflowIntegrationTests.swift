@@ -39,57 +39,63 @@ struct MLflowIntegrationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await MLflowServer.withRunning(python: python, in: directory) { server in
 
-        let replay = try await MLflowHarness.replay(Self.fixture, section: Self.section(server), in: directory)
-        #expect(replay.status == 0, "\(replay.output)")
-        #expect(replay["exported"] == recorded.scopes.count, "\(replay.output)")
-        #expect(replay["failed"] == 0 && replay["dropped"] == 0 && replay["unconfirmed"] == 0, "\(replay.output)")
+            let replay = try await MLflowHarness.replay(Self.fixture, section: Self.section(server), in: directory)
+            #expect(replay.status == 0, "\(replay.output)")
+            #expect(replay["exported"] == recorded.scopes.count, "\(replay.output)")
+            #expect(replay["failed"] == 0 && replay["dropped"] == 0 && replay["unconfirmed"] == 0, "\(replay.output)")
 
-        let traces = try await MLflowHarness.traces(
-            of: server, experiment: "0", expectedSpans: recorded.scopes.count, in: directory)
-        try #require(traces.count == 1, "\(traces.map(\.traceID))")
-        let trace = traces[0]
-        #expect(trace.spans.count == recorded.scopes.count, "\(trace.spans.map(\.name))")
-        let root = try #require(recorded.scopes.first { $0.parentUUID == nil })
-        let workflowTraceID = try #require(root.workflowTraceID)
-        #expect(trace.traceID == "tr-" + workflowTraceID, "the run's own trace id")
+            let traces = try await MLflowHarness.traces(
+                of: server,
+                experiment: "0",
+                expectedSpans: recorded.scopes.count,
+                in: directory
+            )
+            try #require(traces.count == 1, "\(traces.map(\.traceID))")
+            let trace = traces[0]
+            #expect(trace.spans.count == recorded.scopes.count, "\(trace.spans.map(\.name))")
+            let root = try #require(recorded.scopes.first { $0.parentUUID == nil })
+            let workflowTraceID = try #require(root.workflowTraceID)
+            #expect(trace.traceID == "tr-" + workflowTraceID, "the run's own trace id")
 
-        var bySpanID: [String: MLflowTrace.Span] = [:]
-        for span in trace.spans { #expect(bySpanID.updateValue(span, forKey: span.spanID) == nil, "\(span.name)") }
-        var promptTokens: Int64 = 0
-        var completionTokens: Int64 = 0
-        for scope in recorded.scopes {
-            let span = try #require(bySpanID[Self.spanID(scope.uuid)], "no span for \(scope.family) \(scope.name)")
-            #expect(span.name == scope.name)
-            #expect(span.parentID == scope.parentUUID.map(Self.spanID), "\(scope.name)")
-            #expect(span.spanType == Self.mlflowSpanType[scope.family], "\(scope.name)")
-            if let prompt = scope.promptTokens, let completion = scope.completionTokens, let total = scope.totalTokens {
-                let usage = span.attributes["mlflow.chat.tokenUsage"]
-                #expect(usage?["input_tokens"]?.intValue == prompt, "\(scope.name): \(String(describing: usage))")
-                #expect(usage?["output_tokens"]?.intValue == completion, "\(scope.name)")
-                #expect(usage?["total_tokens"]?.intValue == total, "\(scope.name)")
-                promptTokens += prompt
-                completionTokens += completion
-            } else {
-                #expect(span.attributes["mlflow.chat.tokenUsage"] == nil, "\(scope.name)")
+            var bySpanID: [String: MLflowTrace.Span] = [:]
+            for span in trace.spans { #expect(bySpanID.updateValue(span, forKey: span.spanID) == nil, "\(span.name)") }
+            var promptTokens: Int64 = 0
+            var completionTokens: Int64 = 0
+            for scope in recorded.scopes {
+                let span = try #require(bySpanID[Self.spanID(scope.uuid)], "no span for \(scope.family) \(scope.name)")
+                #expect(span.name == scope.name)
+                #expect(span.parentID == scope.parentUUID.map(Self.spanID), "\(scope.name)")
+                #expect(span.spanType == Self.mlflowSpanType[scope.family], "\(scope.name)")
+                if let prompt = scope.promptTokens, let completion = scope.completionTokens,
+                    let total = scope.totalTokens
+                {
+                    let usage = span.attributes["mlflow.chat.tokenUsage"]
+                    #expect(usage?["input_tokens"]?.intValue == prompt, "\(scope.name): \(String(describing: usage))")
+                    #expect(usage?["output_tokens"]?.intValue == completion, "\(scope.name)")
+                    #expect(usage?["total_tokens"]?.intValue == total, "\(scope.name)")
+                    promptTokens += prompt
+                    completionTokens += completion
+                } else {
+                    #expect(span.attributes["mlflow.chat.tokenUsage"] == nil, "\(scope.name)")
+                }
             }
-        }
-        #expect(promptTokens > 0)
-        #expect(trace.tokenUsage["input_tokens"]?.intValue == promptTokens, "\(trace.tokenUsage)")
-        #expect(trace.tokenUsage["output_tokens"]?.intValue == completionTokens, "\(trace.tokenUsage)")
-        #expect(trace.tokenUsage["total_tokens"]?.intValue == promptTokens + completionTokens)
+            #expect(promptTokens > 0)
+            #expect(trace.tokenUsage["input_tokens"]?.intValue == promptTokens, "\(trace.tokenUsage)")
+            #expect(trace.tokenUsage["output_tokens"]?.intValue == completionTokens, "\(trace.tokenUsage)")
+            #expect(trace.tokenUsage["total_tokens"]?.intValue == promptTokens + completionTokens)
 
-        // The root's input and output, and the previews MLflow's trace list shows, from the recorded run.
-        let rootSpan = try #require(bySpanID[Self.spanID(root.uuid)])
-        let question = "Who wrote The Left Hand of Darkness, and when?"
-        #expect(rootSpan.inputs.stringValue == question, "\(rootSpan.inputs)")
-        let answer = try #require(rootSpan.outputs.stringValue, "\(rootSpan.outputs)")
-        #expect(answer.hasPrefix("Ursula K. Le Guin"))
-        #expect(trace.requestPreview?.contains(question) == true, "\(String(describing: trace.requestPreview))")
-        #expect(trace.responsePreview?.contains("Ursula K. Le Guin") == true)
-        // The recorded run's conversation_id is sent as session.id; MLflow files it as the trace's session. A
-        // replayed toolkit file carries no user (docs/span-mapping.md), so MLflow shows none.
-        #expect(trace.metadata["mlflow.trace.session"] == "conv-2025-10-09-001", "\(trace.metadata)")
-        #expect(trace.metadata["mlflow.trace.user"] == nil, "\(trace.metadata)")
+            // The root's input and output, and the previews MLflow's trace list shows, from the recorded run.
+            let rootSpan = try #require(bySpanID[Self.spanID(root.uuid)])
+            let question = "Who wrote The Left Hand of Darkness, and when?"
+            #expect(rootSpan.inputs.stringValue == question, "\(rootSpan.inputs)")
+            let answer = try #require(rootSpan.outputs.stringValue, "\(rootSpan.outputs)")
+            #expect(answer.hasPrefix("Ursula K. Le Guin"))
+            #expect(trace.requestPreview?.contains(question) == true, "\(String(describing: trace.requestPreview))")
+            #expect(trace.responsePreview?.contains("Ursula K. Le Guin") == true)
+            // The recorded run's conversation_id is sent as session.id; MLflow files it as the trace's session. A
+            // replayed toolkit file carries no user (docs/span-mapping.md), so MLflow shows none.
+            #expect(trace.metadata["mlflow.trace.session"] == "conv-2025-10-09-001", "\(trace.metadata)")
+            #expect(trace.metadata["mlflow.trace.user"] == nil, "\(trace.metadata)")
         }
     }
 
@@ -101,65 +107,85 @@ struct MLflowIntegrationTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try await MLflowServer.withRunning(python: python, in: directory) { server in
 
-        let experiment = try await server.createExperiment(named: "scaffold-environment")
-        let chosen = try await MLflowHarness.replay(
-            Self.fixture, section: Self.section(server), experimentFromEnvironment: experiment, in: directory)
-        #expect(chosen.status == 0, "\(chosen.output)")
-        #expect(chosen["exported"] == spans, "\(chosen.output)")
-        let stored = try await MLflowHarness.traces(
-            of: server, experiment: experiment, expectedSpans: spans, in: directory)
-        #expect(stored.map(\.spans.count) == [spans])
+            let experiment = try await server.createExperiment(named: "scaffold-environment")
+            let chosen = try await MLflowHarness.replay(
+                Self.fixture,
+                section: Self.section(server),
+                experimentFromEnvironment: experiment,
+                in: directory
+            )
+            #expect(chosen.status == 0, "\(chosen.output)")
+            #expect(chosen["exported"] == spans, "\(chosen.output)")
+            let stored = try await MLflowHarness.traces(
+                of: server,
+                experiment: experiment,
+                expectedSpans: spans,
+                in: directory
+            )
+            #expect(stored.map(\.spans.count) == [spans])
 
-        // A final status: not retried, every span of every batch failed, nothing stored anywhere.
-        for (id, status) in [("987654321", "404"), ("not-an-id", "400")] {
-            let refused = try await MLflowHarness.replay(
-                Self.fixture, section: Self.section(server, ["experiment_id: \"\(id)\""]), in: directory)
-            #expect(refused.status == 1, "\(refused.output)")
-            #expect(refused["exported"] == 0, "\(id): \(refused.output)")
-            #expect(refused["failed"] == spans, "\(id): \(refused.output)")
-            #expect(refused["unconfirmed"] == 0 && refused["dropped"] == 0, "\(id): \(refused.output)")
-            #expect(refused.output.contains(status), "\(id): \(refused.output)")
-            print("MLflow experiment_id \(id): exporter \(refused.statistics), MLflow answered \(status)")
-        }
-        #expect(try await server.storedSpanCount() == spans, "only the first run is stored")
+            // A final status: not retried, every span of every batch failed, nothing stored anywhere. Each run has a
+            // trace id of its own: MLflow adds spans of a trace it already holds to that trace whatever the header
+            // says, so a replay of the same run would land in the first run's experiment and prove nothing.
+            for (index, (id, status)) in [("987654321", "404"), ("not-an-id", "400")].enumerated() {
+                let run = try Self.runs(1, first: index + 1, in: directory)
+                let refused = try await MLflowHarness.replay(
+                    run.trace,
+                    section: Self.section(server, ["experiment_id: \"\(id)\""]),
+                    in: directory
+                )
+                #expect(refused.status == 1, "\(refused.output)")
+                #expect(refused["exported"] == 0, "\(id): \(refused.output)")
+                #expect(refused["failed"] == spans, "\(id): \(refused.output)")
+                #expect(refused["unconfirmed"] == 0 && refused["dropped"] == 0, "\(id): \(refused.output)")
+                #expect(refused.output.contains(status), "\(id): \(refused.output)")
+                print("MLflow experiment_id \(id): exporter \(refused.statistics), MLflow answered \(status)")
+            }
+            #expect(try await server.storedSpanCount() == spans, "only the first run is stored")
         }
     }
 
-    @Test("the server killed mid-run and restarted: every span exported, dropped, failed or unconfirmed; MLflow ⊇ exported")
+    @Test(
+        "the server killed mid-run and restarted: every span exported, dropped, failed or unconfirmed; MLflow ⊇ exported"
+    )
     func serverKilledMidRun() async throws {
         let python = try #require(MLflowHarness.python)
         let directory = try Self.makeDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let runs = 200
-        let (trace, spans, events) = try Self.manyRuns(runs, in: directory)
+        let (trace, spans, events) = try Self.runs(runs, first: 1000, in: directory)
         try await MLflowServer.withRunning(python: python, in: directory) { server in
 
-        let replay = Task {
-            try await MLflowHarness.replay(trace, section: Self.section(server, ["batch_size: 10"]), in: directory)
-        }
-        // Killed once the first batches are stored, and started again on the same port and store at once.
-        while try await server.storedSpanCount() == 0 {
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        await server.kill()
-        let storedBeforeKill = try await server.storedSpanCount()
-        try await server.start()
-        let result = try await replay.value
-        #expect(storedBeforeKill < spans, "the run was still going when the server was killed")
+            let replay = Task {
+                try await MLflowHarness.replay(trace, section: Self.section(server, ["batch_size: 10"]), in: directory)
+            }
+            // Killed once the first batches are stored, and started again on the same port and store at once.
+            while try await server.storedSpanCount() == 0 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            await server.kill()
+            let storedBeforeKill = try await server.storedSpanCount()
+            try await server.start()
+            let result = try await replay.value
+            #expect(storedBeforeKill < spans, "the run was still going when the server was killed")
 
-        // Every event was processed (a replay never drops for speed); every span it made is in exactly one count.
-        #expect(result["received"] == events && result["processed"] == events, "\(result.output)")
-        let accounted = result["exported"] + result["dropped"] + result["failed"] + result["unconfirmed"]
-        #expect(accounted == spans, "\(result.output)")
-        let traces = try await MLflowHarness.traces(
-            of: server, experiment: "0", expectedSpans: result["exported"], in: directory)
-        let stored = traces.reduce(0) { $0 + $1.spans.count }
-        #expect(stored >= result["exported"], "MLflow holds every span counted exported: \(result.output)")
-        #expect(stored <= spans)
-        print(
-            "MLflow killed mid-run: \(storedBeforeKill) spans stored before the kill; exporter \(result.statistics); "
-                + "MLflow holds \(stored) of \(spans) spans in \(traces.count) traces"
-        )
+            // Every event was processed (a replay never drops for speed); every span it made is in exactly one count.
+            #expect(result["received"] == events && result["processed"] == events, "\(result.output)")
+            let accounted = result["exported"] + result["dropped"] + result["failed"] + result["unconfirmed"]
+            #expect(accounted == spans, "\(result.output)")
+            let traces = try await MLflowHarness.traces(
+                of: server,
+                experiment: "0",
+                expectedSpans: result["exported"],
+                in: directory
+            )
+            let stored = traces.reduce(0) { $0 + $1.spans.count }
+            #expect(stored >= result["exported"], "MLflow holds every span counted exported: \(result.output)")
+            #expect(stored <= spans)
+            print(
+                "MLflow killed mid-run: \(storedBeforeKill) spans stored before the kill; exporter \(result.statistics); "
+                    + "MLflow holds \(stored) of \(spans) spans in \(traces.count) traces"
+            )
         }
     }
 
@@ -174,21 +200,21 @@ struct MLflowIntegrationTests {
         return directory
     }
 
-    /// The recorded run `count` times, each copy with uuids and a trace id of its own: a trace file, its span count
-    /// and its event count.
-    static func manyRuns(_ count: Int, in directory: URL) throws -> (URL, Int, Int) {
+    /// The recorded run `count` times, copy `first + i` with uuids and a trace id of its own: a trace file, its span
+    /// count and its event count.
+    static func runs(_ count: Int, first: Int, in directory: URL) throws -> (trace: URL, spans: Int, events: Int) {
         let text = try String(contentsOf: fixture, encoding: .utf8)
         let recorded = try RecordedToolkitTrace(contentsOf: fixture)
         try #require(recorded.scopes.allSatisfy { $0.uuid.hasPrefix("7f3c2a10-") })
         try #require(text.contains("5f2d8c1e9a7b4c3d"))
         var copies = ""
-        for index in 0..<count {
+        for index in first..<(first + count) {
             let hex = String(format: "%08x", 0x1000_0000 + index)
             copies += text.replacingOccurrences(of: "7f3c2a10-", with: hex + "-")
                 .replacingOccurrences(of: "5f2d8c1e9a7b4c3d", with: hex + "9a7b4c3d")
             if !copies.hasSuffix("\n") { copies += "\n" }
         }
-        let file = directory.appendingPathComponent("runs.jsonl")
+        let file = directory.appendingPathComponent("runs-\(first)-\(count).jsonl")
         try copies.write(to: file, atomically: true, encoding: .utf8)
         let events = text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }.count
         return (file, recorded.scopes.count * count, events * count)

@@ -2,13 +2,13 @@ import Foundation
 import Synchronization
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 #if canImport(Glibc)
-    import Glibc
+import Glibc
 #elseif canImport(Darwin)
-    import Darwin
+import Darwin
 #endif
 
 /// A real MLflow tracking server (`mlflow server`, the venv of `Scripts/mlflow-venv.sh`) for one test: a SQLite store
@@ -144,18 +144,25 @@ final class MLflowServer: Sendable {
         let (data, response) = try await URLSession.shared.data(for: request)
         let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         guard (response as? HTTPURLResponse)?.statusCode == 200, let id = json?["experiment_id"] as? String else {
-            throw MLflowHarness.Failure(message: "creating experiment \(name): \(String(decoding: data, as: UTF8.self))")
+            throw MLflowHarness.Failure(
+                message: "creating experiment \(name): \(String(decoding: data, as: UTF8.self))"
+            )
         }
         return id
     }
 
     /// The number of spans in the store, read straight from its SQLite file by the system's python (fast, unlike
-    /// a start of MLflow's client): how a test knows that a run has begun to arrive.
+    /// a start of MLflow's client): how a test knows that a run has begun to arrive. 0 before MLflow has created
+    /// its tables (it does so at its first request, not at start-up).
     func storedSpanCount() async throws -> Int {
-        let outcome = try await MLflowHarness.runPython(
-            "python3",
-            ["-c", "import sqlite3, sys; print(sqlite3.connect(sys.argv[1]).execute('select count(*) from spans').fetchone()[0])", store.path]
-        )
+        let script = """
+            import sqlite3, sys
+            try:
+                print(sqlite3.connect(sys.argv[1]).execute('select count(*) from spans').fetchone()[0])
+            except sqlite3.OperationalError as error:
+                print(0 if 'no such table' in str(error) else sys.exit(str(error)))
+            """
+        let outcome = try await MLflowHarness.runPython("python3", ["-c", script, store.path])
         return Int(outcome.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
