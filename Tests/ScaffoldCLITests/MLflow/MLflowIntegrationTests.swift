@@ -1,5 +1,6 @@
 import ExporterRuntime
 import Foundation
+import Synchronization
 import Testing
 
 /// The generated `Examples/Exporters/mlflow` package's `mlflow-replay` against a real MLflow tracking server
@@ -27,8 +28,8 @@ struct MLflowIntegrationTests {
 
     /// The workflow section that points the exporter at `server`, with small batches so that a run takes several
     /// requests.
-    static func section(_ server: MLflowServer, _ extra: [String] = []) -> [String] {
-        ["endpoint: \(server.tracesEndpoint)", "batch_size: 4", "flush_interval: 100ms"] + extra
+    static func section(_ server: MLflowServer, batchSize: Int = 4, _ extra: [String] = []) -> [String] {
+        ["endpoint: \(server.tracesEndpoint)", "batch_size: \(batchSize)", "flush_interval: 100ms"] + extra
     }
 
     @Test("without experiment_id a replayed toolkit run lands in the Default experiment, tree, types, tokens and all")
@@ -156,12 +157,23 @@ struct MLflowIntegrationTests {
         let (trace, spans, events) = try Self.runs(runs, first: 1000, in: directory)
         try await MLflowServer.withRunning(python: python, in: directory) { server in
 
+            let finished = Mutex(false)
             let replay = Task {
-                try await MLflowHarness.replay(trace, section: Self.section(server, ["batch_size: 10"]), in: directory)
+                defer { finished.withLock { $0 = true } }
+                return try await MLflowHarness.replay(
+                    trace,
+                    section: Self.section(server, batchSize: 10),
+                    in: directory
+                )
             }
             // Killed once the first batches are stored, and started again on the same port and store at once.
-            while try await server.storedSpanCount() == 0 {
+            while !finished.withLock({ $0 }), try await server.storedSpanCount() == 0 {
                 try await Task.sleep(for: .milliseconds(100))
+            }
+            if finished.withLock({ $0 }) {
+                let early = try await replay.value
+                Issue.record("the replay ended before MLflow stored a span: \(early.output)")
+                return
             }
             await server.kill()
             let storedBeforeKill = try await server.storedSpanCount()
