@@ -105,20 +105,33 @@ final class MLflowServer: Sendable {
         await signal(SIGKILL, graceful: .zero)
     }
 
-    /// SIGTERM, then SIGKILL after 10 s.
+    /// SIGTERM, then SIGKILL after 10 s; a paused server is resumed first, so that it can end politely.
     func stop() async {
+        resume()
         await signal(SIGTERM, graceful: .seconds(10))
+    }
+
+    /// SIGSTOP, as a hang: the kernel still accepts connections and requests, nothing answers them.
+    func pause() {
+        guard let process = self.process.withLock({ $0 }), process.isRunning else { return }
+        _ = sendSignal(process.processIdentifier, SIGSTOP)
+    }
+
+    /// SIGCONT after ``pause()``: the server reads what was sent meanwhile.
+    func resume() {
+        guard let process = self.process.withLock({ $0 }), process.isRunning else { return }
+        _ = sendSignal(process.processIdentifier, SIGCONT)
     }
 
     private func signal(_ signal: Int32, graceful: Duration) async {
         guard let process = self.process.withLock({ $0 }), process.isRunning else { return }
         let pid = process.processIdentifier
-        _ = Glibc.kill(pid, signal)
+        _ = sendSignal(pid, signal)
         let deadline = ContinuousClock.now + graceful
         while process.isRunning && ContinuousClock.now < deadline {
             try? await Task.sleep(for: .milliseconds(100))
         }
-        if process.isRunning { _ = Glibc.kill(pid, SIGKILL) }
+        if process.isRunning { _ = sendSignal(pid, SIGKILL) }
         while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
         self.process.withLock { $0 = nil }
     }
@@ -189,4 +202,9 @@ final class MLflowServer: Sendable {
         guard bound else { throw MLflowHarness.Failure(message: "bind 127.0.0.1:0: errno \(errno)") }
         return Int(UInt16(bigEndian: address.sin_port))
     }
+}
+
+/// `kill(2)`, under a name that the server's own `kill()` does not shadow.
+private func sendSignal(_ pid: pid_t, _ signal: Int32) -> Int32 {
+    kill(pid, signal)
 }
