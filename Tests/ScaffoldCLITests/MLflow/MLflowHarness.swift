@@ -92,13 +92,19 @@ enum MLflowHarness {
         return Replay(status: outcome.status, output: outcome.output, statistics: statistics(in: outcome.output))
     }
 
-    /// The counters of the line `  mlflow: received=… processed=… exported=…` that the replay tool prints.
+    /// The counters of the line `  mlflow: received=… processed=… exported=…` that the replay tool prints, and
+    /// `abandoned_events`/`abandoned_items` when its shutdown timed out.
     static func statistics(in output: String) -> [String: Int] {
         guard let line = output.split(separator: "\n").first(where: { $0.hasPrefix("  mlflow: ") }) else { return [:] }
         var counters: [String: Int] = [:]
         for pair in line.dropFirst("  mlflow: ".count).split(separator: " ") {
             let parts = pair.split(separator: "=", maxSplits: 1)
             if parts.count == 2, let value = Int(parts[1]) { counters[String(parts[0])] = value }
+        }
+        // What a shutdown that timed out left behind, from the tool's `problems:` line.
+        if let match = output.firstMatch(of: /mlflow abandoned (\d+) events and (\d+) items at shutdown/) {
+            counters["abandoned_events"] = Int(match.1)
+            counters["abandoned_items"] = Int(match.2)
         }
         return counters
     }

@@ -154,6 +154,9 @@ struct MLflowIntegrationTests {
         /// SIGSTOP for longer than the request timeout and the retry deadline (10 s each), then SIGCONT: requests
         /// are accepted by the kernel and time out unanswered, and the server stores them when it resumes.
         case hungPastTheRetryDeadline = "hung past the retry deadline"
+        /// SIGSTOP from the first stored span until the replay has shut down, then SIGCONT: the batches still held
+        /// at shutdown end unanswered (`unconfirmed`), and MLflow stores what it had accepted once it resumes.
+        case hungUntilShutdown = "hung until shutdown"
 
         var description: String { rawValue }
     }
@@ -191,21 +194,32 @@ struct MLflowIntegrationTests {
                 return
             }
             let storedBeforeFault = try await server.storedSpanCount()
+            let result: MLflowHarness.Replay
             switch fault {
             case .killedAndRestarted:
                 await server.kill()
                 try await server.start()
+                result = try await replay.value
             case .hungPastTheRetryDeadline:
                 server.pause()
                 try await Task.sleep(for: .seconds(15))
                 server.resume()
+                result = try await replay.value
+            case .hungUntilShutdown:
+                server.pause()
+                result = try await replay.value
+                server.resume()
+                #expect(result["exported"] < spans)
+                #expect(result["unconfirmed"] > 0, "\(result.output)")
+                _ = try await server.settledSpanCount()
             }
-            let result = try await replay.value
             #expect(storedBeforeFault < spans, "the run was still going when the fault struck")
 
             // Every event was processed (a replay never drops for speed); every span it made is in exactly one count.
             #expect(result["received"] == events && result["processed"] == events, "\(result.output)")
-            let accounted = result["exported"] + result["dropped"] + result["failed"] + result["unconfirmed"]
+            let accounted =
+                result["exported"] + result["dropped"] + result["failed"] + result["unconfirmed"]
+                + result["abandoned_items"]
             #expect(accounted == spans, "\(result.output)")
             // MLflow answers a request only once its spans are stored: every span counted exported is there. Spans
             // it holds beyond those were sent in a request whose answer never came (a killed server stores nothing
@@ -219,7 +233,9 @@ struct MLflowIntegrationTests {
             let stored = traces.reduce(0) { $0 + $1.spans.count }
             #expect(stored >= result["exported"], "MLflow holds every span counted exported: \(result.output)")
             #expect(stored <= spans)
-            let counts = ["exported", "dropped", "failed", "unconfirmed"].map { "\($0)=\(result[$0])" }
+            let counts = ["exported", "dropped", "failed", "unconfirmed", "abandoned_items"].map {
+                "\($0)=\(result[$0])"
+            }
             print(
                 "MLflow \(fault) mid-run (\(storedBeforeFault) spans stored before): exporter "
                     + counts.joined(separator: " ")

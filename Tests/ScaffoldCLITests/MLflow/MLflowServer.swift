@@ -179,6 +179,21 @@ final class MLflowServer: Sendable {
         return Int(outcome.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// The stored span count once it has stopped changing (the same for 2 s), for a server that is still
+    /// storing what it accepted while it hung; at most 60 s.
+    func settledSpanCount() async throws -> Int {
+        var last = try await storedSpanCount()
+        var unchanged = 0
+        let deadline = ContinuousClock.now + .seconds(60)
+        while unchanged < 4 && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(500))
+            let count = try await storedSpanCount()
+            unchanged = count == last ? unchanged + 1 : 0
+            last = count
+        }
+        return last
+    }
+
     func logTail(lines: Int = 40) -> String {
         let text = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(lines).joined(separator: "\n")
