@@ -169,9 +169,12 @@ struct MLflowIntegrationTests {
         let python = try #require(MLflowHarness.python)
         let directory = try Self.makeDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
+        // A run of its own per fault: 100 toolkit runs (900 spans, 90 requests), or 20 while the server hangs until
+        // the end (each request then waits out its timeout).
+        let first = [Fault.killedAndRestarted: 1000, .hungPastTheRetryDeadline: 2000, .hungUntilShutdown: 3000]
         let (trace, spans, events) = try Self.runs(
-            200,
-            first: fault == .killedAndRestarted ? 1000 : 2000,
+            fault == .hungUntilShutdown ? 20 : 100,
+            first: first[fault] ?? 0,
             in: directory
         )
         try await MLflowServer.withRunning(python: python, in: directory) { server in
