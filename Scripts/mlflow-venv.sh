@@ -21,7 +21,12 @@ intact() {
 }
 
 if ! intact; then
-    # A half-finished or outdated venv is replaced whole: pip into a broken venv can leave it inconsistent.
+    # A half-finished or outdated venv is replaced whole: pip into a broken venv can leave it inconsistent. Only a
+    # venv is removed, never a directory that is something else.
+    if [ -e "$venv" ] && [ ! -f "$venv/pyvenv.cfg" ]; then
+        echo "mlflow-venv: $venv exists and is not a Python venv; not touching it" >&2
+        exit 1
+    fi
     rm -rf "$venv"
     mkdir -p "$(dirname "$venv")"
     "$python" -m venv "$venv" >&2
