@@ -87,15 +87,14 @@ struct MLflowIntegrationTests {
 
             // The root's input and output, and the previews MLflow's trace list shows, from the recorded run.
             let rootSpan = try #require(bySpanID[Self.spanID(root.uuid)])
-            let question = "Who wrote The Left Hand of Darkness, and when?"
+            let (question, answer, conversation) = try Self.workflowInputOutputAndConversation()
             #expect(rootSpan.inputs.stringValue == question, "\(rootSpan.inputs)")
-            let answer = try #require(rootSpan.outputs.stringValue, "\(rootSpan.outputs)")
-            #expect(answer.hasPrefix("Ursula K. Le Guin"))
+            #expect(rootSpan.outputs.stringValue == answer, "\(rootSpan.outputs)")
             #expect(trace.requestPreview?.contains(question) == true, "\(String(describing: trace.requestPreview))")
-            #expect(trace.responsePreview?.contains("Ursula K. Le Guin") == true)
+            #expect(trace.responsePreview?.contains(answer) == true, "\(String(describing: trace.responsePreview))")
             // The recorded run's conversation_id is sent as session.id; MLflow files it as the trace's session. A
             // replayed toolkit file carries no user (docs/span-mapping.md), so MLflow shows none.
-            #expect(trace.metadata["mlflow.trace.session"] == "conv-2025-10-09-001", "\(trace.metadata)")
+            #expect(trace.metadata["mlflow.trace.session"] == conversation, "\(trace.metadata)")
             #expect(trace.metadata["mlflow.trace.user"] == nil, "\(trace.metadata)")
         }
     }
@@ -245,6 +244,25 @@ struct MLflowIntegrationTests {
                     + "; MLflow holds \(stored) of \(spans) spans, \(traces.count) traces"
             )
         }
+    }
+
+    /// The run's question, answer and conversation: the recorded WORKFLOW_START's input and
+    /// `provided_metadata.conversation_id`, and WORKFLOW_END's output, read raw.
+    static func workflowInputOutputAndConversation() throws -> (String, String, String) {
+        var input: String?
+        var output: String?
+        var conversation: String?
+        for line in try String(contentsOf: fixture, encoding: .utf8).split(separator: "\n") {
+            let payload = try JSONValue(parsing: String(line))["payload"]
+            switch payload?["event_type"]?.stringValue {
+            case "WORKFLOW_START":
+                input = payload?["data"]?["input"]?.stringValue
+                conversation = payload?["metadata"]?["provided_metadata"]?["conversation_id"]?.stringValue
+            case "WORKFLOW_END": output = payload?["data"]?["output"]?.stringValue
+            default: break
+            }
+        }
+        return (try #require(input), try #require(output), try #require(conversation))
     }
 
     /// The span id MLflow shows for a scope: the last 16 hex digits of its uuid (docs/span-mapping.md).
