@@ -8,12 +8,14 @@ import Testing
 ///
 /// Runs only when `MLFLOW_PYTHON` names the python of `Scripts/mlflow-venv.sh`. Each test starts its own server
 /// (a SQLite store in its directory, 127.0.0.1, a free port) and stops it by PID. Serialized: each start-up is
-/// CPU-heavy Python, and the kill test must not share the cores with another server's start.
+/// CPU-heavy Python, and the fault tests must not share the cores with another server's start. The limit only
+/// bounds a hang: the first test also builds `mlflow-replay`, from scratch (minutes) when the compile tests have
+/// not built the runtime in their scratch directory before.
 @Suite(
     "MLflow",
     .enabled(if: MLflowHarness.python != nil, "set MLFLOW_PYTHON to the python of Scripts/mlflow-venv.sh"),
     .serialized,
-    .timeLimit(.minutes(10))
+    .timeLimit(.minutes(20))
 )
 struct MLflowIntegrationTests {
     static let fixture = MLflowHarness.packageRoot
