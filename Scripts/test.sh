@@ -55,17 +55,20 @@ if [ $# -eq 0 ]; then
     # Phases, so that tests which measure time never share the two cores with heavy neighbours: first the transport
     # tests that time retries, timeouts and Retry-After, alone; then every other unit and integration test (they
     # start Python decoders and scaffold processes in parallel); then the tests that build generated packages with
-    # `swift build` (SCAFFOLD_COMPILE_TESTS, suites named *CompileTests); last the Phoenix test (PHOENIX_PYTHON),
-    # whose Python start-up is CPU-heavy. Every test runs in exactly one phase; any failure fails the command.
+    # `swift build` (SCAFFOLD_COMPILE_TESTS, suites named *CompileTests); last the Phoenix test (PHOENIX_PYTHON) and
+    # the MLflow test (MLFLOW_PYTHON; it builds the generated mlflow package's replay tool in the compile tests'
+    # scratch directory), whose Python start-ups are CPU-heavy. Every test runs in exactly one phase; any failure
+    # fails the command.
     # With SCAFFOLD_EXAMPLE_TESTS=1, the agent demo (Examples/AgentDemo) is built and tested last, its end-to-end
     # run into a real Phoenix (PHOENIX_PYTHON) in a phase of its own.
     timed='HTTPExportSinkTests|HTTPClientTests|DeadLetterTests|OTLPExporterEndToEndTests|FaultInjectionTests'
-    heavy='CompileTests|PhoenixIntegrationTests'
+    heavy='CompileTests|PhoenixIntegrationTests|MLflowIntegrationTests'
     status=0
     swift test --skip-build --filter "$timed" || status=$?
     swift test --skip-build --skip "$timed|$heavy" || status=$?
     swift test --skip-build --filter 'CompileTests' || status=$?
     swift test --skip-build --filter 'PhoenixIntegrationTests' || status=$?
+    swift test --skip-build --filter 'MLflowIntegrationTests' || status=$?
     if [ "${SCAFFOLD_EXAMPLE_TESTS:-}" = 1 ]; then
         example_tests Examples/AgentDemo 'DemoPhoenix' || status=$?
     fi

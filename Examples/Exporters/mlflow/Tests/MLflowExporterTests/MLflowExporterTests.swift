@@ -50,7 +50,7 @@ struct MLflowConfigurationTests {
     func defaults() throws {
         let configuration = try MLflowTestSupport.configuration()
         #expect(configuration.endpoint == ConfigurationReader.literalURL("http://localhost:5000/v1/traces"))
-        #expect(configuration.experimentId == nil)
+        #expect(configuration.experimentId == "0")
         #expect(configuration.batchSize == 100)
         #expect(configuration.flushInterval == .seconds(5))
         #expect(configuration.maxQueueSize == 1000)

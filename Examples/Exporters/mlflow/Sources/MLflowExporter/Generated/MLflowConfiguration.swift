@@ -14,10 +14,11 @@ public struct MLflowConfiguration: Sendable, Hashable {
     ///
     /// (`endpoint`; url; default http://localhost:5000/v1/traces)
     public var endpoint: URL
-    /// The MLflow experiment; sent as x-mlflow-experiment-id only when set (MLflow then uses its default experiment).
+    /// The MLflow experiment id, sent as x-mlflow-experiment-id (MLflow 3 refuses a request without it, 422). Default
+    /// 0, MLflow's Default experiment; a nonexistent id gets 404 and a malformed one 400, and every span then fails.
     ///
-    /// (`experiment_id`; string; environment MLFLOW_EXPERIMENT_ID)
-    public var experimentId: String?
+    /// (`experiment_id`; string; default 0; environment MLFLOW_EXPERIMENT_ID)
+    public var experimentId: String
     /// Spans per OTLP request (the toolkit's batch_size).
     ///
     /// (`batch_size`; int; default 100)
@@ -36,7 +37,7 @@ public struct MLflowConfiguration: Sendable, Hashable {
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
         endpoint: URL = ConfigurationReader.literalURL("http://localhost:5000/v1/traces"),
-        experimentId: String? = nil,
+        experimentId: String = "0",
         batchSize: Int = 100,
         flushInterval: Duration = .seconds(5),
         maxQueueSize: Int = 1000,
@@ -67,7 +68,7 @@ extension MLflowConfiguration: CustomStringConvertible, CustomDebugStringConvert
     public var description: String {
         var parts: [String] = []
         parts.append("endpoint: " + "\(endpoint)")
-        parts.append("experiment_id: " + (experimentId.map { "\($0)" } ?? "nil"))
+        parts.append("experiment_id: " + "\(experimentId)")
         parts.append("batch_size: " + "\(batchSize)")
         parts.append("flush_interval: " + "\(flushInterval)")
         parts.append("max_queue_size: " + "\(maxQueueSize)")
@@ -174,7 +175,7 @@ extension MLflowConfiguration {
             try reader.finish()
             return MLflowConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("http://localhost:5000/v1/traces"),
-                experimentId: experimentIdEntry?.value,
+                experimentId: experimentIdEntry?.value ?? "0",
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
