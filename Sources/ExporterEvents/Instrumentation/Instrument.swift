@@ -16,8 +16,12 @@
 public enum Instrument {
     @TaskLocal static var boundScope: ScopeContext?
 
-    /// The scope the current task runs in, or nil outside any scope.
-    public static var currentScope: ScopeContext? { boundScope }
+    /// The scope the current task runs in, or nil outside any scope. With a tracing bridge bootstrapped
+    /// (ExporterTracing), a library's span opened with `withSpan` counts as a scope too.
+    public static var currentScope: ScopeContext? {
+        if let propagation = ScopePropagationSlot.current, let scope = propagation.currentScope() { return scope }
+        return boundScope
+    }
 
     /// A fresh lowercase UUID string, as scopes and marks get (for manual lifecycle events).
     public static func newUUID() -> String {
@@ -113,7 +117,15 @@ public enum Instrument {
         operation: (Handle) async throws -> Result
     ) async rethrows -> Result {
         do {
-            let result = try await $boundScope.withValue(scope.context, operation: { try await operation(handle) })
+            let context = scope.context
+            let result: Result
+            if let propagation = ScopePropagationSlot.current {
+                result = try await $boundScope.withValue(context) {
+                    try await propagation.withScope(context, isolation: isolation) { try await operation(handle) }
+                }
+            } else {
+                result = try await $boundScope.withValue(context, operation: { try await operation(handle) })
+            }
             scope.close(status: Task.isCancelled ? cancelled : .ok, result: result)
             return result
         } catch {
