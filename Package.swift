@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ExporterCodecs", targets: ["ExporterCodecs"]),
         .library(name: "ExporterHTTP", targets: ["ExporterHTTP"]),
         .library(name: "ExporterATIF", targets: ["ExporterATIF"]),
+        .library(name: "ExporterService", targets: ["ExporterService"]),
         .library(name: "ExporterRuntimeTesting", targets: ["ExporterRuntimeTesting"]),
         .library(name: "ExporterHTTPTesting", targets: ["ExporterHTTPTesting"]),
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
@@ -75,6 +76,16 @@ let package = Package(
                 "ExporterDiagnostics",
                 "ExporterYAML",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        // The manager as a swift-service-lifecycle `Service`, apart so that exporters do not compile that package.
+        .target(
+            name: "ExporterService",
+            dependencies: [
+                "ExporterEvents",
+                "ExporterCore",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
@@ -110,7 +121,9 @@ let package = Package(
         ),
         .target(
             name: "ExporterRuntime",
-            dependencies: ["ExporterEvents", "ExporterCore", "ExporterCodecs", "ExporterHTTP", "ExporterATIF"],
+            dependencies: [
+                "ExporterEvents", "ExporterCore", "ExporterCodecs", "ExporterHTTP", "ExporterATIF", "ExporterService",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -159,14 +172,21 @@ let package = Package(
             swiftSettings: strictSettings,
             plugins: [.plugin(name: "EmbedTemplates")]
         ),
+        // What an installed `scaffold` carries instead of reading a checkout: the templates (EmbedTemplates) and the
+        // runtime's sources for `vendor --with-runtime` (EmbedRuntime), as string literals written by embed-files.
         .executableTarget(
-            name: "embed-templates",
+            name: "embed-files",
             swiftSettings: strictSettings
         ),
         .plugin(
             name: "EmbedTemplates",
             capability: .buildTool(),
-            dependencies: ["embed-templates"]
+            dependencies: ["embed-files"]
+        ),
+        .plugin(
+            name: "EmbedRuntime",
+            capability: .buildTool(),
+            dependencies: ["embed-files"]
         ),
         .plugin(
             name: "ScaffoldGeneratePlugin",
@@ -191,7 +211,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: [.plugin(name: "EmbedRuntime")]
         ),
         .executableTarget(
             name: "scaffold",

@@ -6,3 +6,4 @@
 @_exported import ExporterCore
 @_exported import ExporterEvents
 @_exported import ExporterHTTP
+@_exported import ExporterService

@@ -28,6 +28,9 @@ final class YAMLQueriedKeys {
         )
     }
 
+    /// Every key name the `CaseIterable` coding key types used on the mapping list.
+    var spelledNames: Set<String> { Set(keyTypes.values.flatMap { $0.allNames ?? [] }) }
+
     /// The keys of `entries` that no `CodingKey` type used on the mapping can spell: certainly unknown, even though
     /// decoding stopped before the type could ask about every key it knows.
     func unspellableKeys(

@@ -10,6 +10,7 @@ struct DeadLetterResend {
     let path: String
     let exporter: String?
     let quiet: Bool
+    var format: OutputFormat = .text
 
     /// True when `line` (a trace's first non-blank line) is a dead-letter record: the writer puts the version
     /// first, so its first 4 KiB tell, however long the line.
@@ -31,32 +32,36 @@ struct DeadLetterResend {
         if let exporter {
             guard let match = candidates.first(where: { $0.0 == exporter }) else {
                 let names = candidates.map(\.0)
-                terminal.print([
-                    .error(
-                        .cliNotAnOTLPExporter,
-                        "'\(exporter)' is not an OTLP exporter of the configuration",
-                        hint: names.isEmpty
-                            ? "the configuration has no otelcollector exporter"
-                            : DidYouMean.hint(for: exporter, among: names)
-                                ?? "OTLP exporters: \(names.joined(separator: ", "))"
-                    )
-                ])
-                throw ScaffoldExitCode.invalidInput
+                try refuse(
+                    terminal,
+                    [
+                        .error(
+                            .cliNotAnOTLPExporter,
+                            "'\(exporter)' is not an OTLP exporter of the configuration",
+                            hint: names.isEmpty
+                                ? "the configuration has no otelcollector exporter"
+                                : DidYouMean.hint(for: exporter, among: names)
+                                    ?? "OTLP exporters: \(names.joined(separator: ", "))"
+                        )
+                    ]
+                )
             }
             chosen = match
         } else {
             guard candidates.count == 1, let only = candidates.first else {
-                terminal.print([
-                    .error(
-                        .cliAmbiguousOTLPExporter,
-                        candidates.isEmpty
-                            ? "re-sending a dead-letter file needs an otelcollector exporter in the configuration"
-                            : "the configuration has several OTLP exporters; name one with --exporter",
-                        hint: candidates.isEmpty
-                            ? nil : "OTLP exporters: \(candidates.map(\.0).joined(separator: ", "))"
-                    )
-                ])
-                throw ScaffoldExitCode.invalidInput
+                try refuse(
+                    terminal,
+                    [
+                        .error(
+                            .cliAmbiguousOTLPExporter,
+                            candidates.isEmpty
+                                ? "re-sending a dead-letter file needs an otelcollector exporter in the configuration"
+                                : "the configuration has several OTLP exporters; name one with --exporter",
+                            hint: candidates.isEmpty
+                                ? nil : "OTLP exporters: \(candidates.map(\.0).joined(separator: ", "))"
+                        )
+                    ]
+                )
             }
             chosen = only
         }
@@ -64,8 +69,25 @@ struct DeadLetterResend {
         do {
             report = try await DeadLetterReplayer(path: path).replay(through: chosen.1.sink)
         } catch let error as DiagnosticError {
-            terminal.print(error.diagnostics)
-            throw ScaffoldExitCode.invalidInput
+            try refuse(terminal, error.diagnostics)
+        }
+        if format == .json {
+            JSONReport.print(
+                [
+                    "dead_letters": .string(path),
+                    "exporter": .string(chosen.0),
+                    "resent": .int(Int64(report.resent)),
+                    "resent_items": .int(Int64(report.resentItems)),
+                    "still_failing": .int(Int64(report.stillFailing)),
+                    "malformed": .int(Int64(report.malformed)),
+                    "failures": .array(
+                        report.failures.map { ["line": .int(Int64($0.line)), "reason": .string($0.reason)] }
+                    ),
+                ],
+                diagnostics: report.diagnostics
+            )
+            if report.stillFailing > 0 || report.malformed > 0 { throw ScaffoldExitCode.problems }
+            return
         }
         if !report.diagnostics.isEmpty { terminal.print(report.diagnostics) }
         for failure in report.failures {
@@ -78,5 +100,15 @@ struct DeadLetterResend {
             )
         }
         if report.stillFailing > 0 || report.malformed > 0 { throw ScaffoldExitCode.problems }
+    }
+
+    /// Reports why nothing was re-sent and exits 2.
+    private func refuse(_ terminal: Terminal, _ diagnostics: [Diagnostic]) throws -> Never {
+        if format == .json {
+            JSONReport.print(["dead_letters": .string(path), "resent": 0], diagnostics: diagnostics)
+        } else {
+            terminal.print(diagnostics)
+        }
+        throw ScaffoldExitCode.invalidInput
     }
 }

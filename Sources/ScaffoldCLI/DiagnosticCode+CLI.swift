@@ -14,6 +14,11 @@ extension DiagnosticCode {
     /// exporter, or several.
     public static let cliAmbiguousOTLPExporter = DiagnosticCode("CLI002")
 
+    /// Unreadable input: a file or directory named on the command line (a spec, trace, workflow configuration,
+    /// project, templates or runtime directory) is missing, of the wrong kind or not readable; every command says so
+    /// in one sentence, `cannot read ROLE 'PATH': REASON`, and exits 2.
+    public static let cliUnreadableInput = DiagnosticCode("CLI003")
+
     /// Empty trace: `scaffold replay` read no events from the trace, so nothing was replayed.
     public static let replayEmptyTrace = DiagnosticCode("REPLAY001")
 

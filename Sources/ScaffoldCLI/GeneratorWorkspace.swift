@@ -16,10 +16,12 @@ struct GeneratorWorkspace {
     }
 
     static func load(specPath: String) throws(DiagnosticError) -> LoadedSpec {
-        guard let data = FileManager.default.contents(atPath: specPath) else {
-            throw DiagnosticError(
-                .error(.generatorIO, "cannot read '\(specPath)': \(unreadableReason(specPath))")
-            )
+        try InputFile.check(specPath, role: .spec)
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: specPath))
+        } catch {
+            throw InputFile.unreadable(specPath, role: .spec, error: error)
         }
         let text = String(decoding: data, as: UTF8.self)
         let spec = try SpecLoader.load(text: text, file: specPath)
@@ -27,32 +29,15 @@ struct GeneratorWorkspace {
         return LoadedSpec(path: specPath, text: text, spec: spec, directory: directory)
     }
 
-    /// Why `path` could not be read, in a few words a user can act on.
-    static func unreadableReason(_ path: String, expectingDirectory: Bool = false) -> String {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return "no such file or directory"
-        }
-        if isDirectory.boolValue != expectingDirectory {
-            return expectingDirectory ? "it is not a directory" : "it is a directory"
-        }
-        if !FileManager.default.isReadableFile(atPath: path) { return "permission denied" }
-        return "it could not be read"
-    }
-
     /// Every `*.mustache` of `directory`, by name without the extension.
     static func templates(in directory: String?) throws(DiagnosticError) -> [String: String] {
         guard let directory else { return [:] }
+        try InputFile.check(directory, role: .templates)
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: directory)
         } catch {
-            throw DiagnosticError(
-                .error(
-                    .generatorIO,
-                    "cannot read the templates directory '\(directory)': \(unreadableReason(directory, expectingDirectory: true))"
-                )
-            )
+            throw InputFile.unreadable(directory, role: .templates, error: error)
         }
         var templates: [String: String] = [:]
         for name in names.sorted() where name.hasSuffix(".mustache") {
@@ -226,10 +211,19 @@ struct GeneratorWorkspace {
     /// One line per file of the user's that imports a runtime module the package no longer depends on, saying what
     /// to import instead.
     static func staleImportWarnings(_ plan: GenerationPlan, spec: ExporterSpec) -> [String] {
+        staleImports(plan, spec: spec).map { "\($0.path) \($0.warning)" }
+    }
+
+    /// The user's files that import a runtime module the package does not depend on, each with what to do.
+    static func staleImports(_ plan: GenerationPlan, spec: ExporterSpec) -> [(path: String, warning: String)] {
         let modules = RuntimeModules(spec: spec)
         return StaleImport.find(in: plan, importable: modules.importable).map { stale in
-            "\(stale.path) imports \(stale.modules.joined(separator: ", ")), which this package does not depend on: "
-                + "import \(modules.library.joined(separator: ", ")) instead (the modules of its base and transport)"
+            (
+                stale.path,
+                "imports \(stale.modules.joined(separator: ", ")), which this package does not depend on: "
+                    + "import \(modules.library.joined(separator: ", ")) instead (the modules of its base and "
+                    + "transport)"
+            )
         }
     }
 
@@ -290,26 +284,10 @@ struct GeneratorWorkspace {
     }
 }
 
-/// Where the runtime `scaffold` was built from: what `vendor --with-runtime` copies by default. `new` and `generate`
-/// never depend on it unasked; they only check a `--runtime-path` with ``isRuntimeCheckout(_:)``.
+/// A checkout of exporter-scaffold, as `--runtime-path` names one (`new`, `generate`, `vendor`). `scaffold` never
+/// looks for one by itself: the runtime `vendor --with-runtime` copies by default is built into the binary
+/// (``EmbeddedRuntimeSources``), so an installed `scaffold` works the same with or without a checkout nearby.
 enum RuntimeCheckout {
-    /// The checkout: walking up from the executable to a `Package.swift` that declares `exporter-scaffold`, else
-    /// the source tree this file was compiled from when it still exists.
-    static func locate() -> URL? {
-        var candidates: [URL] = []
-        if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
-            var directory = executable.deletingLastPathComponent()
-            while directory.path != "/" {
-                candidates.append(directory)
-                directory = directory.deletingLastPathComponent()
-            }
-        }
-        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(source)
-        return candidates.first(where: isRuntimeCheckout)
-    }
-
     static func isRuntimeCheckout(_ directory: URL) -> Bool {
         guard let data = FileManager.default.contents(atPath: directory.appendingPathComponent("Package.swift").path)
         else { return false }

@@ -1,7 +1,8 @@
 import Foundation
 import ScaffoldGenerator
 
-/// The questions `scaffold new` asks in a terminal for what the command line left out.
+/// The questions `scaffold new` asks in a terminal for what the command line left out; every answer is checked when
+/// it is given, and a bad one is asked again with the reason.
 struct NewPrompter {
     /// Reads one line of the answer; nil at the end of input.
     var readAnswer: () -> String? = { readLine() }
@@ -25,8 +26,10 @@ struct NewPrompter {
         }
     }
 
-    /// Config fields as `name:type[=default]`, one per answer, until an empty answer or the end of input.
-    func fields() -> [String] {
+    /// Config fields as `name:type[=default]`, one per answer, until an empty answer or the end of input; `check`
+    /// says what is wrong with the fields so far plus a new one (nil when nothing), and a refused answer is asked
+    /// again.
+    func fields(check: ([String]) -> String?) -> [String] {
         var fields: [String] = []
         while true {
             show("config field, name:type[=default] (empty to finish): ")
@@ -35,13 +38,25 @@ struct NewPrompter {
                 return fields
             }
             if answer.isEmpty { return fields }
-            let declaration = answer.split(separator: "=", maxSplits: 1).first.map(String.init) ?? answer
-            let parts = declaration.split(separator: ":", omittingEmptySubsequences: false)
-            if parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty {
-                fields.append(answer)
+            if let problem = check(fields + [answer]) {
+                show("'\(answer)': \(problem)\n")
             } else {
-                show("'\(answer)' is not name:type[=default], for example batch_size:int=50\n")
+                fields.append(answer)
             }
+        }
+    }
+
+    /// Yes for an empty answer, `y` or `yes`; no for `n`, `no` or the end of input; asks again after anything else.
+    func confirm(_ question: String) -> Bool {
+        while true {
+            show("\(question) [Y/n]: ")
+            guard let answer = readAnswer()?.trimmingCharacters(in: .whitespaces).lowercased() else {
+                show("\n")
+                return false
+            }
+            if ["", "y", "yes"].contains(answer) { return true }
+            if ["n", "no"].contains(answer) { return false }
+            show("answer y or n\n")
         }
     }
 }

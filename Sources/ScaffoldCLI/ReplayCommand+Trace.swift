@@ -10,7 +10,7 @@ extension ReplayCommand {
     func replayFile(_ source: inout ReplayTraceSource, terminal: Terminal) async throws {
         let check: TraceCheck
         do {
-            check = try source.validate(format: format?.traceFormat)
+            check = try source.validate(format: traceFormat?.traceFormat)
         } catch {
             try refuse(error.diagnostics, terminal: terminal)
         }
@@ -34,7 +34,7 @@ extension ReplayCommand {
     /// stream leaves the outputs untouched too; after that, a read that fails stops the replay (exit 2).
     func replayStream(_ source: inout ReplayTraceSource, terminal: Terminal) async throws {
         let workflow = try loadWorkflow(protecting: protectedInputs, terminal: terminal)
-        var stream = source.stream(format: format?.traceFormat)
+        var stream = source.stream(format: traceFormat?.traceFormat)
         var pending: AgentEvent?
         do {
             pending = try stream.next()
@@ -83,13 +83,15 @@ extension ReplayCommand {
             issues: issues,
             stoppedBy: stopped?.diagnostics ?? []
         )
-        if json {
+        if format == .json {
             print(output.json)
         } else {
             if !issues.isEmpty || stopped != nil { terminal.print(output.diagnostics) }
             if !quiet { print(output.statistics) }
         }
-        if !output.isClean, !json { terminal.write("replay finished with problems: \(output.problemSummary)\n") }
+        if !output.isClean, format == .text {
+            terminal.write("replay finished with problems: \(output.problemSummary)\n")
+        }
         if stopped != nil { throw ScaffoldExitCode.invalidInput }
         if !output.isClean { throw ScaffoldExitCode.problems }
     }
@@ -97,8 +99,8 @@ extension ReplayCommand {
     /// Exit 2 for a trace without a single event.
     private func refuseEmpty(_ name: String, _ diagnostics: [Diagnostic], terminal: Terminal) throws -> Never {
         var hint = "replay needs a JSONL trace recorded by the toolkit's file exporter or in ATOF"
-        if let format, !diagnostics.isEmpty {
-            hint = "every line failed to read as \(format.rawValue); is --format right?"
+        if let traceFormat, !diagnostics.isEmpty {
+            hint = "every line failed to read as \(traceFormat.rawValue); is --trace-format right?"
         }
         try refuse(
             diagnostics + [

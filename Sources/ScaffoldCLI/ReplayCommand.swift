@@ -13,7 +13,7 @@ struct ReplayCommand: AsyncParsableCommand {
         abstract: "Replay a recorded trace through the exporters of a workflow configuration.",
         discussion: """
             Reads TRACE (toolkit IntermediateStep JSONL or ATOF JSONL; detected from the first line unless \
-            --format says), builds the exporters under general.telemetry.tracing of the workflow file, emits \
+            --trace-format says), builds the exporters under general.telemetry.tracing of the workflow file, emits \
             every event with its recorded timestamp, shuts the exporters down and prints their statistics.
 
             A dead-letter file written by an OTLP exporter (`dead_letter_path`) is recognised by its first line: \
@@ -33,14 +33,21 @@ struct ReplayCommand: AsyncParsableCommand {
             """
     )
 
-    @Argument(help: "The recorded trace (JSON lines); - for standard input.")
+    @Argument(help: "The recorded trace (JSON lines); - for standard input.", completion: .file())
     var trace: String
 
-    @Option(name: .shortAndLong, help: "The workflow YAML whose general.telemetry.tracing section names the exporters.")
+    @Option(
+        name: .shortAndLong,
+        help: "The workflow YAML whose general.telemetry.tracing section names the exporters.",
+        completion: .file(extensions: ["yml", "yaml"])
+    )
     var config: String
 
-    @Option(help: "The trace's format: intermediate_step or atof (default: detected).")
-    var format: TraceFormatArgument?
+    @Option(
+        help: "The trace's format: intermediate_step or atof (default: detected).",
+        completion: .list(TraceFormatArgument.allCases.map(\.rawValue))
+    )
+    var traceFormat: TraceFormatArgument?
 
     @Option(
         help: """
@@ -66,8 +73,8 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "Print only problems, not the statistics.")
     var quiet = false
 
-    @Flag(help: "Print the statistics and diagnostics as one JSON object on stdout.")
-    var json = false
+    @Option(help: "text, or json: the statistics and diagnostics as one JSON object on standard output.")
+    var format: OutputFormat = .text
 
     func validate() throws {
         // `Duration.milliseconds(Int64(...))` traps on infinity, NaN and anything past Int64: refuse them here.
@@ -83,6 +90,12 @@ struct ReplayCommand: AsyncParsableCommand {
 
     func run() async throws {
         let terminal = Terminal.standardError
+        do {
+            if trace != "-" { try InputFile.check(trace, role: .trace) }
+            try InputFile.check(config, role: .config)
+        } catch {
+            try refuse(error.diagnostics, terminal: terminal)
+        }
         var source: ReplayTraceSource
         do {
             source = try ReplayTraceSource(path: trace, maxLineLength: maxLineLength)
@@ -111,7 +124,8 @@ struct ReplayCommand: AsyncParsableCommand {
                 )
             }
             let workflow = try loadWorkflow(protecting: [], terminal: terminal)
-            try await DeadLetterResend(path: trace, exporter: exporter, quiet: quiet).run(workflow, terminal: terminal)
+            try await DeadLetterResend(path: trace, exporter: exporter, quiet: quiet, format: format)
+                .run(workflow, terminal: terminal)
             return
         }
         if source.isRegularFile {
@@ -167,7 +181,7 @@ struct ReplayCommand: AsyncParsableCommand {
 
     /// Reports why the replay cannot start and exits 2.
     func refuse(_ diagnostics: [Diagnostic], terminal: Terminal) throws -> Never {
-        if json {
+        if format == .json {
             print(ReplayOutput.refusal(trace: trace, diagnostics: diagnostics))
         } else {
             terminal.print(diagnostics)
@@ -176,7 +190,7 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 }
 
-/// `--format` values.
+/// `--trace-format` values.
 enum TraceFormatArgument: String, ExpressibleByArgument, CaseIterable {
     case intermediateStep = "intermediate_step"
     case atof

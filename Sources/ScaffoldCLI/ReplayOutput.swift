@@ -82,18 +82,15 @@ struct ReplayOutput {
         exporters: [JSONValue],
         diagnostics: [Diagnostic]
     ) -> String {
-        // The diagnostics' JSON form is DiagnosticRenderer's, so every command prints the same shape.
-        let diagnosticsJSON = (try? JSONValue(parsing: DiagnosticRenderer.json(diagnostics))) ?? .array([])
+        // The diagnostics' JSON form is JSONReport's, so every command prints the same shape.
         let object: JSONValue = [
             "trace": .string(trace),
             "events": .int(Int64(events)),
             "clean": .bool(problems == nil),
             "problems": problems.map { JSONValue.string($0) } ?? .null,
             "exporters": .array(exporters),
-            "diagnostics": diagnosticsJSON,
+            "diagnostics": JSONReport.diagnostics(diagnostics),
         ]
-        var buffer: [UInt8] = []
-        JSONWriter.write(object, to: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        return JSONReport.text(object)
     }
 }

@@ -10,7 +10,8 @@ struct RuntimeOptions: ParsableArguments {
         help: ArgumentHelp(
             "A checkout of exporter-scaffold the package depends on by path (when the spec has no runtime:).",
             valueName: "dir"
-        )
+        ),
+        completion: .directory
     )
     var runtimePath: String?
 
@@ -43,18 +44,11 @@ struct RuntimeOptions: ParsableArguments {
     func flag() throws(DiagnosticError) -> RuntimeFlag? {
         if let runtimeUrl { return .url(runtimeUrl) }
         guard let runtimePath else { return nil }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: runtimePath, isDirectory: &isDirectory), isDirectory.boolValue
-        else {
-            throw DiagnosticError(
-                .error(
-                    .generatorIO,
-                    "--runtime-path '\(runtimePath)': "
-                        + GeneratorWorkspace.unreadableReason(runtimePath, expectingDirectory: true),
-                    hint: "pass the root of a checkout of exporter-scaffold (the directory holding its Package.swift)"
-                )
-            )
-        }
+        try InputFile.check(
+            runtimePath,
+            role: .runtime,
+            hint: "pass the root of a checkout of exporter-scaffold (the directory holding its Package.swift)"
+        )
         guard RuntimeCheckout.isRuntimeCheckout(URL(fileURLWithPath: runtimePath)) else {
             throw DiagnosticError(
                 .error(

@@ -13,9 +13,12 @@ public struct ScaffoldCommand: AsyncParsableCommand {
             (replay), an invalid spec (validate), drift (check), a hand-edited file refused (generate, vendor), \
             a package not up to date with its spec (vendor)
               2  invalid input: configuration, trace or spec errors, printed as file:line:col diagnostics, \
-            a file that cannot be read, or a --runtime-path that is not a checkout of exporter-scaffold (new, \
-            generate)
-              64 invalid command-line usage
+            a file that cannot be read (every command says 'cannot read ROLE 'PATH': REASON', CLI003), or a \
+            --runtime-path that is not a checkout of exporter-scaffold (new, generate)
+              64 invalid command-line usage, a mistyped command (with the nearest one)
+
+            validate, check, list, generate and replay take --format text|json: json prints one JSON object on \
+            standard output, diagnostics included. Every command, flag and JSON shape: docs/cli.md.
             """,
         version: ScaffoldVersion.current,
         subcommands: [

@@ -23,7 +23,7 @@ struct TemplatesCommand: ParsableCommand {
                 """
         )
 
-        @Argument(help: "The directory to write the .mustache files into.")
+        @Argument(help: "The directory to write the .mustache files into.", completion: .directory)
         var directory: String
 
         func run() throws {

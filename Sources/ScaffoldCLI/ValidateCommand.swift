@@ -1,5 +1,6 @@
 import ArgumentParser
 import ExporterDiagnostics
+import ExporterRuntime
 import Foundation
 import ScaffoldGenerator
 
@@ -9,41 +10,36 @@ struct ValidateCommand: ParsableCommand {
         commandName: "validate",
         abstract: "Check exporter.yaml specs and report every problem at once.",
         discussion: """
-            Prints problems compiler-style (file:line:col, the source line and a caret) or, with --format json, as \
-            a JSON array of diagnostics. Exits 0 when every spec is valid, 1 when any spec is invalid, 2 when a \
+            Prints problems compiler-style (file:line:col, the source line and a caret) or, with --format json, \
+            one JSON object: {"valid", "specs": [{"path", "valid"}], "diagnostics"}. Exits 0 when every spec is valid, 1 when any spec is invalid, 2 when a \
             spec file cannot be read.
             """
     )
 
-    /// Output formats.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
-        case text
-        case json
-    }
-
-    @Argument(help: "The spec files (exporter.yaml).")
+    @Argument(help: "The spec files (exporter.yaml).", completion: .file(extensions: ["yaml", "yml"]))
     var specs: [String]
 
-    @Option(help: "Output format: text or json.")
-    var format: Format = .text
+    @Option(help: "text, or json: one JSON object on standard output (docs/cli.md).")
+    var format: OutputFormat = .text
 
     func run() throws {
         var diagnostics: [Diagnostic] = []
         var sources: [String: String] = [:]
         var unreadable = false
+        var results: [JSONValue] = []
         for path in specs {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-                let data = FileManager.default.contents(atPath: path)
-            else {
-                // The YAML module's code for unreadable files, so every command reports them alike.
-                diagnostics.append(
-                    .error(
-                        .yamlUnreadableFile,
-                        "cannot read '\(path)': \(GeneratorWorkspace.unreadableReason(path))",
-                        at: nil
-                    )
-                )
+            let before = diagnostics.count
+            defer { results.append(["path": .string(path), "valid": .bool(diagnostics.count == before)]) }
+            let data: Data
+            do {
+                try InputFile.check(path, role: .spec)
+                data = try Data(contentsOf: URL(fileURLWithPath: path))
+            } catch let error as DiagnosticError {
+                diagnostics += error.diagnostics
+                unreadable = true
+                continue
+            } catch {
+                diagnostics += InputFile.unreadable(path, role: .spec, error: error).diagnostics
                 unreadable = true
                 continue
             }
@@ -57,7 +53,10 @@ struct ValidateCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            print(DiagnosticRenderer.json(diagnostics))
+            JSONReport.print(
+                ["valid": .bool(diagnostics.isEmpty), "specs": .array(results)],
+                diagnostics: diagnostics
+            )
         case .text:
             if diagnostics.isEmpty {
                 print(specs.count == 1 ? "\(specs[0]) is valid" : "\(specs.count) specs are valid")

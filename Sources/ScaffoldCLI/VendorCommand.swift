@@ -13,11 +13,11 @@ struct VendorCommand: ParsableCommand {
             for the new place, so 'scaffold check' works on the copy; with --with-runtime also copies the runtime's \
             library targets as the standalone package PROJECT/Vendor/exporter-scaffold, which the copy depends on \
             by a relative path, so it builds without fetching the runtime. Prints the lines to add to the \
-            project's Package.swift. The runtime comes from --runtime-path, else from the checkout scaffold runs \
-            from. The package must be up to date with its spec (run 'scaffold generate' first). Vendoring again \
-            replaces the copies atomically and refuses (naming the files) when one was edited by hand, unless \
-            --force. Exits 0 on success, 1 when the package has drift or a vendored copy was edited by hand, 2 for \
-            an invalid spec, a missing project or runtime, or an unsafe path.
+            project's Package.swift. The runtime comes from --runtime-path, else from the sources built into \
+            scaffold (no checkout needed). The package must be up to date with its spec (run 'scaffold generate' \
+            first). Vendoring again replaces the copies atomically and refuses (naming the files) when one was \
+            edited by hand, unless --force. Exits 0 on success, 1 when the package has drift or a vendored copy \
+            was edited by hand, 2 for an invalid spec, a missing project or runtime checkout, or an unsafe path.
             """
     )
 
@@ -25,11 +25,15 @@ struct VendorCommand: ParsableCommand {
         help: ArgumentHelp(
             "The spec (exporter.yaml) or the package directory holding it.",
             valueName: "spec-or-package"
-        )
+        ),
+        completion: .file()
     )
     var source: String
 
-    @Option(help: ArgumentHelp("The project directory; the package goes to PROJECT/Vendor/NAME.", valueName: "project"))
+    @Option(
+        help: ArgumentHelp("The project directory; the package goes to PROJECT/Vendor/NAME.", valueName: "project"),
+        completion: .directory
+    )
     var into: String
 
     @Flag(help: "Also vendor the runtime as PROJECT/Vendor/exporter-scaffold.")
@@ -37,16 +41,20 @@ struct VendorCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "A checkout of exporter-scaffold to vendor the runtime from (default: the one scaffold runs from).",
+            "A checkout of exporter-scaffold to vendor the runtime from (default: the one built into scaffold).",
             valueName: "dir"
-        )
+        ),
+        completion: .directory
     )
     var runtimePath: String?
 
     @Flag(help: "Replace vendored copies even when edited by hand.")
     var force = false
 
-    @Option(help: "The templates directory the package was generated with (as for generate --templates).")
+    @Option(
+        help: "The templates directory the package was generated with (as for generate --templates).",
+        completion: .directory
+    )
     var templates: String?
 
     func validate() throws {

@@ -11,7 +11,7 @@ struct VendorRequest {
     var project: String
     /// Also copy the runtime as a standalone package.
     var withRuntime = false
-    /// Where the runtime sources are, when not the checkout `scaffold` runs from.
+    /// A checkout to copy the runtime's sources from instead of those built into `scaffold`.
     var runtimePath: String?
     /// Replace vendored copies even when edited by hand.
     var force = false
@@ -75,8 +75,10 @@ enum VendorWorkspace {
         if GeneratorWorkspace.hasPendingJournal(loaded.directory) {
             drift.insert("interrupted \(GeneratorWorkspace.journal)", at: 0)
         }
-        var runtimeSources: URL?
-        if request.withRuntime { runtimeSources = try Self.runtimeSources(explicit: request.runtimePath) }
+        // A checkout named by --runtime-path, else (nil) the runtime built into this binary.
+        let runtimeCheckout = try request.runtimePath.map { path throws(DiagnosticError) in
+            try Self.runtimeCheckout(path)
+        }
 
         // The copy's spec names its runtime as seen from the copy, so `scaffold check` on it agrees.
         let vendoredRuntime: RuntimeDependency? =
@@ -124,12 +126,14 @@ enum VendorWorkspace {
 
         let instructions: VendorInstructions
         let packagePath = VendorPaths.vendorDirectory + "/" + loaded.spec.name
-        if let runtimeSources {
+        if request.withRuntime {
             let manifest = files.first { $0.path == "Package.swift" }?.contents ?? ""
             let runtimeDestination = vendorDirectory.appendingPathComponent(VendoredRuntime.packageName)
-            try requireDisjoint(runtimeSources.appendingPathComponent("Sources"), runtimeDestination)
+            if let runtimeCheckout {
+                try requireDisjoint(runtimeCheckout.appendingPathComponent("Sources"), runtimeDestination)
+            }
             let runtimeTree = try runtimeTree(
-                from: runtimeSources,
+                from: runtimeCheckout,
                 includingOTLP: VendoredRuntime.usesOTLP(generatedManifest: manifest)
             )
             copies.append(
@@ -173,7 +177,7 @@ enum VendorWorkspace {
     static func specPath(for source: String) throws(DiagnosticError) -> String {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: source, isDirectory: &isDirectory) else {
-            throw DiagnosticError(.error(.generatorIO, "cannot read '\(source)': no such file or directory"))
+            throw InputFile.unreadable(source, role: .spec, reason: FileErrorReason.describe(errno: ENOENT))
         }
         guard isDirectory.boolValue else { return source }
         let spec = URL(fileURLWithPath: source).appendingPathComponent("exporter.yaml").path
@@ -190,16 +194,7 @@ enum VendorWorkspace {
     }
 
     static func projectDirectory(_ path: String) throws(DiagnosticError) -> URL {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw DiagnosticError(
-                .error(
-                    .generatorIO,
-                    "the project '\(path)' is not a directory",
-                    hint: "--into names an existing project directory"
-                )
-            )
-        }
+        try InputFile.check(path, role: .project, hint: "--into names an existing project directory")
         return URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
     }
 
@@ -231,21 +226,8 @@ enum VendorWorkspace {
         }
     }
 
-    /// The runtime checkout to copy: `--runtime-path`, else the checkout `scaffold` runs from.
-    static func runtimeSources(explicit: String?) throws(DiagnosticError) -> URL {
-        guard let explicit else {
-            guard let checkout = RuntimeCheckout.locate() else {
-                throw DiagnosticError(
-                    .error(
-                        .generatorIO,
-                        "cannot find the runtime sources to vendor: this scaffold does not run from a checkout of "
-                            + "exporter-scaffold",
-                        hint: "pass --runtime-path DIR, a checkout of exporter-scaffold \(ScaffoldVersion.current)"
-                    )
-                )
-            }
-            return checkout
-        }
+    /// The checkout `--runtime-path` names, checked.
+    static func runtimeCheckout(_ explicit: String) throws(DiagnosticError) -> URL {
         let url = URL(fileURLWithPath: explicit).standardizedFileURL
         let runtime = url.appendingPathComponent("Sources/ExporterRuntime").path
         guard RuntimeCheckout.isRuntimeCheckout(url), FileManager.default.fileExists(atPath: runtime) else {
@@ -260,17 +242,22 @@ enum VendorWorkspace {
         return url
     }
 
-    /// The vendored runtime: the needed `Sources/` directories, a manifest and a README.
-    static func runtimeTree(from checkout: URL, includingOTLP: Bool) throws(DiagnosticError) -> FileTree {
+    /// The vendored runtime: the needed `Sources/` directories (from `checkout`, else from this binary), a
+    /// manifest and a README.
+    static func runtimeTree(from checkout: URL?, includingOTLP: Bool) throws(DiagnosticError) -> FileTree {
         var tree = FileTree()
         for directory in VendoredRuntime.sourceDirectories(includingOTLP: includingOTLP) {
-            let sources = try FileTree.read(checkout.appendingPathComponent(directory)) {
-                !VendorPaths.isLocalState($0)
+            var sources = FileTree()
+            if let checkout {
+                sources = try FileTree.read(checkout.appendingPathComponent(directory)) {
+                    !VendorPaths.isLocalState($0)
+                }
+            } else {
+                sources.files = EmbeddedRuntimeSources.files(in: directory).mapValues { FileTree.Entry(bytes: $0) }
             }
             guard !sources.files.isEmpty else {
-                throw DiagnosticError(
-                    .error(.generatorIO, "the runtime checkout '\(checkout.path)' has no \(directory)")
-                )
+                let origin = checkout.map { "the runtime checkout '\($0.path)'" } ?? "this scaffold binary"
+                throw DiagnosticError(.error(.generatorIO, "\(origin) has no \(directory)"))
             }
             for (path, entry) in sources.files { tree.files[directory + "/" + path] = entry }
         }

@@ -3,6 +3,6 @@ import ScaffoldCLI
 @main
 enum ScaffoldMain {
     static func main() async {
-        await ScaffoldCommand.main()
+        await ScaffoldCommand.launch()
     }
 }

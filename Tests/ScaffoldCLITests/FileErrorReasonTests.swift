@@ -50,7 +50,7 @@ struct FileErrorReasonTests {
         let trace = ReplayCommandTests.fixtures.appendingPathComponent("toolkit-trace.jsonl").path
         let replay = try await GenerateCommandTests.run(["replay", trace, "--config", root.path], in: root)
         #expect(replay.status == 2)
-        #expect(replay.output.contains("cannot read workflow configuration '\(root.path)': is a directory"))
+        #expect(replay.output.contains("error[CLI003]: cannot read config '\(root.path)': is a directory"))
         #expect(!replay.output.contains("NSCocoaErrorDomain"), "\(replay.output)")
         let missing = try await GenerateCommandTests.run(["replay", trace, "--config", "nope.yml"], in: root)
         #expect(missing.status == 2)

@@ -27,17 +27,19 @@ struct ReplayCommandSafetyTests {
         return (directory, config, output)
     }
 
-    @Test("a --format that reads no event exits 2 before the outputs are opened")
+    @Test("a --trace-format that reads no event exits 2 before the outputs are opened")
     func wrongFormatKeepsOutputs() async throws {
         let (directory, config, output) = try workspace(
             "      out: {_type: file, output_path: out.jsonl, mode: overwrite}\n"
         )
         defer { try? FileManager.default.removeItem(at: directory) }
         let trace = Self.fixtures.appendingPathComponent("relay-trace.atof.jsonl").path
-        #expect(await run(["replay", trace, "--config", config, "--format", "intermediate_step", "--quiet"]) == 2)
+        #expect(
+            await run(["replay", trace, "--config", config, "--trace-format", "intermediate_step", "--quiet"]) == 2
+        )
         #expect(try String(contentsOfFile: output, encoding: .utf8) == Self.kept)
-        // --format overrides detection: the same trace read as what it is goes through.
-        #expect(await run(["replay", trace, "--config", config, "--format", "atof", "--quiet"]) == 0)
+        // --trace-format overrides detection: the same trace read as what it is goes through.
+        #expect(await run(["replay", trace, "--config", config, "--trace-format", "atof", "--quiet"]) == 0)
         #expect(try String(contentsOfFile: output, encoding: .utf8) != Self.kept)
     }
 
@@ -109,7 +111,7 @@ struct ReplayCommandOutputTests {
         return (directory, config)
     }
 
-    @Test("without --quiet the statistics of every exporter are printed; --json prints them as one object")
+    @Test("without --quiet the statistics of every exporter are printed; --format json prints them as one object")
     func statisticsPrinted() async throws {
         let (directory, config) = try workspace("      out: {_type: file, output_path: out.jsonl}\n")
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -122,7 +124,7 @@ struct ReplayCommandOutputTests {
         #expect(text.output.contains("exported"))
         let json = try await ChildProcess.run(
             GenerateCommandTests.binary.path,
-            ["replay", trace, "--config", config, "--json"]
+            ["replay", trace, "--config", config, "--format", "json"]
         )
         #expect(json.status == 0, "\(json.output)")
         let object = try JSONValue(parsing: json.output.trimmingCharacters(in: .whitespacesAndNewlines))
@@ -154,7 +156,7 @@ struct ReplayCommandOutputTests {
         let trace = ReplayCommandTests.fixtures.appendingPathComponent("toolkit-trace.jsonl").path
         let outcome = try await ChildProcess.run(
             GenerateCommandTests.binary.path,
-            ["replay", trace, "--config", config, "--shutdown-timeout", "3", "--json"]
+            ["replay", trace, "--config", config, "--shutdown-timeout", "3", "--format", "json"]
         )
         #expect(outcome.status == 1, "\(outcome.output)")
         // The exporter's log lines share the output; the JSON object is the line of its own.

@@ -30,14 +30,15 @@ struct ReplayInputFaultTests {
         try await ChildProcess.run(GenerateCommandTests.binary.path, arguments)
     }
 
-    @Test("a directory as the trace exits 2 with TRACE001, no crash, outputs untouched")
+    @Test("a directory as the trace exits 2 with CLI003, no crash, outputs untouched")
     func directoryAsTrace() async throws {
         let (directory, config, output) = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: directory) }
         let outcome = try await Self.scaffold(["replay", directory.path, "--config", config, "--quiet"])
         #expect(outcome.status == 2, "\(outcome.output)")
         #expect(
-            outcome.output.contains("\(directory.path):1:1: error[TRACE001]: cannot read trace file: is a directory")
+            outcome.output.contains("error[CLI003]: cannot read trace '\(directory.path)': is a directory"),
+            "\(outcome.output)"
         )
         #expect(try String(contentsOfFile: output, encoding: .utf8) == Self.kept)
     }

@@ -1,3 +1,5 @@
+import ExporterHTTPTesting
+import ExporterRuntime
 import ExporterRuntimeTesting
 import Foundation
 import Testing
@@ -57,5 +59,65 @@ struct ReplayMemoryTests {
         )
         // Holding the trace would add several times its 3.5 MiB of growth; event ids (for the roots) are allowed.
         #expect(large - small < 8 << 20, "small \(small >> 10) KiB, large \(large >> 10) KiB")
+    }
+
+    /// A dead-letter file of `records` batches of 48 KiB each.
+    private func deadLetters(records: Int, at path: String) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let file = FileHandle(forWritingAtPath: path)
+        else { throw CocoaError(.fileWriteUnknown) }
+        defer { try? file.close() }
+        for index in 0..<records {
+            let record = DeadLetterRecord(
+                endpoint: "http://127.0.0.1:1/v1/traces",
+                contentType: "application/x-protobuf",
+                contentEncoding: nil,
+                itemCount: 1,
+                failedAt: Timestamp(nanosecondsSinceEpoch: 1_700_000_000_000_000_000),
+                reason: "HTTP 503",
+                body: [UInt8](repeating: UInt8(truncatingIfNeeded: index), count: 48 << 10)
+            )
+            try file.write(contentsOf: Data(record.jsonLine))
+        }
+    }
+
+    @Test("re-sending a dead-letter file 10× larger takes no more memory: it is streamed, not read whole")
+    func deadLetterResendPeakDoesNotGrow() async throws {
+        let server = LoopbackHTTPServer()
+        let port = try await server.start()
+        defer { server.stop() }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dl-rss-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let config = directory.appendingPathComponent("workflow.yml").path
+        try """
+        general:
+          telemetry:
+            tracing:
+              otel: {_type: otelcollector, endpoint: "http://127.0.0.1:\(port)/v1/traces"}
+        """.write(toFile: config, atomically: true, encoding: .utf8)
+
+        var peaks: [(size: Int, peak: Int)] = []
+        for records in [30, 300] {
+            let path = directory.appendingPathComponent("dead-\(records).jsonl").path
+            try deadLetters(records: records, at: path)
+            let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int ?? 0
+            let before = server.requests.count
+            let outcome = try await ChildProcess.run(
+                "/bin/sh",
+                ["-c", "/usr/bin/time -f maxrss=%M \"$SCAFFOLD\" replay \"$FILE\" --config \"$CONFIG\" --quiet"],
+                environment: ["SCAFFOLD": GenerateCommandTests.binary.path, "FILE": path, "CONFIG": config]
+            )
+            #expect(outcome.status == 0, "\(outcome.output)")
+            #expect(server.requests.count - before == records)
+            #expect(try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int == 0)
+            peaks.append((size, try #require(Self.maxRSS(outcome.output))))
+        }
+        print(
+            "resend dead letters: \(peaks[0].size >> 10) KiB file peak \(peaks[0].peak >> 10) KiB; "
+                + "\(peaks[1].size >> 10) KiB file peak \(peaks[1].peak >> 10) KiB"
+        )
+        // Reading the file whole would add its 17 MiB of growth at least once (and its lines a second time).
+        #expect(peaks[1].peak - peaks[0].peak < 8 << 20, "\(peaks)")
     }
 }

@@ -37,7 +37,7 @@ struct ReplaySinkFaultTests {
         #expect(out["abandoned"] as? Int == 0, "\(out)", sourceLocation: sourceLocation)
     }
 
-    /// The exporter `out` of a `--json` report.
+    /// The exporter `out` of a `--format json` report.
     static func exporterReport(_ output: String) throws -> [String: Any] {
         let start = try #require(output.firstIndex(of: "{"))
         let object = try JSONSerialization.jsonObject(with: Data(output[start...].utf8)) as? [String: Any]
@@ -55,7 +55,7 @@ struct ReplaySinkFaultTests {
         let events = try Self.traceEvents()
         let outcome = try await ChildProcess.run(
             GenerateCommandTests.binary.path,
-            ["replay", Self.trace, "--config", config, "--json"]
+            ["replay", Self.trace, "--config", config, "--format", "json"]
         )
         #expect(outcome.status == 1, "\(outcome.output)")
         let out = try Self.exporterReport(outcome.output)
@@ -89,7 +89,7 @@ struct ReplaySinkFaultTests {
             "/bin/sh",
             [
                 "-c", "trap '' XFSZ; exec /usr/bin/prlimit --fsize=4096 \"$@\"", "sh",
-                GenerateCommandTests.binary.path, "replay", Self.trace, "--config", config, "--json",
+                GenerateCommandTests.binary.path, "replay", Self.trace, "--config", config, "--format", "json",
             ]
         )
         #expect(outcome.status == 1, "\(outcome.output)")

@@ -194,7 +194,7 @@ struct RuntimeChoiceTests {
         try Data("// swift-tools-version:6.0\nlet package = Package(name: \"other\")\n".utf8)
             .write(to: other.appendingPathComponent("Package.swift"))
         let cases = [
-            ("missing", "--runtime-path 'missing': no such file or directory"),
+            ("missing", "error[CLI003]: cannot read runtime 'missing': no such file or directory"),
             ("other", "--runtime-path 'other' is not a checkout of exporter-scaffold"),
         ]
         for (path, message) in cases {

@@ -231,6 +231,56 @@ struct VendorCommandTests {
         )
     }
 
+    @Test("without --runtime-path the runtime built into scaffold is copied: this checkout's sources, file for file")
+    func embeddedRuntime() async throws {
+        let root = try GenerateCommandTests.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let package = root.appendingPathComponent("src/acme_otel")
+        let created = try await Self.run(
+            [
+                "new", "exporter", "acme_otel", "--base", "otel", "--transport", "otlp", "--output", package.path,
+                "--yes",
+            ],
+            root
+        )
+        #expect(created.status == 0, "\(created.output)")
+        let app = root.appendingPathComponent("app")
+        try FileManager.default.createDirectory(at: app, withIntermediateDirectories: true)
+        let result = try await Self.run(["vendor", package.path, "--into", app.path, "--with-runtime"], root)
+        #expect(result.status == 0, "\(result.output)")
+
+        let vendored = app.appendingPathComponent("Vendor/exporter-scaffold")
+        let directories = VendoredRuntime.sourceDirectories(includingOTLP: true)
+        let copied = try FileManager.default.contentsOfDirectory(
+            atPath: vendored.appendingPathComponent("Sources").path
+        )
+        #expect(Set(copied.map { "Sources/" + $0 }) == Set(directories))
+        for directory in directories {
+            let expected = try Self.files(under: GenerateCommandTests.repository.appendingPathComponent(directory))
+            let actual = try Self.files(under: vendored.appendingPathComponent(directory))
+            #expect(actual.keys.sorted() == expected.keys.sorted(), "\(directory)")
+            let differing = expected.keys.filter { actual[$0] != expected[$0] }.sorted()
+            #expect(differing.isEmpty, "\(directory): \(differing)")
+        }
+    }
+
+    /// Every regular file below `directory` but hidden ones, by relative path.
+    static func files(under directory: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(
+            at: directory,
+            includingPropertiesForKeys: [.isRegularFileKey],
+            options: [.skipsHiddenFiles]
+        )
+        let prefix = directory.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        while let url = enumerator?.nextObject() as? URL {
+            guard try url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile == true else { continue }
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            files[String(path.dropFirst(prefix.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
     @Test("the runtime's sources: a bad --runtime-path fails clearly; --runtime-path alone is a usage error")
     func runtimePath() async throws {
         let root = try GenerateCommandTests.temporaryDirectory()

@@ -70,6 +70,27 @@ extension FileDescriptor {
     }
 }
 
+extension FileDescriptor {
+    /// Appends the bytes at `range` of this file (read with `pread`, so the file offset stays where it was) to
+    /// `output`, a chunk at a time, so that copying gigabytes takes no more memory than copying kilobytes.
+    package func copyBytes(_ range: Range<Int>, to output: FileDescriptor) throws(FileIOError) {
+        var position = range.lowerBound
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while position < range.upperBound {
+            let wanted = min(chunk.count, range.upperBound - position)
+            let count = chunk.withUnsafeMutableBytes { pread(rawValue, $0.baseAddress, wanted, off_t(position)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw FileIOError(.read, path: path, errno: errno)
+            }
+            // The file is shorter than the range: it was truncated underneath; report it as a failed read.
+            if count == 0 { throw FileIOError(.read, path: path, errno: EIO) }
+            try output.writeAll(Array(chunk[..<count]))
+            position += count
+        }
+    }
+}
+
 // The method `read(into:)` shadows the C function inside the type's extensions.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int) -> Int {
     read(descriptor, buffer, count)

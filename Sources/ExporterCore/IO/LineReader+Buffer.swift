@@ -58,7 +58,12 @@ extension LineReader {
         }
         // Read into scratch space, then copy what came: one memcpy, where zero-filling the buffer's tail first
         // and trimming it after cost a loop per byte in debug builds.
-        let result = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: Self.chunkSize) { chunk in
+        let wanted = min(Self.chunkSize, unreadLimit)
+        guard wanted > 0 else {
+            atEnd = true
+            return
+        }
+        let result = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wanted) { chunk in
             Result { () throws(FileIOError) in
                 let read = try descriptor.read(into: UnsafeMutableRawBufferPointer(chunk))
                 buffer.append(contentsOf: UnsafeBufferPointer(rebasing: chunk[..<read]))
@@ -70,6 +75,8 @@ extension LineReader {
         case .success(let count): read = count
         case .failure(let error): throw .read(error)
         }
+        unreadLimit -= read
+        bytesRead += read
         if read == 0 { atEnd = true }
     }
 }

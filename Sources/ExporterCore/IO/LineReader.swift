@@ -36,11 +36,21 @@ package struct LineReader {
     var sawStart = false
     /// The number of the line the next line ending ends.
     var nextLineNumber = 1
+    /// Bytes the descriptor may still be asked for: the reader treats the input as ending there.
+    var unreadLimit: Int
+    /// Bytes read from the descriptor so far.
+    var bytesRead = 0
 
-    /// Reads lines from `descriptor`, which the caller keeps open and closes.
-    package init(_ descriptor: FileDescriptor, maxLineLength: Int = LineReader.defaultMaxLineLength) {
+    /// Reads lines from `descriptor`, which the caller keeps open and closes; at most `byteLimit` bytes of it
+    /// (a file that others append to, read up to the size it had).
+    package init(
+        _ descriptor: FileDescriptor,
+        maxLineLength: Int = LineReader.defaultMaxLineLength,
+        byteLimit: Int = .max
+    ) {
         self.descriptor = descriptor
         self.maxLineLength = max(1, maxLineLength)
+        unreadLimit = max(0, byteLimit)
     }
 
     /// Reads lines from bytes already in memory; no line is too long.
@@ -49,7 +59,13 @@ package struct LineReader {
         maxLineLength = Int.max
         buffer = bytes
         atEnd = true
+        unreadLimit = 0
+        bytesRead = bytes.count
     }
+
+    /// Where the next unconsumed byte is in the input (blank lines and a skipped byte order mark count as
+    /// consumed): what the lines handed out so far and their endings span.
+    package var offset: Int { bytesRead - (buffer.count - start) }
 
     /// Calls `body` with the next non-blank line (without its ending) and its number, and consumes it; nil at
     /// the end of the input.

@@ -12,7 +12,7 @@ public final class ExporterManager: Sendable {
     /// How long a run's ``ExporterRun/stop(timeout:)`` waits by default (the toolkit's `shutdown_timeout`).
     public let shutdownTimeout: Duration
 
-    let logger: Logger
+    package let logger: Logger
     private let registry = Mutex(Registry())
 
     private struct Registry: Sendable {
@@ -103,7 +103,7 @@ public final class ExporterManager: Sendable {
     }
 
     /// Starts a run whose exporters are registered on `hub` under their names.
-    func start(on hub: EventHub) async throws -> ExporterRun {
+    package func start(on hub: EventHub) async throws -> ExporterRun {
         let entries = registry.withLock { registry in
             registry.names.compactMap { name in registry.blueprints[name].map { (name, $0) } }
         }

@@ -64,6 +64,21 @@ extension EventProcessorSettings {
         }
     }
 
+    /// The keys each processor `_type` reads, as the decoder records them (see `YAMLDecoder.keys(of:)`).
+    package static var keysByType: [(typeName: String, keys: [String])] {
+        let decoder = YAMLDecoder(ignoredKeys: ["_type"])
+        return typeNames.map { name in
+            let keys: [String] =
+                switch name {
+                case "filter": decoder.keys(of: FilterEntry.self)
+                case "redact": decoder.keys(of: RedactEntry.self)
+                case "enrich": decoder.keys(of: EnrichEntry.self)
+                default: decoder.keys(of: SampleEntry.self)
+                }
+            return (name, keys)
+        }
+    }
+
     private static func unknownType(_ node: YAMLNode) -> DiagnosticError {
         let written = node.stringValue ?? "\(node)"
         let listing = "processor types: \(typeNames.joined(separator: ", "))"

@@ -65,7 +65,7 @@ extension ExporterRegistry {
     }
 
     /// The key of the event stages in every exporter section.
-    static let processorsKey = "processors"
+    package static let processorsKey = "processors"
 
     /// Refuses, at the `processors` key, a type whose instances cannot run event stages, so the mistake shows
     /// when the file is read rather than when a run starts. An instance that cannot be made now is left for the

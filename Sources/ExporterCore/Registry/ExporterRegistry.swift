@@ -48,6 +48,12 @@ public struct ExporterRegistry: Sendable {
         public var typeName: String
         /// One line saying what it exports.
         public var summary: String
+        /// The keys its section may hold besides `_type` and `processors` (see ``keys``).
+        let configurationKeys: @Sendable () -> [String]
+        /// The keys its configuration reads (besides `_type`, and `processors`, which every type takes), sorted:
+        /// found by decoding an empty section and recording what its `init(from:)` asks about, as the
+        /// unknown-key check does.
+        public var keys: [String] { configurationKeys() }
         /// Decodes the configuration from its YAML node (at its key path) without building anything yet.
         let prepare: @Sendable (YAMLNode, [String], YAMLDecoder, ExporterBuildContext) throws -> PreparedExporter
     }
@@ -71,7 +77,15 @@ public struct ExporterRegistry: Sendable {
         outputPaths: (@Sendable (Configuration) -> [String])? = nil,
         factory: @escaping @Sendable (Configuration, ExporterBuildContext) throws -> any ExporterBlueprint
     ) {
-        entries[typeName] = Entry(typeName: typeName, summary: summary) { node, keyPath, decoder, context in
+        let keys: @Sendable () -> [String] = {
+            YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: [String: String]()])
+                .keys(of: Configuration.self)
+        }
+        entries[typeName] = Entry(typeName: typeName, summary: summary, configurationKeys: keys) {
+            node,
+            keyPath,
+            decoder,
+            context in
             try Self.prepare(
                 typeName: typeName,
                 configuration: Configuration.self,
@@ -84,6 +98,9 @@ public struct ExporterRegistry: Sendable {
             )
         }
     }
+
+    /// The registered types, sorted by name.
+    public var allEntries: [Entry] { entries.values.sorted { $0.typeName < $1.typeName } }
 
     /// The registered `_type` names, sorted.
     public var typeNames: [String] { entries.keys.sorted() }

@@ -7,7 +7,7 @@
 /// and its contents still hash to what the lock says was written.
 public enum GeneratedLayout {
     /// True when `path` (relative to the package root) has the shape of a generated file:
-    /// - `Package.swift`, `README.md`;
+    /// - `Package.swift`, `README.md`, `.scaffold/exporter.schema.json`;
     /// - `Sources/<Module>/Generated/<Name>.swift`;
     /// - `Sources/<name>-replay/main.swift`;
     /// - `Tests/<Module>Tests/<Module>Tests.swift` and `Tests/<Directory>/Generated/<Name>.swift`.
@@ -18,6 +18,8 @@ public enum GeneratedLayout {
         switch parts.count {
         case 1:
             return parts[0] == "Package.swift" || parts[0] == "README.md"
+        case 2 where parts[0] == ".scaffold":
+            return path == SpecJSONSchema.packagePath
         case 3 where parts[0] == "Sources":
             return parts[1].hasSuffix("-replay") && parts[2] == "main.swift"
         case 3 where parts[0] == "Tests":

@@ -76,6 +76,11 @@ public struct ExporterRenderer: Sendable {
         }
         try add("Sources/\(spec.name)-replay/main.swift", "Replay.swift", .generated)
         try add("Tests/\(module)Tests/\(module)Tests.swift", "Tests.swift", .generated)
+        // The schema the spec's modeline points editors at: generated, so a scaffold whose spec format changed
+        // refreshes it and the lock records it.
+        files.append(
+            GeneratedFile(path: SpecJSONSchema.packagePath, contents: SpecJSONSchema.text + "\n", ownership: .generated)
+        )
         for file in files where !OutputPath.isSafe(file.path) {
             throw DiagnosticError(
                 .error(

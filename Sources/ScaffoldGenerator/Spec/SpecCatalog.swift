@@ -56,6 +56,17 @@ public enum SpecCatalog {
         return SpecCatalogEntry(name: kind.rawValue, summary: summary)
     }
 
+    /// The transports a spec with `base` may name (`otel` goes with `otlp` only, and `otlp` with `otel` only, as the
+    /// parser checks); every transport for a base it does not know.
+    public static func transports(forBase base: String) -> [SpecCatalogEntry] {
+        switch base {
+        case ExporterBase.otel.rawValue: transports.filter { $0.name == TransportKind.otlp.rawValue }
+        case ExporterBase.raw.rawValue, ExporterBase.span.rawValue:
+            transports.filter { $0.name != TransportKind.otlp.rawValue }
+        default: transports
+        }
+    }
+
     /// The values of `config.fields[].type`.
     public static let fieldTypes: [SpecCatalogEntry] = [
         SpecCatalogEntry(name: "string", summary: "text"),

@@ -7,6 +7,13 @@ public enum SpecJSONSchema {
     public static let identifier =
         "https://github.com/exporter-scaffold/exporter-scaffold/schemas/exporter-spec-v1.json"
 
+    /// Where a package keeps the schema, relative to its root: the path `modeline` names.
+    public static let packagePath = ".scaffold/exporter.schema.json"
+
+    /// The first line of every spec `scaffold new` writes and of every example: editors that read it (the YAML
+    /// language server) complete and check the spec against the package's copy of the schema.
+    public static let modeline = "# yaml-language-server: $schema=\(packagePath)"
+
     /// The schema as pretty-printed JSON text.
     public static let text: String = {
         var root = mappingSchema(SpecGrammar.root)

@@ -115,6 +115,7 @@ struct SpecParser {
     static let reservedModules: Set<String> = [
         "ExporterRuntime", "ExporterRuntimeTesting", "ExporterYAML", "ExporterDiagnostics", "ExporterOTLP",
         "ExporterEvents", "ExporterCore", "ExporterCodecs", "ExporterHTTP", "ExporterATIF", "ExporterHTTPTesting",
+        "ExporterService",
         "ScaffoldGenerator", "ScaffoldCLI", "CYAML", "CZlib", "Swift", "Foundation", "FoundationEssentials", "Dispatch",
         "Glibc", "Musl", "Darwin", "Synchronization", "Logging", "ServiceLifecycle", "SwiftProtobuf",
         "ArgumentParser", "Testing", "XCTest",

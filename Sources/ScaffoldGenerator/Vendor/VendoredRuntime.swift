@@ -111,6 +111,16 @@ public enum VendoredRuntime {
             kind: .swift,
             targetDependencies: ["ExporterEvents", "ExporterDiagnostics", "ExporterYAML"],
             productDependencies: [
+                ExternalProduct(name: "Logging", package: "swift-log")
+            ],
+            exclude: [],
+            isProduct: true
+        ),
+        Target(
+            name: "ExporterService",
+            kind: .swift,
+            targetDependencies: ["ExporterEvents", "ExporterCore"],
+            productDependencies: [
                 ExternalProduct(name: "Logging", package: "swift-log"),
                 ExternalProduct(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
@@ -161,6 +171,7 @@ public enum VendoredRuntime {
                 "ExporterCodecs",
                 "ExporterHTTP",
                 "ExporterATIF",
+                "ExporterService",
             ],
             productDependencies: [],
             exclude: [],

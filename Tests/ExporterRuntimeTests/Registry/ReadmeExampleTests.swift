@@ -3,10 +3,10 @@ import ExporterRuntimeTesting
 import Foundation
 import Testing
 
-/// The README's instrumentation example, kept compiling and correct.
+/// The instrumentation example of docs/quickstart.md, kept compiling and correct.
 @Suite("ReadmeExample")
 struct ReadmeExampleTests {
-    @Test("the README example runs and its spans reach the file exporter with session and tokens")
+    @Test("the quick start's example runs and its spans reach the file exporter with session and tokens")
     func readmeExample() async throws {
         let directory = try TemporaryDirectory()
         let workflow = directory.file("workflow.yml")
@@ -17,7 +17,7 @@ struct ReadmeExampleTests {
               spans: {_type: file, output_path: spans.jsonl, format: spans}
         """.write(toFile: workflow, atomically: true, encoding: .utf8)
 
-        // --- README example starts here ---
+        // --- docs/quickstart.md example starts here ---
         let manager = try WorkflowConfiguration.load(contentsOf: workflow).makeManager()
         let (answer, reports) = try await manager.withRun { _ in
             await Instrument.agent("support-bot", input: "Where is my order?", sessionID: "s-42", userID: "u-7") { _ in
@@ -33,7 +33,7 @@ struct ReadmeExampleTests {
             }
         }
         await manager.close()
-        // --- README example ends here ---
+        // --- docs/quickstart.md example ends here ---
 
         #expect(answer == "Let me check. It was shipped.")
         #expect(reports.count == 1 && reports[0].completed && reports[0].statistics.dropped == 0)

@@ -357,12 +357,12 @@ private final class OpaqueExporter: Exporter {
     var bufferCapacity: Int? { nil }
 }
 
-@Suite("Workflow processors in the README")
+@Suite("Workflow processors in docs/workflow.md")
 struct WorkflowProcessorsReadmeTests {
-    @Test("the README's processors example is a valid section")
+    @Test("the processors example of docs/workflow.md is a valid section")
     func readmeExample() throws {
         let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("README.md")
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("docs/workflow.md")
         let text = try String(contentsOf: readme, encoding: .utf8)
         let start = try #require(text.range(of: "```yaml\n      traces:\n"))
         let end = try #require(text.range(of: "```", range: start.upperBound..<text.endIndex))

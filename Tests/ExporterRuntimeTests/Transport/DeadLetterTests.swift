@@ -127,6 +127,113 @@ struct DeadLetterTests {
         #expect(server.requests.map { String(decoding: $0.body, as: UTF8.self) } == ["first", "second", "third"])
     }
 
+    private static func recordLine(_ body: String, items: Int = 1) -> [UInt8] {
+        DeadLetterRecord(
+            endpoint: "http://collector/v1/traces",
+            contentType: "application/json",
+            contentEncoding: nil,
+            itemCount: items,
+            failedAt: Timestamp(nanosecondsSinceEpoch: 1_700_000_000_000_000_000),
+            reason: "HTTP 503",
+            body: Array(body.utf8)
+        ).jsonLine
+    }
+
+    @Test("the lines that stay are kept byte for byte: CRLF endings, blank lines, a last line without an ending")
+    func keptLinesStayByteForByte() async throws {
+        let path = TransportFixture.temporaryPath("verbatim.jsonl")
+        defer { unlink(path) }
+        let failing = Array(Self.recordLine("fails").dropLast()) + Array("\r\n".utf8)
+        let malformed = Array("{broken\r\n\n  \n".utf8)
+        let last = Array(Self.recordLine("last also fails").dropLast())
+        let file = Self.recordLine("goes") + failing + malformed + Self.recordLine("goes too") + last
+        try Data(file).write(to: URL(fileURLWithPath: path))
+
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        server.enqueue(.status(200), .status(400), .status(200), .status(400))
+        let sink = HTTPExportSink(configuration: .init(endpoint: try TransportFixture.endpoint(server)))
+        let report = try await DeadLetterReplayer(path: path).replay(through: sink)
+
+        #expect(report.resent == 2)
+        #expect(report.stillFailing == 2)
+        #expect(report.failures.map(\.line) == [2, 7])
+        #expect(report.malformed == 1)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == failing + malformed + last)
+    }
+
+    @Test("lines appended while the replay runs survive its rewrite, after the lines that stay")
+    func linesAppendedDuringTheReplayAreKept() async throws {
+        let path = TransportFixture.temporaryPath("appended.jsonl")
+        defer { unlink(path) }
+        try Data(Self.recordLine("one") + Self.recordLine("two") + Self.recordLine("three"))
+            .write(to: URL(fileURLWithPath: path))
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        // The first answer comes a second late, long after a live appender has added two lines; "two" fails again.
+        server.enqueue(.response(status: 200, delay: .seconds(1)), .status(400), .status(200))
+        let sink = HTTPExportSink(configuration: .init(endpoint: try TransportFixture.endpoint(server)))
+        let replay = Task { try await DeadLetterReplayer(path: path).replay(through: sink) }
+        #expect(await server.waitForRequests(count: 1))
+        let appender = try DeadLetterFile(path: path)
+        defer { appender.close() }
+        try appender.append(try DeadLetterRecord(parsing: Self.recordLine("appended 1")))
+        try appender.append(try DeadLetterRecord(parsing: Self.recordLine("appended 2")))
+        let report = try await replay.value
+
+        #expect(report.resent == 2)
+        #expect(report.stillFailing == 1)
+        let expected = Self.recordLine("two") + Self.recordLine("appended 1") + Self.recordLine("appended 2")
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+        // The appender's handle follows the replaced file.
+        try appender.append(try DeadLetterRecord(parsing: Self.recordLine("appended 3")))
+        #expect(try lines(of: path).count == 4)
+    }
+
+    @Test("a line over the limit is reported at its number; it and what follows stay, what came before is re-sent")
+    func lineOverTheLimitStopsTheReplayAndKeepsTheRest() async throws {
+        let path = TransportFixture.temporaryPath("long.jsonl")
+        defer { unlink(path) }
+        let long = Self.recordLine(String(repeating: "x", count: 4096))
+        let rest = long + Self.recordLine("after")
+        try Data(Self.recordLine("before") + rest).write(to: URL(fileURLWithPath: path))
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        let sink = HTTPExportSink(configuration: .init(endpoint: try TransportFixture.endpoint(server)))
+
+        let report = try await DeadLetterReplayer(path: path, maxLineLength: 1024).replay(through: sink)
+
+        #expect(report.resent == 1)
+        #expect(report.malformed == 1)
+        #expect(report.diagnostics.map(\.code) == [.httpDeadLetterUnusableFile])
+        #expect(report.diagnostics.first?.location?.line == 2)
+        #expect(server.requests.count == 1)
+        #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == rest)
+    }
+
+    @Test("a replay that re-sends nothing leaves the file untouched (same inode) and no temporary file")
+    func nothingResentLeavesTheFileAlone() async throws {
+        let directory = TransportFixture.temporaryPath("untouched")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/dead.jsonl"
+        try Data(Self.recordLine("a") + Self.recordLine("b")).write(to: URL(fileURLWithPath: path))
+        let inode = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int
+        let server = LoopbackHTTPServer(defaultReply: .status(400))
+        _ = try await server.start()
+        defer { server.stop() }
+        let sink = HTTPExportSink(configuration: .init(endpoint: try TransportFixture.endpoint(server)))
+
+        let report = try await DeadLetterReplayer(path: path).replay(through: sink)
+
+        #expect(report.stillFailing == 2)
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int == inode)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory) == ["dead.jsonl"])
+    }
+
     @Test func cancelledExportIsDeadLettered() async throws {
         let path = TransportFixture.temporaryPath("cancel.jsonl")
         defer { unlink(path) }

@@ -1,3 +1,9 @@
+// Apart from ExporterCore so that an exporter package, which never runs the manager as a service, does not compile
+// swift-service-lifecycle and what it brings (swift-async-algorithms, swift-collections): about 40% of a console
+// exporter's cold build. `import ExporterRuntime` re-exports it.
+import ExporterCore
+import ExporterEvents
+import Logging
 import ServiceLifecycle
 
 extension ExporterManager: Service {
