@@ -117,20 +117,33 @@ public enum Instrument {
         operation: (Handle) async throws -> Result
     ) async rethrows -> Result {
         do {
-            let context = scope.context
             let result: Result
             if let propagation = ScopePropagationSlot.current {
-                result = try await $boundScope.withValue(context) {
-                    try await propagation.withScope(context, isolation: isolation) { try await operation(handle) }
+                result = try await runBridged(scope.context, propagation, isolation: isolation) {
+                    try await operation(handle)
                 }
             } else {
-                result = try await $boundScope.withValue(context, operation: { try await operation(handle) })
+                result = try await $boundScope.withValue(scope.context, operation: { try await operation(handle) })
             }
             scope.close(status: Task.isCancelled ? cancelled : .ok, result: result)
             return result
         } catch {
             scope.close(status: status(for: error), result: nil)
             throw error
+        }
+    }
+
+    /// The body of a scope with a tracing bridge installed: also in the bridge's carrier. Kept out of line so that
+    /// the unbridged path's async frame stays as small as it was before the bridge existed.
+    @inline(never)
+    static func runBridged<Result>(
+        _ context: ScopeContext,
+        _ propagation: any ScopePropagation,
+        isolation: isolated (any Actor)?,
+        operation: () async throws -> Result
+    ) async rethrows -> Result {
+        try await $boundScope.withValue(context) {
+            try await propagation.withScope(context, isolation: isolation, operation: operation)
         }
     }
 
