@@ -24,6 +24,7 @@ let package = Package(
         .library(name: "ExporterYAML", targets: ["ExporterYAML"]),
         .library(name: "ExporterDiagnostics", targets: ["ExporterDiagnostics"]),
         .library(name: "ExporterOTLP", targets: ["ExporterOTLP"]),
+        .library(name: "ExporterTracing", targets: ["ExporterTracing"]),
         .library(name: "ScaffoldGenerator", targets: ["ScaffoldGenerator"]),
         .executable(name: "scaffold", targets: ["scaffold"]),
         .plugin(name: "scaffold-generate", targets: ["ScaffoldGeneratePlugin"]),
@@ -39,6 +40,9 @@ let package = Package(
         // `swift package generate-documentation` (the ExporterRuntime DocC catalog). Only command plugins: a build
         // compiles their two plugin scripts once per build directory, none of the package's targets.
         .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
+        // ExporterTracing: the swift-distributed-tracing bridge (Tracer, Instrument) and the W3C header codec.
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+        .package(url: "https://github.com/swift-otel/swift-w3c-trace-context.git", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -138,6 +142,19 @@ let package = Package(
             exclude: ["Generated/README.md"],
             swiftSettings: strictSettings
         ),
+        // The swift-distributed-tracing bridge: every `withSpan` of the application and its libraries becomes a span
+        // of our pipeline, nested with the agent's scopes both ways (docs/tracing.md). Kept apart from the umbrella
+        // so that an exporter or an agent that does not bridge never compiles swift-distributed-tracing.
+        .target(
+            name: "ExporterTracing",
+            dependencies: [
+                "ExporterEvents",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "Instrumentation", package: "swift-distributed-tracing"),
+                .product(name: "W3CTraceContext", package: "swift-w3c-trace-context"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "ExporterRuntimeTesting",
             dependencies: ["ExporterEvents", "ExporterCore"],
@@ -234,6 +251,15 @@ let package = Package(
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
             ],
             exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ExporterTracingTests",
+            dependencies: [
+                "ExporterTracing", "ExporterEvents", "ExporterRuntimeTesting", "ExporterOTLP",
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

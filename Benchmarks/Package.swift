@@ -11,7 +11,11 @@ let rootPackage = "exporter-scaffold"
 let package = Package(
     name: "exporter-bench",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(name: rootPackage, path: "..")],
+    dependencies: [
+        .package(name: rootPackage, path: ".."),
+        // P7 times `withSpan` through the tracing bridge beside swift-distributed-tracing's NoOpTracer.
+        .package(url: "https://github.com/apple/swift-distributed-tracing.git", from: "1.7.3"),
+    ],
     targets: [
         .executableTarget(
             name: "exporter-bench",
@@ -19,6 +23,8 @@ let package = Package(
                 .product(name: "ExporterRuntime", package: rootPackage),
                 .product(name: "ExporterOTLP", package: rootPackage),
                 .product(name: "ScaffoldGenerator", package: rootPackage),
+                .product(name: "ExporterTracing", package: rootPackage),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
             ],
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
         )

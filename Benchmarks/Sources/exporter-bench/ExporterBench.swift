@@ -1,7 +1,7 @@
 import ExporterRuntime
 import Foundation
 
-/// `exporter-bench [--quick] [--only P1,P3] [--scaffold PATH] [--spec PATH]`: measures P1–P6 (see
+/// `exporter-bench [--quick] [--only P1,P3] [--scaffold PATH] [--spec PATH]`: measures P1–P7 (see
 /// `Benchmarks/README.md`) and prints one JSON object per line. Build it in release:
 /// `swift build -c release --package-path Benchmarks`.
 @main
@@ -47,6 +47,7 @@ struct ExporterBench {
                 )
             )
         }
+        if options.runs("P7") { Report.emit(try await TracingBridge.run(samples: sizes.p7Samples)) }
         if options.runs("P6") {
             guard let scaffold = options.scaffold ?? Options.defaultScaffold() else {
                 throw BenchError(
@@ -80,6 +81,7 @@ struct Sizes {
     var p3Turns: Int
     var p4Rounds: Int
     var p6Runs: Int
+    var p7Samples: Int
 
     /// About a minute on two busy cores; every figure is the median of three runs.
     static let full = Sizes(
@@ -89,7 +91,8 @@ struct Sizes {
         p2Rounds: 200,
         p3Turns: 200_000,
         p4Rounds: 50,
-        p6Runs: 10
+        p6Runs: 10,
+        p7Samples: 100_000
     )
     /// A few seconds: proves that every figure runs (CI).
     static let quick = Sizes(
@@ -99,7 +102,8 @@ struct Sizes {
         p2Rounds: 50,
         p3Turns: 20_000,
         p4Rounds: 10,
-        p6Runs: 3
+        p6Runs: 3,
+        p7Samples: 5_000
     )
 }
 
@@ -114,7 +118,7 @@ struct Options {
     static let usage = """
         usage: exporter-bench [--quick] [--only P1,P2,...] [--scaffold PATH] [--spec PATH]
           --quick          small sizes: every figure in a few seconds (CI)
-          --only LIST      run only these figures (P1 … P6)
+          --only LIST      run only these figures (P1 … P7)
           --scaffold PATH  the scaffold binary P6 times (default: next to exporter-bench)
           --spec PATH      the spec P6 generates (default: Benchmarks/Fixtures/exporter.yaml)
         Prints one JSON object per line: {"figure": "P1", "name": ..., "value": ..., "unit": ...}

@@ -16,8 +16,12 @@
 public enum Instrument {
     @TaskLocal static var boundScope: ScopeContext?
 
-    /// The scope the current task runs in, or nil outside any scope.
-    public static var currentScope: ScopeContext? { boundScope }
+    /// The scope the current task runs in, or nil outside any scope. With a tracing bridge bootstrapped
+    /// (ExporterTracing), a library's span opened with `withSpan` counts as a scope too.
+    public static var currentScope: ScopeContext? {
+        if let propagation = ScopePropagationSlot.current, let scope = propagation.currentScope() { return scope }
+        return boundScope
+    }
 
     /// A fresh lowercase UUID string, as scopes and marks get (for manual lifecycle events).
     public static func newUUID() -> String {
@@ -113,12 +117,33 @@ public enum Instrument {
         operation: (Handle) async throws -> Result
     ) async rethrows -> Result {
         do {
-            let result = try await $boundScope.withValue(scope.context, operation: { try await operation(handle) })
+            let result: Result
+            if let propagation = ScopePropagationSlot.current {
+                result = try await runBridged(scope.context, propagation, isolation: isolation) {
+                    try await operation(handle)
+                }
+            } else {
+                result = try await $boundScope.withValue(scope.context, operation: { try await operation(handle) })
+            }
             scope.close(status: Task.isCancelled ? cancelled : .ok, result: result)
             return result
         } catch {
             scope.close(status: status(for: error), result: nil)
             throw error
+        }
+    }
+
+    /// The body of a scope with a tracing bridge installed: also in the bridge's carrier. Kept out of line so that
+    /// the unbridged path's async frame stays as small as it was before the bridge existed.
+    @inline(never)
+    static func runBridged<Result>(
+        _ context: ScopeContext,
+        _ propagation: any ScopePropagation,
+        isolation: isolated (any Actor)?,
+        operation: () async throws -> Result
+    ) async rethrows -> Result {
+        try await $boundScope.withValue(context) {
+            try await propagation.withScope(context, isolation: isolation, operation: operation)
         }
     }
 

@@ -12,6 +12,12 @@ public struct ScopeContext: Sendable, Hashable {
         self.init(uuid: uuid, rootUUID: rootUUID, function: .root)
     }
 
+    /// A context for a scope that is not one of ours (a library's span) opened inside `parent`: what starts in it
+    /// keeps the function ancestry of `parent`.
+    package init(uuid: String, rootUUID: String, inheritingFrom parent: ScopeContext?) {
+        self.init(uuid: uuid, rootUUID: rootUUID, function: parent?.function ?? .root)
+    }
+
     init(uuid: String, rootUUID: String, function: FunctionAncestry) {
         self.uuid = uuid
         self.rootUUID = rootUUID

@@ -58,6 +58,11 @@ public final class ScopeHandle: Sendable {
         let enclosing = parent?.function ?? .root
         self.function = category == .function ? enclosing.calling(uuid, named: name) : enclosing
         self.startTimestamp = Timestamp.now()
+        var extensions = function.extensions
+        if parent == nil, let remoteParent = ScopePropagationSlot.current?.currentRemoteParent() {
+            // A run started straight from a caller's traceparent continues the caller's trace (SpanBuilder reads it).
+            for (key, value) in TracerSpanFields(remoteParent: remoteParent).extensions { extensions[key] = value }
+        }
         hub.emit(
             AgentEvent(
                 uuid: uuid,
@@ -72,7 +77,7 @@ public final class ScopeHandle: Sendable {
                 tags: tags,
                 modelName: modelName,
                 toolCallID: toolCallID,
-                extensions: function.extensions
+                extensions: extensions
             )
         )
     }

@@ -217,8 +217,10 @@ public struct SpanBuilder: Processor {
         guard let parentUUID = event.parentUUID else {
             let root = event.uuid
             let run = RunIdentity(rootMetadata: event.metadata)
+            // A bridged span that continues a caller's trace (W3C traceparent) takes the caller's trace and parent.
+            let remoteParent = TracerSpanFields(of: event)?.remoteParent
             let lineage = ScopeLineage(
-                traceID: run.traceID ?? TraceID(deriving: root),
+                traceID: remoteParent?.traceID ?? run.traceID ?? TraceID(deriving: root),
                 spanID: spanID,
                 rootUUID: root,
                 sessionID: ownSession ?? run.sessionID,
@@ -227,7 +229,7 @@ public struct SpanBuilder: Processor {
                 hasRunTraceID: run.traceID != nil,
                 depth: 0
             )
-            return (lineage, nil)
+            return (lineage, remoteParent?.spanID)
         }
         if let parent = open[parentUUID]?.lineage ?? recentlyClosed[parentUUID] {
             let lineage = ScopeLineage(

@@ -45,6 +45,7 @@ extension OTLPSpanMapper {
         static let attributes: UInt64 = 9
         static let events: UInt64 = 11
         static let droppedEventsCount: UInt64 = 12
+        static let links: UInt64 = 13
         static let status: UInt64 = 15
     }
 
@@ -57,6 +58,10 @@ extension OTLPSpanMapper {
 
     /// Writes the body of the OTLP span ``otlpSpan(for:)`` gives, field by field as swift-protobuf would.
     func writeSpan(_ span: Span, to writer: inout ProtobufWriter) {
+        if let fields = span.tracerFields {
+            writeBridgedSpan(span, fields: fields, to: &writer)
+            return
+        }
         writer.writeBigEndianField(SpanField.traceID, span.traceID.high, span.traceID.low)
         writer.writeBigEndianField(SpanField.spanID, span.spanID.value)
         if let parent = span.parentSpanID { writer.writeBigEndianField(SpanField.parentSpanID, parent.value) }
@@ -88,6 +93,54 @@ extension OTLPSpanMapper {
         if droppedEvents != 0 { writer.writeVarintField(SpanField.droppedEventsCount, UInt64(droppedEvents)) }
         // The status is always set, so always written, even when empty. Status.message = 2, code = 3.
         let (code, message) = Self.statusCode(of: span)
+        writer.writeMessage(SpanField.status) { status in
+            if !message.isEmpty { status.writeStringField(2, message) }
+            if code.rawValue != 0 { status.writeVarintField(3, UInt64(code.rawValue)) }
+        }
+    }
+
+    /// `Span.Link` field numbers.
+    private enum LinkField {
+        static let traceID: UInt64 = 1
+        static let spanID: UInt64 = 2
+        static let traceState: UInt64 = 3
+        static let attributes: UInt64 = 4
+    }
+
+    /// Writes a bridged library span (``bridgedEvents(of:)``, ``links(of:)``): its own name, kind, attributes,
+    /// events, links and status.
+    private func writeBridgedSpan(_ span: Span, fields: TracerSpanFields, to writer: inout ProtobufWriter) {
+        writer.writeBigEndianField(SpanField.traceID, span.traceID.high, span.traceID.low)
+        writer.writeBigEndianField(SpanField.spanID, span.spanID.value)
+        if let parent = span.parentSpanID { writer.writeBigEndianField(SpanField.parentSpanID, parent.value) }
+        let name = span.endEvent?.name ?? span.name
+        if !name.isEmpty { writer.writeStringField(SpanField.name, name) }
+        let kind = Self.spanKind(of: fields.kind).rawValue
+        if kind != 0 { writer.writeVarintField(SpanField.kind, UInt64(kind)) }
+        Self.writeTime(SpanField.startTimeUnixNano, UInt64(clamping: span.start.nanosecondsSinceEpoch), to: &writer)
+        Self.writeTime(SpanField.endTimeUnixNano, UInt64(clamping: span.end.nanosecondsSinceEpoch), to: &writer)
+        writer.writeAttributes(SpanField.attributes) { Self.addLibraryAttributes(fields.attributes, to: &$0) }
+        for event in span.events {
+            writer.writeMessage(SpanField.events) { spanEvent in
+                Self.writeTime(EventField.timeUnixNano, Self.timeUnixNano(of: event), to: &spanEvent)
+                if !event.name.isEmpty { spanEvent.writeStringField(EventField.name, event.name) }
+                let attributes = TracerSpanFields.eventAttributes(of: event) ?? [:]
+                spanEvent.writeAttributes(EventField.attributes) { Self.addLibraryAttributes(attributes, to: &$0) }
+            }
+        }
+        let droppedEvents = UInt32(clamping: span.droppedEventCount)
+        if droppedEvents != 0 { writer.writeVarintField(SpanField.droppedEventsCount, UInt64(droppedEvents)) }
+        for link in fields.links {
+            writer.writeMessage(SpanField.links) { linkWriter in
+                linkWriter.writeBigEndianField(LinkField.traceID, link.target.traceID.high, link.target.traceID.low)
+                linkWriter.writeBigEndianField(LinkField.spanID, link.target.spanID.value)
+                if let traceState = link.target.traceState, !traceState.isEmpty {
+                    linkWriter.writeStringField(LinkField.traceState, traceState)
+                }
+                linkWriter.writeAttributes(LinkField.attributes) { Self.addLibraryAttributes(link.attributes, to: &$0) }
+            }
+        }
+        let (code, message) = Self.bridgedStatus(of: fields, span: span)
         writer.writeMessage(SpanField.status) { status in
             if !message.isEmpty { status.writeStringField(2, message) }
             if code.rawValue != 0 { status.writeVarintField(3, UInt64(code.rawValue)) }

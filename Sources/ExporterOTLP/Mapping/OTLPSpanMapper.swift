@@ -61,13 +61,26 @@ public struct OTLPSpanMapper: Sendable {
         otlp.traceID = Self.data(span.traceID.high, span.traceID.low)
         otlp.spanID = Self.data(span.spanID.value)
         if let parent = span.parentSpanID { otlp.parentSpanID = Self.data(parent.value) }
-        otlp.name = spanName(of: span)
-        otlp.kind = Self.spanKind(of: span.category)
         otlp.startTimeUnixNano = UInt64(clamping: span.start.nanosecondsSinceEpoch)
         otlp.endTimeUnixNano = UInt64(clamping: span.end.nanosecondsSinceEpoch)
+        otlp.droppedEventsCount = UInt32(clamping: span.droppedEventCount)
+        if let fields = span.tracerFields {
+            otlp.name = span.endEvent?.name ?? span.name
+            otlp.kind = Self.spanKind(of: fields.kind)
+            var list = OTLPAttributeList(reservingCapacity: fields.attributes.count)
+            Self.addLibraryAttributes(fields.attributes, to: &list)
+            otlp.attributes = list.keyValues
+            otlp.events = bridgedEvents(of: span)
+            otlp.links = Self.links(of: fields)
+            let (code, message) = Self.bridgedStatus(of: fields, span: span)
+            otlp.status.code = code
+            otlp.status.message = message
+            return otlp
+        }
+        otlp.name = spanName(of: span)
+        otlp.kind = Self.spanKind(of: span.category)
         otlp.attributes = attributes(of: span)
         otlp.events = events(of: span)
-        otlp.droppedEventsCount = UInt32(clamping: span.droppedEventCount)
         otlp.status = status(of: span)
         return otlp
     }

@@ -158,7 +158,8 @@ struct RenderModel {
             base: spec.base.rawValue,
             transportKind: spec.transport.kind.rawValue,
             readmeDescription: RenderSyntax.commentLines(summary).joined(separator: "\n"),
-            exampleLines: exampleLines
+            exampleLines: exampleLines,
+            tracingBridge: spec.tracingBridge
         )
     }
 

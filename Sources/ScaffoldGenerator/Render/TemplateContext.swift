@@ -112,6 +112,8 @@ struct PackageContext {
     var readmeDescription: String
     /// YAML lines of the README's example section: required keys with sample values, defaults shown.
     var exampleLines: [String]
+    /// The spec's `tracing.bridge`: the README shows the `RuntimeTracer` bootstrap.
+    var tracingBridge: Bool
 }
 
 /// The package's Swift names and their documentation, and the deprecated names of an earlier generation.

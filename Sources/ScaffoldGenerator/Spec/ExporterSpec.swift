@@ -27,6 +27,9 @@ public struct ExporterSpec: Sendable, Hashable {
     public var transport: TransportSpec
     /// How the package depends on the runtime; nil when the spec leaves it to `scaffold`.
     public var runtime: RuntimeDependency?
+    /// `tracing.bridge`: the exporter is meant to receive the spans of swift-distributed-tracing's `withSpan`
+    /// through ExporterTracing's `RuntimeTracer`; its README shows the bootstrap.
+    public var tracingBridge: Bool
     /// Where the document starts.
     public var location: SourceLocation
     /// Where `name` is written.
@@ -51,6 +54,7 @@ public struct ExporterSpec: Sendable, Hashable {
         processors: [ProcessorSpec] = [],
         transport: TransportSpec,
         runtime: RuntimeDependency? = nil,
+        tracingBridge: Bool = false,
         location: SourceLocation,
         nameLocation: SourceLocation? = nil,
         moduleLocation: SourceLocation? = nil,
@@ -68,6 +72,7 @@ public struct ExporterSpec: Sendable, Hashable {
         self.processors = processors
         self.transport = transport
         self.runtime = runtime
+        self.tracingBridge = tracingBridge
         self.location = location
         self.nameLocation = nameLocation ?? location
         self.moduleLocation = moduleLocation ?? location

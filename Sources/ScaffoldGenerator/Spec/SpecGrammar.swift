@@ -178,6 +178,18 @@ package enum SpecGrammar {
         ]
     )
 
+    /// `tracing`.
+    package static let tracing = SpecMapping(
+        "tracing",
+        keys: [
+            SpecKey(
+                "bridge",
+                .boolean,
+                "the application bootstraps ExporterTracing's RuntimeTracer: the README shows how (default false)"
+            )
+        ]
+    )
+
     /// The document.
     package static let root = SpecMapping(
         "spec",
@@ -192,6 +204,7 @@ package enum SpecGrammar {
             SpecKey("processors", .list(.kinds(processors)), "processors, in order"),
             SpecKey("transport", .kinds(transports), required: true, "where items go"),
             SpecKey("runtime", .mapping(runtime), "how the package depends on the runtime"),
+            SpecKey("tracing", .mapping(tracing), "swift-distributed-tracing: bridge library spans into this exporter"),
         ]
     )
 
@@ -200,6 +213,6 @@ package enum SpecGrammar {
 
     /// Every mapping, for tests and documentation.
     package static var allMappings: [SpecMapping] {
-        [root, config, field, retry, auth, runtime] + processors + transports
+        [root, config, field, retry, auth, runtime, tracing] + processors + transports
     }
 }

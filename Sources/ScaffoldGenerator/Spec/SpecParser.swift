@@ -84,6 +84,7 @@ struct SpecParser {
         let processors = root["processors"].map { parseProcessors($0) } ?? []
         let transport = root["transport"].flatMap { parseTransport($0) }
         let runtime = root["runtime"].flatMap { parseRuntime($0) }
+        let tracingBridge = root["tracing"].flatMap { parseTracing($0) } ?? false
 
         guard diagnostics.isEmpty, specVersion == 1, let name, let module, let base, let transport else { return nil }
         return ExporterSpec(
@@ -98,6 +99,7 @@ struct SpecParser {
             processors: processors,
             transport: transport,
             runtime: runtime,
+            tracingBridge: tracingBridge,
             location: location(node),
             nameLocation: root["name"].map(location),
             moduleLocation: (root["module"] ?? root["name"]).map(location),
@@ -192,6 +194,12 @@ struct SpecParser {
             return "'\(module)' names its configuration '\(configuration)', a type of the runtime"
         }
         return nil
+    }
+
+    /// `tracing.bridge`, or nil when absent or reported.
+    private mutating func parseTracing(_ node: YAMLNode) -> Bool? {
+        guard let tracing = entries(of: node, SpecGrammar.tracing) else { return nil }
+        return tracing["bridge"].flatMap { bool($0, "tracing.bridge") }
     }
 
     private mutating func parseRuntime(_ node: YAMLNode) -> RuntimeDependency? {

@@ -248,6 +248,7 @@ enum RenderFixtures {
                 location: here
             )
         ),
+        tracingBridge: true,
         location: here
     )
 

@@ -75,6 +75,8 @@ struct SpecLoaderTests {
         runtime:
           url: https://github.com/ORG/exporter-scaffold.git
           from: 0.1.0
+        tracing:
+          bridge: true
 
         """
 
@@ -87,6 +89,7 @@ struct SpecLoaderTests {
         #expect(spec.base == .span)
         #expect(spec.description == "Sends spans to the Acme API.")
         #expect(spec.runtime == .url("https://github.com/ORG/exporter-scaffold.git", from: "0.1.0"))
+        #expect(spec.tracingBridge)
         #expect(
             spec.fields.map(\.swiftName) == [
                 "endpoint", "apiKey", "batchSize", "flushInterval", "region", "tags", "extraHeaders", "sampleRate",

@@ -336,6 +336,18 @@ let ruleCases: [RuleCase] = [
         yaml: minimalSpec + "runtime:\n  url: https://example.com/x.git\n"
     ),
     RuleCase(
+        code: .specWrongType,
+        line: 5,
+        column: 19,
+        yaml: minimalSpec + "tracing: {bridge: maybe}\n"
+    ),
+    RuleCase(
+        code: .specUnknownKey,
+        line: 6,
+        column: 3,
+        yaml: minimalSpec + "tracing:\n  bridges: true\n"
+    ),
+    RuleCase(
         code: .specInvalidEnvironmentVariable,
         line: 9,
         column: 12,
