@@ -40,7 +40,7 @@ for kind in ${KINDS:-console otel}; do
         passed=$(grep -Eo 'Test run with [0-9]+ tests? in [0-9]+ suites? passed' "$package/test.log" | grep -Eo '[0-9]+ tests?' | head -1 || true)
         modules=$(find "$package/.build/debug/Modules" -maxdepth 1 -name '*.swiftmodule' 2>/dev/null \
             | xargs -n1 basename | sed 's/\.swiftmodule$//' | sort -u | sed 's/.*/"&"/' | paste -sd, -)
-        bundle=$(find "$package/.build/debug" -maxdepth 1 -name '*.xctest' | head -1)
+        bundle=$(find "$package/.build/debug/" -maxdepth 1 -name '*.xctest' | head -1)
         links=$(ldd "$bundle" 2>/dev/null | awk '{print $1}' | grep -E 'libz\.|FoundationNetworking|libcurl|Protobuf' \
             | sed 's/.*/"&"/' | paste -sd, - || true)
         printf '{"kind": "%s", "run": %d, "build_seconds": %.1f, "build_cpu_seconds": %.1f, "test_seconds": %.1f, "total_seconds": %.1f, "tests_passed": "%s", "modules": [%s], "links": [%s]}\n' \
