@@ -133,6 +133,19 @@ struct FieldRenderModel {
             + checks.map { "    " + $0 } + ["    return nil", "}"]
     }
 
+    /// The statement of `Document.resolve` (at column 12) that records the field's effective value and its source
+    /// for `scaffold replay --explain-config`: the spec's default when the entry is absent, a secret masked, a URL
+    /// without its password and query.
+    var settleLines: [String] {
+        var arguments: [(String?, SwiftCode)] = [
+            (nil, .atom(keyLiteral)), (nil, .atom("\(field.swiftName)Entry")),
+            ("default", .atom(field.defaultValue.map { RenderSyntax.literal(ValueSyntax.display($0)) } ?? "nil")),
+        ]
+        if isSecret || field.type == .list(.secret) { arguments.append(("secret", .atom("true"))) }
+        if field.type == .url { arguments.append(("render", .atom("\(reader).masked"))) }
+        return SwiftCode.call("reader.settle", arguments).lines(at: 12)
+    }
+
     /// Statements (inside the check closure) returning a problem message.
     private var checkExpressions: [String] {
         var lines: [String] = []

@@ -267,6 +267,7 @@ struct RenderModel {
             yamlType: field.yamlType,
             doc: field.doc,
             resolveLines: field.resolveLines,
+            settleLines: field.settleLines,
             resolvedLines: resolvedLines(field),
             describe: field.describe,
             keyMarkdown: field.key,

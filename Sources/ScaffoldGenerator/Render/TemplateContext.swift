@@ -190,6 +190,8 @@ struct FieldContext {
     var doc: [String]
     /// The field's statement of `Document.resolve`, at column 12.
     var resolveLines: [String]
+    /// The field's `reader.settle` statement of `Document.resolve`, at column 12.
+    var settleLines: [String]
     /// The field's argument of the configuration `resolve` returns, at column 16.
     var resolvedLines: [String]
     /// The field's part of `description`, an expression.

@@ -112,7 +112,8 @@ public enum VendoredRuntime {
             kind: .swift,
             targetDependencies: ["ExporterEvents", "ExporterDiagnostics", "ExporterYAML"],
             productDependencies: [
-                ExternalProduct(name: "Logging", package: "swift-log")
+                ExternalProduct(name: "Logging", package: "swift-log"),
+                ExternalProduct(name: "CoreMetrics", package: "swift-metrics"),
             ],
             exclude: [],
             isProduct: true
@@ -124,7 +125,6 @@ public enum VendoredRuntime {
             productDependencies: [
                 ExternalProduct(name: "Logging", package: "swift-log"),
                 ExternalProduct(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                ExternalProduct(name: "CoreMetrics", package: "swift-metrics"),
             ],
             exclude: [],
             isProduct: true

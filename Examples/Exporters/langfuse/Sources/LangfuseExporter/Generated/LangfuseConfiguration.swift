@@ -209,6 +209,12 @@ extension LangfuseConfiguration {
                 if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
+            reader.settle("endpoint", endpointEntry, default: nil, render: ConfigurationReader.masked)
+            reader.settle("public_key", publicKeyEntry, default: nil, secret: true)
+            reader.settle("secret_key", secretKeyEntry, default: nil, secret: true)
+            reader.settle("batch_size", batchSizeEntry, default: "100")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
+            reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return LangfuseConfiguration(

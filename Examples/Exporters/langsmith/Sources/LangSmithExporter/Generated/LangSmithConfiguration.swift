@@ -201,6 +201,18 @@ extension LangSmithConfiguration {
                 if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
+            reader.settle(
+                "endpoint",
+                endpointEntry,
+                default: "https://api.smith.langchain.com/otel/v1/traces",
+                render: ConfigurationReader.masked
+            )
+            reader.settle("project", projectEntry, default: "default")
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("workspace_id", workspaceIdEntry, default: nil)
+            reader.settle("batch_size", batchSizeEntry, default: "100")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
+            reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return LangSmithConfiguration(

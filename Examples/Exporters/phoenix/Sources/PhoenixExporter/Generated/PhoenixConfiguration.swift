@@ -206,6 +206,18 @@ extension PhoenixConfiguration {
                 if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
+            reader.settle(
+                "endpoint",
+                endpointEntry,
+                default: "http://localhost:6006/v1/traces",
+                render: ConfigurationReader.masked
+            )
+            reader.settle("project", projectEntry, default: nil)
+            reader.settle("timeout", timeoutEntry, default: "30s")
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("batch_size", batchSizeEntry, default: "100")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
+            reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return PhoenixConfiguration(

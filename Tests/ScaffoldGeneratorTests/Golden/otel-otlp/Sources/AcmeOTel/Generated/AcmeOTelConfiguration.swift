@@ -118,6 +118,14 @@ extension AcmeOTelConfiguration {
                 { Secret($0) }
             )
             let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            reader.settle(
+                "endpoint",
+                endpointEntry,
+                default: "http://localhost:4318/v1/traces",
+                render: ConfigurationReader.masked
+            )
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("project", projectEntry, default: "demo")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeOTelConfiguration(
