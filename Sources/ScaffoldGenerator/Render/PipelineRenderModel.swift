@@ -211,7 +211,7 @@ struct PipelineRenderModel {
         transportInit = (
             .call(
                 "HTTPExportSink.otlp",
-                Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+                Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: HTTPTransportRenderModel.encoding(otlp))
             ),
             false
         )
@@ -228,7 +228,7 @@ struct PipelineRenderModel {
         var arguments: [(String?, SwiftCode)] = [
             ("configuration", .atom("try Self.transportConfiguration(configuration, context: context)"))
         ]
-        if let encoding { arguments.append(("encoding", .atom("." + encoding))) }
+        if let encoding { arguments.append(("encoding", .atom(encoding))) }
         if deadLetter {
             arguments.append(("deadLetter", .atom("try Self.deadLetterFile(configuration, context: context)")))
         }
@@ -381,6 +381,7 @@ struct PipelineRenderModel {
             otlpEncodingLines: http?.otlpEncodingLines ?? [],
             methodLiteral: http?.methodLiteral ?? "\"POST\"",
             resourceChecks: http?.resourceChecks ?? [],
+            serviceNameFromEnvironment: http?.serviceNameFromEnvironment ?? false,
             deadLetterPathLines: http?.deadLetterPathLines ?? [],
             hasDeadLetter: http?.deadLetterPathLines != nil,
             allSpansExpected: !mayDrop,

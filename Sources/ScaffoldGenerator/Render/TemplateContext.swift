@@ -258,6 +258,8 @@ struct PipelineContext {
     var methodLiteral: String
     /// Checks of the OTLP resource attributes in the generated test, at column 12.
     var resourceChecks: [String]
+    /// Whether `OTEL_SERVICE_NAME` names the service: the spec's `resource_attributes` leave `service.name` out.
+    var serviceNameFromEnvironment: Bool
     /// The statement computing the dead-letter path, at column 8 (empty without `dead_letter`).
     var deadLetterPathLines: [String]
     /// Whether the transport has a dead-letter file.

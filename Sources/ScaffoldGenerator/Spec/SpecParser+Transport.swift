@@ -95,8 +95,7 @@ extension SpecParser {
             let auth = entries["auth"].flatMap { parseAuth($0) } ?? HTTPAuthSpec.none
             let common = parseCommon(entries)
             guard let endpoint else { return nil }
-            return .otlp(
-                OTLPTransportSpec(
+            var otlp = OTLPTransportSpec(
                     endpoint: endpoint,
                     encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
                     headers: headers,
@@ -108,7 +107,9 @@ extension SpecParser {
                     deadLetter: common.deadLetter,
                     location: at
                 )
-            )
+            otlp.encodingIsWritten = encoding != nil
+            otlp.compressionIsWritten = entries["compression"] != nil
+            return .otlp(otlp)
         case .custom:
             return .custom(CustomTransportSpec(location: at))
         }

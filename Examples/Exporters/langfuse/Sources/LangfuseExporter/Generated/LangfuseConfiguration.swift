@@ -36,6 +36,9 @@ public struct LangfuseConfiguration: Sendable, Hashable {
     public var maxQueueSize: Int
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
+    /// What the OpenTelemetry environment sets of the OTLP transport (headers, resource attributes, protocol,
+    /// compression, timeout), under what the spec writes; its header values are never shown.
+    public var otelEnvironment: OTelTransportEnvironment
 
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
@@ -45,7 +48,8 @@ public struct LangfuseConfiguration: Sendable, Hashable {
         batchSize: Int = 100,
         flushInterval: Duration = .seconds(5),
         maxQueueSize: Int = 1000,
-        buffer: BufferSettings = BufferSettings()
+        buffer: BufferSettings = BufferSettings(),
+        otelEnvironment: OTelTransportEnvironment = OTelTransportEnvironment()
     ) {
         self.endpoint = endpoint
         self.publicKey = publicKey
@@ -54,6 +58,7 @@ public struct LangfuseConfiguration: Sendable, Hashable {
         self.flushInterval = flushInterval
         self.maxQueueSize = maxQueueSize
         self.buffer = buffer
+        self.otelEnvironment = otelEnvironment
     }
 
     /// Decodes the exporter's section of a workflow YAML (`_type` is ignored), applying environment fallbacks and
@@ -216,6 +221,7 @@ extension LangfuseConfiguration {
             reader.settle("flush_interval", flushIntervalEntry, default: "5s")
             reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
+            let otelEnvironment = OTelEnvironment.transport(&reader)
             try reader.finish()
             return LangfuseConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
@@ -224,7 +230,8 @@ extension LangfuseConfiguration {
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
-                buffer: buffer
+                buffer: buffer,
+                otelEnvironment: otelEnvironment
             )
         }
     }

@@ -32,6 +32,9 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
     public var maxQueueSize: Int
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
+    /// What the OpenTelemetry environment sets of the OTLP transport (headers, resource attributes, protocol,
+    /// compression, timeout), under what the spec writes; its header values are never shown.
+    public var otelEnvironment: OTelTransportEnvironment
 
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
@@ -40,7 +43,8 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
         batchSize: Int = 100,
         flushInterval: Duration = .seconds(5),
         maxQueueSize: Int = 1000,
-        buffer: BufferSettings = BufferSettings()
+        buffer: BufferSettings = BufferSettings(),
+        otelEnvironment: OTelTransportEnvironment = OTelTransportEnvironment()
     ) {
         self.endpoint = endpoint
         self.project = project
@@ -48,6 +52,7 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
         self.flushInterval = flushInterval
         self.maxQueueSize = maxQueueSize
         self.buffer = buffer
+        self.otelEnvironment = otelEnvironment
     }
 
     /// Decodes the exporter's section of a workflow YAML (`_type` is ignored), applying environment fallbacks and
@@ -180,6 +185,7 @@ extension OTLPCollectorConfiguration {
             reader.settle("flush_interval", flushIntervalEntry, default: "5s")
             reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
+            let otelEnvironment = OTelEnvironment.transport(&reader)
             try reader.finish()
             return OTLPCollectorConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
@@ -187,7 +193,8 @@ extension OTLPCollectorConfiguration {
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
-                buffer: buffer
+                buffer: buffer,
+                otelEnvironment: otelEnvironment
             )
         }
     }
