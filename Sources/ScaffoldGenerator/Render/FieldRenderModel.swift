@@ -12,6 +12,9 @@ struct FieldRenderModel {
     /// (and of the field's own `env`), it comes from the OpenTelemetry variables, read by the runtime's
     /// `OTelEnvironment.endpoint`, before the spec's default.
     var isOTLPEndpoint = false
+    /// The `OTelEnvironment` function (`batchSize`, `maxQueueSize`, `scheduleDelay`) whose `OTEL_BSP_*` variable
+    /// the field falls back to: an `otel` package's field that the batch processor's option names.
+    var otelBatchFunction: String?
 
     var key: String { field.name }
     var keyLiteral: String { RenderSyntax.literal(field.name) }
@@ -114,6 +117,12 @@ struct FieldRenderModel {
         )
         if isOTLPEndpoint {
             entry = .call("OTelEnvironment.endpoint", [(nil, entry), (nil, .atom("&reader"))])
+        }
+        if let otelBatchFunction {
+            entry = .call(
+                "OTelEnvironment.\(otelBatchFunction)",
+                [(nil, entry), ("key", key), (nil, .atom("&reader"))]
+            )
         }
         if field.required {
             let hintEnv = isOTLPEndpoint && field.env == nil ? SwiftCode.atom("\"OTEL_EXPORTER_OTLP_ENDPOINT\"") : env

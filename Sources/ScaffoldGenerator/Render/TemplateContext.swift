@@ -269,6 +269,10 @@ struct PipelineContext {
     /// The test that the endpoint field falls back to `OTEL_EXPORTER_OTLP_*ENDPOINT` (`otlp` with
     /// `endpoint: ${field}`); nil otherwise.
     var otlpEndpointTest: OTLPEndpointTestContext?
+    /// The test's checks that the batch fields fall back to `OTEL_BSP_*`, at column 8; empty without such fields.
+    var otelBatchChecks: [String]
+    /// Whether the package has batch fields that fall back to `OTEL_BSP_*`.
+    var hasOTelBatchFields: Bool
     /// The user-owned encoder type of `encoding: custom`, else empty.
     var encoderType: String
     /// What the http transport's encoder takes a batch of.

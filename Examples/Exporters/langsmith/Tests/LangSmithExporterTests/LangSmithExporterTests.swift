@@ -373,6 +373,21 @@ struct LangSmithTransportTests {
                 #expect("\(error)".contains("environment variable \(variable)"), "\(error)")
             }
         }
+        // The batch fields left out come from OTEL_BSP_*; a value that is not a positive integer names its variable.
+        let batching = try decode([
+            "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "7", "OTEL_BSP_MAX_QUEUE_SIZE": "70", "OTEL_BSP_SCHEDULE_DELAY": "250",
+        ])
+        #expect(batching.batchSize == 7)
+        #expect(batching.flushInterval == .milliseconds(250))
+        #expect(batching.maxQueueSize == 70)
+        do {
+            _ = try decode([
+                "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "0", "OTEL_BSP_MAX_QUEUE_SIZE": "-1", "OTEL_BSP_SCHEDULE_DELAY": "0",
+            ])
+            Issue.record("OTEL_BSP_* values below 1 were accepted")
+        } catch {
+            #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
+        }
         var transport = try LangSmithSpanExporter.transportConfiguration(configuration, context: LangSmithTestSupport.context)
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try LangSmithSpanExporter.makeExporter(

@@ -371,6 +371,21 @@ struct PhoenixTransportTests {
                 #expect("\(error)".contains("environment variable \(variable)"), "\(error)")
             }
         }
+        // The batch fields left out come from OTEL_BSP_*; a value that is not a positive integer names its variable.
+        let batching = try decode([
+            "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "7", "OTEL_BSP_MAX_QUEUE_SIZE": "70", "OTEL_BSP_SCHEDULE_DELAY": "250",
+        ])
+        #expect(batching.batchSize == 7)
+        #expect(batching.flushInterval == .milliseconds(250))
+        #expect(batching.maxQueueSize == 70)
+        do {
+            _ = try decode([
+                "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "0", "OTEL_BSP_MAX_QUEUE_SIZE": "-1", "OTEL_BSP_SCHEDULE_DELAY": "0",
+            ])
+            Issue.record("OTEL_BSP_* values below 1 were accepted")
+        } catch {
+            #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
+        }
         var transport = try PhoenixSpanExporter.transportConfiguration(configuration, context: PhoenixTestSupport.context)
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try PhoenixSpanExporter.makeExporter(

@@ -189,26 +189,44 @@ extension LangfuseConfiguration {
                 { Secret($0) }
             )
             let batchSizeEntry = reader.check(
-                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+                OTelEnvironment.batchSize(
+                    reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) }),
+                    key: "batch_size",
+                    &reader
+                )
             ) { value -> String? in
                 if value < 1 { return "must be at least 1, not \(value)" }
                 if value > 100000 { return "must be at most 100000, not \(value)" }
                 return nil
             }
             let flushIntervalEntry = reader.convert(
-                reader.read(
-                    flushInterval,
+                OTelEnvironment.scheduleDelay(
+                    reader.read(
+                        flushInterval,
+                        key: "flush_interval",
+                        env: nil,
+                        expected: "a duration such as 5s or 250ms",
+                        parse: { ConfigDuration(parsing: $0) }
+                    ),
                     key: "flush_interval",
-                    env: nil,
-                    expected: "a duration such as 5s or 250ms",
-                    parse: { ConfigDuration(parsing: $0) }
+                    &reader
                 ),
                 expected: "a duration such as 5s or 250ms",
                 secret: false,
                 { $0.duration }
             )
             let maxQueueSizeEntry = reader.check(
-                reader.read(maxQueueSize, key: "max_queue_size", env: nil, expected: "an integer", parse: { Int($0) })
+                OTelEnvironment.maxQueueSize(
+                    reader.read(
+                        maxQueueSize,
+                        key: "max_queue_size",
+                        env: nil,
+                        expected: "an integer",
+                        parse: { Int($0) }
+                    ),
+                    key: "max_queue_size",
+                    &reader
+                )
             ) { value -> String? in
                 if value < 1 { return "must be at least 1, not \(value)" }
                 if value > 1000000 { return "must be at most 1000000, not \(value)" }
