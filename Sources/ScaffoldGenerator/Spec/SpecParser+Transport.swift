@@ -96,17 +96,17 @@ extension SpecParser {
             let common = parseCommon(entries)
             guard let endpoint else { return nil }
             var otlp = OTLPTransportSpec(
-                    endpoint: endpoint,
-                    encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
-                    headers: headers,
-                    resourceAttributes: attributes,
-                    auth: auth,
-                    compression: common.compression,
-                    timeout: common.timeout,
-                    retry: common.retry,
-                    deadLetter: common.deadLetter,
-                    location: at
-                )
+                endpoint: endpoint,
+                encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
+                headers: headers,
+                resourceAttributes: attributes,
+                auth: auth,
+                compression: common.compression,
+                timeout: common.timeout,
+                retry: common.retry,
+                deadLetter: common.deadLetter,
+                location: at
+            )
             otlp.encodingIsWritten = encoding != nil
             otlp.compressionIsWritten = entries["compression"] != nil
             return .otlp(otlp)

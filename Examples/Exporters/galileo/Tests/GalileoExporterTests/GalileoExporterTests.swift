@@ -351,7 +351,6 @@ struct GalileoTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: GalileoTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -404,7 +403,10 @@ struct GalileoTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try GalileoSpanExporter.transportConfiguration(configuration, context: GalileoTestSupport.context)
+        var transport = try GalileoSpanExporter.transportConfiguration(
+            configuration,
+            context: GalileoTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try GalileoSpanExporter.makeExporter(
             name: "otlp",

@@ -360,7 +360,6 @@ struct LangfuseTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: LangfuseTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -413,7 +412,10 @@ struct LangfuseTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try LangfuseSpanExporter.transportConfiguration(configuration, context: LangfuseTestSupport.context)
+        var transport = try LangfuseSpanExporter.transportConfiguration(
+            configuration,
+            context: LangfuseTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try LangfuseSpanExporter.makeExporter(
             name: "otlp",

@@ -335,7 +335,6 @@ struct LangSmithTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: LangSmithTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -388,7 +387,10 @@ struct LangSmithTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try LangSmithSpanExporter.transportConfiguration(configuration, context: LangSmithTestSupport.context)
+        var transport = try LangSmithSpanExporter.transportConfiguration(
+            configuration,
+            context: LangSmithTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try LangSmithSpanExporter.makeExporter(
             name: "otlp",

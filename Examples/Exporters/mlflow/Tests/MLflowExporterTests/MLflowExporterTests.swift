@@ -309,7 +309,6 @@ struct MLflowTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: MLflowTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -362,7 +361,10 @@ struct MLflowTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try MLflowSpanExporter.transportConfiguration(configuration, context: MLflowTestSupport.context)
+        var transport = try MLflowSpanExporter.transportConfiguration(
+            configuration,
+            context: MLflowTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try MLflowSpanExporter.makeExporter(
             name: "otlp",

@@ -314,7 +314,6 @@ struct OTLPCollectorTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: OTLPCollectorTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -367,7 +366,10 @@ struct OTLPCollectorTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try OTLPCollectorSpanExporter.transportConfiguration(configuration, context: OTLPCollectorTestSupport.context)
+        var transport = try OTLPCollectorSpanExporter.transportConfiguration(
+            configuration,
+            context: OTLPCollectorTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try OTLPCollectorSpanExporter.makeExporter(
             name: "otlp",

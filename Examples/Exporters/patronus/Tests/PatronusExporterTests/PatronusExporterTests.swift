@@ -348,7 +348,6 @@ struct PatronusTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -401,7 +400,10 @@ struct PatronusTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try PatronusSpanExporter.transportConfiguration(configuration, context: PatronusTestSupport.context)
+        var transport = try PatronusSpanExporter.transportConfiguration(
+            configuration,
+            context: PatronusTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try PatronusSpanExporter.makeExporter(
             name: "otlp",

@@ -333,7 +333,6 @@ struct PhoenixTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: PhoenixTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -386,7 +385,10 @@ struct PhoenixTransportTests {
         } catch {
             #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
         }
-        var transport = try PhoenixSpanExporter.transportConfiguration(configuration, context: PhoenixTestSupport.context)
+        var transport = try PhoenixSpanExporter.transportConfiguration(
+            configuration,
+            context: PhoenixTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try PhoenixSpanExporter.makeExporter(
             name: "otlp",
