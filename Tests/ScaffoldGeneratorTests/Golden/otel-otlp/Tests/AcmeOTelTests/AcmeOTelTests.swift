@@ -290,7 +290,6 @@ struct AcmeOTelTransportTests {
         #expect(names.count == events.filter { $0.phase == .start }.count)
     }
 
-
     @Test(
         "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
         .enabled(if: AcmeOTelTestSupport.pipelineIsImplemented, "implement the stubs first")
@@ -328,7 +327,10 @@ struct AcmeOTelTransportTests {
                 #expect("\(error)".contains("environment variable \(variable)"), "\(error)")
             }
         }
-        var transport = try AcmeOTelSpanExporter.transportConfiguration(configuration, context: AcmeOTelTestSupport.context)
+        var transport = try AcmeOTelSpanExporter.transportConfiguration(
+            configuration,
+            context: AcmeOTelTestSupport.context
+        )
         transport.endpoint = try #require(server.url(path: "/v1/traces"))
         let exporter = try AcmeOTelSpanExporter.makeExporter(
             name: "otlp",
