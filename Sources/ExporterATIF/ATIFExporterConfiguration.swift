@@ -48,6 +48,9 @@ public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         let agentName = reader.value("agent_name", in: section, as: String.self)
         let agentVersion = reader.value("agent_version", in: section, as: String.self)
         let modelName = reader.value("model_name", in: section, as: String.self)
+        reader.settle("agent_name", agentName, default: "none")
+        reader.settle("agent_version", agentVersion, default: self.agentVersion)
+        reader.settle("model_name", modelName, default: "none")
         buffer = reader.buffer(in: section)
         try reader.finish()
         // Without a destination, a problem is recorded, so finish() has thrown.
@@ -69,6 +72,8 @@ public struct ATIFExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         ) { $0.isEmpty || $0.hasSuffix("/") ? "must name a file" : nil }
         let writtenDirectory = reader.value("output_dir", in: section, as: String.self)
         let directory = reader.check(writtenDirectory) { $0.isEmpty ? "cannot be empty" : nil }
+        reader.settle("output_path", path, default: "none")
+        reader.settle("output_dir", directory, default: "none")
         switch (section.isWritten("output_path"), section.isWritten("output_dir")) {
         case (true, true):
             let location = writtenDirectory?.location ?? section.location

@@ -25,7 +25,8 @@ struct ConfigurationExplanation {
             return Entry(
                 name: entry.name,
                 kind: String(describing: type(of: blueprint)),
-                settings: (blueprint as? any ConfigurationExplaining)?.effectiveSettings
+                settings: workflow.effectiveSettings[entry.name]
+                    ?? (blueprint as? any ConfigurationExplaining)?.effectiveSettings
             )
         }
     }

@@ -15,7 +15,9 @@ import Testing
                 project: demo
                 batch_size: 7
                 headers: {authorization: Bearer yaml-secret-1}
-              out: {_type: file, output_path: out.jsonl}
+                conventions: [genai, openinference]
+              out: {_type: file, output_path: out.jsonl, buffer_capacity: 64}
+              tree: {_type: console, stream: stderr}
 
         """
 
@@ -54,11 +56,37 @@ import Testing
         #expect(line("flush_interval") == "flush_interval 0.25 seconds environment variable OTEL_BSP_SCHEDULE_DELAY")
         #expect(line("compression") == "compression none default")
         #expect(line("headers.authorization") == "headers.authorization *** workflow.yml:8:19")
-        #expect(output.contains("exporter 'out' (FileExporterBlueprint): does not record where its values come from"))
+        #expect(line("attribute_prefix") == "attribute_prefix nat default")
+        #expect(line("conventions") == "conventions [genai, openinference] workflow.yml:9:22")
+        #expect(line("overflow_policy") == "overflow_policy drop_newest default")
+        // Every type lists its keys, each with its source: the file and console types record theirs too.
+        let file = Self.settings(of: "out", in: output)
+        #expect(file["output_path"] == "out.jsonl workflow.yml:10:39")
+        #expect(file["max_files"] == "5 default")
+        #expect(file["max_file_size"] == "10485760 bytes default")
+        #expect(file["buffer_capacity"] == "64 workflow.yml:10:67")
+        #expect(file.count == 10)
+        let console = Self.settings(of: "tree", in: output)
+        #expect(console["stream"] == "stderr workflow.yml:11:38")
+        #expect(console["show_payloads"] == "false default")
+        #expect(console["overflow_policy"] == "drop_newest default")
+        #expect(!output.contains("does not record"))
         #expect(!output.contains("secret-1") && !output.contains("secret-2"))
         // The file exporter opens its file when it is built; nothing was written to it.
         let written = FileManager.default.contents(atPath: directory.appendingPathComponent("out.jsonl").path)
         #expect(written?.isEmpty ?? true)
+    }
+
+    /// The lines of exporter `name`'s listing: key to value and source, spaces collapsed.
+    private static func settings(of name: String, in output: String) -> [String: String] {
+        let listing = output.components(separatedBy: "exporter '\(name)'\n").last ?? ""
+        var settings: [String: String] = [:]
+        for line in listing.split(separator: "\n") {
+            guard line.hasPrefix("  ") else { break }
+            let words = line.split(separator: " ")
+            settings[String(words[0])] = words.dropFirst().joined(separator: " ")
+        }
+        return settings
     }
 
     @Test func jsonGivesTheSameSettings() async throws {
@@ -67,7 +95,7 @@ import Testing
         #expect(status == 0, "\(output)")
         let object = try JSONValue(parsing: output.trimmingCharacters(in: .whitespacesAndNewlines))
         let exporters = try #require(object.objectValue?["exporters"]?.arrayValue)
-        #expect(exporters.count == 2)
+        #expect(exporters.count == 3)
         let settings = try #require(exporters.first?.objectValue?["settings"]?.arrayValue)
         let endpoint = try #require(settings.first { $0.objectValue?["key"]?.stringValue == "endpoint" })
         #expect(
@@ -82,6 +110,15 @@ import Testing
             project
                 == .object(["key": "project", "value": "demo", "source": "workflow", "location": "workflow.yml:6:18"])
         )
-        #expect(exporters.last?.objectValue?["settings"] == .null)
+        let console = try #require(exporters.last?.objectValue?["settings"]?.arrayValue)
+        #expect(
+            console.first
+                == .object(["key": "stream", "value": "stderr", "source": "workflow", "location": "workflow.yml:11:38"])
+        )
+        #expect(
+            console.map { $0.objectValue?["key"]?.stringValue ?? "" } == [
+                "stream", "color", "show_payloads", "prefix", "buffer_capacity", "overflow_policy",
+            ]
+        )
     }
 }

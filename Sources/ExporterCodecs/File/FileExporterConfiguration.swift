@@ -72,6 +72,14 @@ public struct FileExporterConfiguration: Sendable, Hashable, Decodable, YAMLRepo
         }
         let cleanupOnInit = reader.value("cleanup_on_init", in: section, as: Bool.self)
         let format = reader.value("format", in: section, as: Format.self)
+        reader.settle("output_path", outputPath, default: nil)
+        reader.settle("project", project, default: "none")
+        reader.settle("mode", mode, default: self.mode.rawValue) { $0.rawValue }
+        reader.settle("enable_rolling", enableRolling, default: "\(self.enableRolling)")
+        reader.settle("max_file_size", maxFileSize, default: "\(self.maxFileSize.bytes) bytes") { "\($0.bytes) bytes" }
+        reader.settle("max_files", maxFiles, default: "\(self.maxFiles)")
+        reader.settle("cleanup_on_init", cleanupOnInit, default: "\(self.cleanupOnInit)")
+        reader.settle("format", format, default: self.format.rawValue) { $0.rawValue }
         buffer = reader.buffer(in: section)
         try reader.finish()
         // A missing or empty path is a recorded problem, so finish() has thrown without one.

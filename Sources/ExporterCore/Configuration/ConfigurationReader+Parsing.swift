@@ -46,6 +46,15 @@ extension ConfigurationReader {
         )
     }
 
+    /// `url` with its password and query (where credentials hide) shown as ``Secret/redacted``: how an effective
+    /// setting shows a URL.
+    public static func masked(_ url: URL) -> String {
+        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return Secret.redacted }
+        if components.password != nil { components.password = Secret.redacted }
+        if components.query != nil { components.percentEncodedQuery = Secret.redacted }
+        return components.string ?? Secret.redacted
+    }
+
     /// `a,b,c` from an environment variable, each element (trimmed of spaces) parsed; nil when one does not
     /// parse.
     public static func list<Element>(_ text: String, _ parse: (String) -> Element?) -> [Element]? {

@@ -24,6 +24,8 @@ public struct ConfigurationReader: Sendable {
     /// The effective value of every key settled so far (``settle(_:_:default:secret:render:)``), in order: what
     /// `scaffold replay --explain-config` shows.
     public internal(set) var settings: [EffectiveSetting] = []
+    /// Where ``finish()`` reports ``settings``: set for a section the registry decodes.
+    var recorder: ConfigurationRecorder?
 
     /// Creates a reader for the section at `section`.
     public init(section: SourceLocation?, environment: [String: String]) {
@@ -99,10 +101,11 @@ public struct ConfigurationReader: Sendable {
         check(entry, hint: nil, problem)
     }
 
-    /// Throws every recorded problem at once.
+    /// Throws every recorded problem at once, and hands the settled values to the section's recorder.
     ///
     /// - Throws: a `DiagnosticError` with all recorded diagnostics, when there is one.
     public func finish() throws(DiagnosticError) {
+        recorder?.record(settings)
         if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
     }
 }

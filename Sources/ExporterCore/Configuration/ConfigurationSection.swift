@@ -22,6 +22,8 @@ public struct ConfigurationSection {
     /// for fallbacks such as `OTEL_*` variables; empty when the decoder was not given one.
     public let environment: [String: String]
     fileprivate let container: KeyedDecodingContainer<ConfigurationKey>
+    /// Where the reader's settings go, when the registry decodes the section.
+    let recorder: ConfigurationRecorder?
 
     /// The section `decoder` decodes.
     ///
@@ -30,12 +32,15 @@ public struct ConfigurationSection {
         container = try decoder.container(keyedBy: ConfigurationKey.self)
         location = decoder.yamlLocation
         environment = decoder.userInfo[.configurationEnvironment] as? [String: String] ?? [:]
+        recorder = decoder.userInfo[.configurationRecorder] as? ConfigurationRecorder
     }
 
     /// A reader with the section's environment, whose problems without a value of their own are placed at the
     /// section.
     public func reader() -> ConfigurationReader {
-        ConfigurationReader(section: location, environment: environment)
+        var reader = ConfigurationReader(section: location, environment: environment)
+        reader.recorder = recorder
+        return reader
     }
 
     /// Whether `key` is written with a value other than null (which ``ConfigurationReader/value(_:in:as:)``

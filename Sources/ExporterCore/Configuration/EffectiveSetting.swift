@@ -1,4 +1,5 @@
 import ExporterDiagnostics
+import ExporterYAML
 
 /// Where a value of an exporter's effective configuration came from.
 public enum ConfigurationSource: Sendable, Hashable {
@@ -25,6 +26,30 @@ public struct EffectiveSetting: Sendable, Hashable {
         self.key = key
         self.value = value
         self.source = source
+    }
+}
+
+extension EffectiveSetting {
+    /// What ``complete(_:keys:section:)`` shows for a key whose type settles no value.
+    public static let unrecorded = "(not recorded)"
+
+    /// `settings` and, after them, every other key of `keys` (those a type reads): so the listing names every key
+    /// even of a type that settles none. Such a key's value is not shown (it may be a secret), only whether it is
+    /// written and where.
+    package static func complete(_ settings: [EffectiveSetting], keys: [String], section: YAMLNode) -> [Self] {
+        let settled = Set(settings.map { $0.key.split(separator: ".").first.map(String.init) ?? $0.key })
+        var complete = settings
+        for key in keys where !settled.contains(key) {
+            let written = section.mapping?.first { $0.key.scalar?.value == key }
+            complete.append(
+                EffectiveSetting(
+                    key: key,
+                    value: unrecorded,
+                    source: written.map { .workflow($0.key.location) } ?? .default
+                )
+            )
+        }
+        return complete
     }
 }
 

@@ -40,6 +40,10 @@ public struct ConsoleExporterConfiguration: Sendable, Hashable, Decodable, YAMLR
         let color = reader.value("color", in: section, as: ColorMode.self)
         let showPayloads = reader.value("show_payloads", in: section, as: Bool.self)
         let prefix = reader.value("prefix", in: section, as: String.self)
+        reader.settle("stream", stream, default: self.stream.rawValue) { $0.rawValue }
+        reader.settle("color", color, default: self.color.rawValue) { $0.rawValue }
+        reader.settle("show_payloads", showPayloads, default: "\(self.showPayloads)")
+        reader.settle("prefix", prefix, default: "none")
         buffer = reader.buffer(in: section)
         try reader.finish()
         self.stream = stream?.value ?? self.stream

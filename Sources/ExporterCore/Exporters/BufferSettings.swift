@@ -58,6 +58,8 @@ extension ConfigurationReader {
             settings.capacity = capacity.value
         }
         if let overflowPolicy { settings.overflowPolicy = overflowPolicy.value }
+        settle("buffer_capacity", inRange, default: "\(settings.capacity)")
+        settle("overflow_policy", overflowPolicy, default: settings.overflowPolicy.rawValue) { $0.rawValue }
         return settings
     }
 }

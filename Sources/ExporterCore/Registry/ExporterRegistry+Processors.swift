@@ -31,11 +31,14 @@ extension ExporterRegistry {
         var decoded: Configuration?
         var decoder = decoder
         decoder.userInfo[.configurationEnvironment] = context.environment
+        let recorder = ConfigurationRecorder()
+        decoder.userInfo[.configurationRecorder] = recorder
         do {
             decoded = try decoder.decode(Configuration.self, from: rest, at: keyPath)
         } catch {
             diagnostics += error.diagnostics
         }
+        decoder.userInfo[.configurationRecorder] = nil
         var processors: [EventProcessorSettings] = []
         if let processorsNode {
             do {
@@ -50,6 +53,12 @@ extension ExporterRegistry {
         let stagesNode = processorsNode
         return PreparedExporter(
             outputPaths: outputPaths.map { $0(configuration).map(context.resolve(path:)) } ?? [],
+            settings: EffectiveSetting.complete(
+                recorder.settings,
+                keys: YAMLDecoder(ignoredKeys: ["_type"], userInfo: [.configurationEnvironment: [String: String]()])
+                    .keys(of: Configuration.self),
+                section: rest
+            ),
             build: {
                 let blueprint = try factory(configuration, context)
                 guard !stages.isEmpty, let stagesNode else { return blueprint }

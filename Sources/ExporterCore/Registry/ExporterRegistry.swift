@@ -181,6 +181,8 @@ public struct ExporterRegistry: Sendable {
 struct PreparedExporter: Sendable {
     /// The files the exporter writes, resolved; empty when its type does not say.
     var outputPaths: [String]
+    /// The effective configuration, each key with where its value came from.
+    var settings: [EffectiveSetting]
     /// Builds the blueprint (opening files, creating clients).
     var build: @Sendable () throws -> any ExporterBlueprint
 }

@@ -21,6 +21,9 @@ import Logging
 public struct WorkflowConfiguration: Sendable {
     /// The configured exporters in file order.
     public var exporters: [(name: String, blueprint: any ExporterBlueprint)]
+    /// Each exporter's effective configuration by its name: every key its type reads, with the value in use and
+    /// where it came from (secrets masked), as its readers settled them while decoding its section.
+    public var effectiveSettings: [String: [EffectiveSetting]] = [:]
 
     /// Reads and builds the exporters of the workflow file at `path`.
     ///
@@ -131,7 +134,10 @@ public struct WorkflowConfiguration: Sendable {
             }
         }
         guard diagnostics.isEmpty else { throw DiagnosticError(diagnostics) }
-        return WorkflowConfiguration(exporters: exporters)
+        return WorkflowConfiguration(
+            exporters: exporters,
+            effectiveSettings: Dictionary(prepared.map { ($0.name, $0.exporter.settings) }) { first, _ in first }
+        )
     }
 
     /// A manager holding every configured exporter.

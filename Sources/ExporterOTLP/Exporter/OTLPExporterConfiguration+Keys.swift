@@ -69,14 +69,15 @@ extension OTLPExporterConfiguration {
     /// `attribute_prefix`: dot-separated words of letters, digits, `_` and `-`.
     static func attributePrefix(_ section: ConfigurationSection, _ reader: inout ConfigurationReader) -> String? {
         let prefix = reader.value("attribute_prefix", in: section, as: String.self)
-        return reader.check(prefix, hint: "for example nat or my_app.agent") { prefix in
+        let checked = reader.check(prefix, hint: "for example nat or my_app.agent") { prefix in
             let words = prefix.split(separator: ".", omittingEmptySubsequences: false)
             let valid = words.allSatisfy { word in
                 !word.isEmpty && word.unicodeScalars.allSatisfy { isAlphanumeric($0) || $0 == "_" || $0 == "-" }
             }
             return valid ? nil : "must be dot-separated words of letters, digits, '_' and '-', not '\(prefix)'"
-        }?
-        .value
+        }
+        reader.settle("attribute_prefix", checked, default: OTLPSpanMapper.Options().attributePrefix)
+        return checked?.value
     }
 
     static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
@@ -89,10 +90,19 @@ extension OTLPExporterConfiguration {
         _ reader: inout ConfigurationReader
     ) -> Set<OTLPConvention>? {
         let listed = reader.value("conventions", in: section, as: [OTLPConvention].self)
-        return reader.check(listed, hint: "for example [openinference] or [openinference, genai]") { conventions in
+        let checked = reader.check(listed, hint: "for example [openinference] or [openinference, genai]") {
+            conventions in
             if conventions.isEmpty { return "must name at least one convention" }
             return Set(conventions).count == conventions.count ? nil : "names a convention twice"
         }
-        .map { Set($0.value) }
+        reader.settle("conventions", checked, default: names(OTLPSpanMapper.Options().conventions)) {
+            names($0)
+        }
+        return checked.map { Set($0.value) }
+    }
+
+    /// Conventions as a list in brackets, in a stable order.
+    static func names(_ conventions: some Collection<OTLPConvention>) -> String {
+        "[" + conventions.map(\.rawValue).sorted().joined(separator: ", ") + "]"
     }
 }

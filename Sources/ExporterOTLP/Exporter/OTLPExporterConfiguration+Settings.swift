@@ -19,6 +19,7 @@ extension OTLPExporterConfiguration {
         {
             source = .environment(variable)
         } else {
+            reader.settle("headers", value: "none", source: .default)
             return
         }
         for field in headers.fields {
@@ -40,6 +41,9 @@ extension OTLPExporterConfiguration {
     ) {
         let writtenElements = written?.value.elements ?? []
         let writtenNames = Set(writtenElements.map(\.key.value))
+        if writtenElements.isEmpty, environment.isEmpty {
+            reader.settle("resource_attributes", value: "none", source: .default)
+        }
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) where !writtenNames.contains(name) {
             let fromServiceName = name == "service.name" && !(reader.environment["OTEL_SERVICE_NAME"] ?? "").isEmpty
             reader.settle(

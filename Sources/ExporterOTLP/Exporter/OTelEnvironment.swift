@@ -80,9 +80,6 @@ public enum OTelEnvironment {
 
     /// `url` with its password and query (where credentials hide) shown as ``Secret/redacted``.
     public static func masked(_ url: URL) -> String {
-        guard var components = URLComponents(url: url, resolvingAgainstBaseURL: false) else { return Secret.redacted }
-        if components.password != nil { components.password = Secret.redacted }
-        if components.query != nil { components.percentEncodedQuery = Secret.redacted }
-        return components.string ?? Secret.redacted
+        ConfigurationReader.masked(url)
     }
 }

@@ -12,6 +12,9 @@ struct FieldRenderModel {
     /// (and of the field's own `env`), it comes from the OpenTelemetry variables, read by the runtime's
     /// `OTelEnvironment.endpoint`, before the spec's default.
     var isOTLPEndpoint = false
+    /// The `OTelEnvironment` function (`batchSize`, `maxQueueSize`, `scheduleDelay`) whose `OTEL_BSP_*` variable
+    /// the field falls back to: an `otel` package's field that the batch processor's option names.
+    var otelBatchFunction: String?
 
     var key: String { field.name }
     var keyLiteral: String { RenderSyntax.literal(field.name) }
@@ -115,6 +118,12 @@ struct FieldRenderModel {
         if isOTLPEndpoint {
             entry = .call("OTelEnvironment.endpoint", [(nil, entry), (nil, .atom("&reader"))])
         }
+        if let otelBatchFunction {
+            entry = .call(
+                "OTelEnvironment.\(otelBatchFunction)",
+                [(nil, entry), ("key", key), (nil, .atom("&reader"))]
+            )
+        }
         if field.required {
             let hintEnv = isOTLPEndpoint && field.env == nil ? SwiftCode.atom("\"OTEL_EXPORTER_OTLP_ENDPOINT\"") : env
             entry = .call("reader.require", [(nil, entry), ("key", key), ("env", hintEnv)])
@@ -131,6 +140,19 @@ struct FieldRenderModel {
         return SwiftCode.call("reader.check", [(nil, entry)])
             .lines(at: 12, prefix: "let \(name) = ", suffix: " { value -> String? in")
             + checks.map { "    " + $0 } + ["    return nil", "}"]
+    }
+
+    /// The statement of `Document.resolve` (at column 12) that records the field's effective value and its source
+    /// for `scaffold replay --explain-config`: the spec's default when the entry is absent, a secret masked, a URL
+    /// without its password and query.
+    var settleLines: [String] {
+        var arguments: [(String?, SwiftCode)] = [
+            (nil, .atom(keyLiteral)), (nil, .atom("\(field.swiftName)Entry")),
+            ("default", .atom(field.defaultValue.map { RenderSyntax.literal(ValueSyntax.display($0)) } ?? "nil")),
+        ]
+        if isSecret || field.type == .list(.secret) { arguments.append(("secret", .atom("true"))) }
+        if field.type == .url { arguments.append(("render", .atom("\(reader).masked"))) }
+        return SwiftCode.call("reader.settle", arguments).lines(at: 12)
     }
 
     /// Statements (inside the check closure) returning a problem message.

@@ -9,6 +9,8 @@ struct HTTPTransportRenderModel {
     var methodLiteral = "\"POST\""
     /// Checks of the decoded resource attributes in the generated OTLP test, at column 8.
     var resourceChecks: [String] = []
+    /// Whether `OTEL_SERVICE_NAME` names the service (otlp whose spec leaves `service.name` out).
+    var serviceNameFromEnvironment = false
     /// The statement computing the dead-letter path, at column 8; nil without `dead_letter`.
     var deadLetterPathLines: [String]?
 
@@ -25,7 +27,7 @@ struct HTTPTransportRenderModel {
             method: http.method.rawValue,
             headers: http.headers,
             auth: http.auth,
-            compression: http.compression,
+            compression: .atom("." + http.compression.rawValue),
             timeout: http.timeout,
             retry: http.retry,
             options: options
@@ -39,19 +41,20 @@ struct HTTPTransportRenderModel {
             method: "POST",
             headers: otlp.headers,
             auth: otlp.auth,
-            compression: otlp.compression,
+            compression: otlp.compressionIsWritten
+                ? .atom("." + otlp.compression.rawValue)
+                : .atom("configuration.otelEnvironment.compression ?? ." + otlp.compression.rawValue),
             timeout: otlp.timeout,
             retry: otlp.retry,
+            otelEnvironment: true,
             options: options
         )
         setDeadLetter(otlp.deadLetter, options: options)
         let indent = 8
         let pad = String(repeating: " ", count: indent)
-        if otlp.resourceAttributes.isEmpty {
-            otlpEncodingLines.append(pad + "let attributes: [String: OTLPAttributeValue] = [:]")
-        } else {
-            otlpEncodingLines.append(pad + "var attributes: [String: OTLPAttributeValue] = [:]")
-        }
+        // The environment's attributes (OTEL_RESOURCE_ATTRIBUTES, OTEL_SERVICE_NAME) under the spec's.
+        let keyword = otlp.resourceAttributes.isEmpty ? "let" : "var"
+        otlpEncodingLines.append(pad + "\(keyword) attributes = configuration.otelEnvironment.resourceAttributes")
         for attribute in otlp.resourceAttributes {
             otlpEncodingLines += options.binding(attribute.value.referencedFields, indent: indent) { inner, indent in
                 SwiftCode.call(
@@ -66,7 +69,8 @@ struct HTTPTransportRenderModel {
                 )
             }
         }
-        if !otlp.resourceAttributes.contains(where: { $0.name == "service.name" }) {
+        serviceNameFromEnvironment = !otlp.resourceAttributes.contains { $0.name == "service.name" }
+        if serviceNameFromEnvironment {
             resourceChecks += Self.expectation(
                 "summary.resourceAttributes[\"service.name\"] == \(RenderSyntax.literal(serviceName))"
             )
@@ -77,8 +81,15 @@ struct HTTPTransportRenderModel {
         )
         otlpEncodingLines += SwiftCode.call(
             "OTLPTraceEncoding",
-            [("encoding", .atom("." + otlp.encoding.rawValue)), ("builder", builder)]
+            [("encoding", .atom(Self.encoding(otlp))), ("builder", builder)]
         ).lines(indent: indent, prefix: "return ")
+    }
+
+    /// The OTLP encoding expression: the spec's when it writes one, else `OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL`'s
+    /// over the default.
+    static func encoding(_ otlp: OTLPTransportSpec) -> String {
+        let spec = "." + otlp.encoding.rawValue
+        return otlp.encodingIsWritten ? spec : "configuration.otelEnvironment.encoding ?? \(spec)"
     }
 
     /// `#expect(condition)` inside the generated test's request loop (column 12), wrapped when too long.
@@ -91,9 +102,10 @@ struct HTTPTransportRenderModel {
         method: String,
         headers: [TemplateEntry],
         auth: HTTPAuthSpec,
-        compression: TransportCompression,
+        compression: SwiftCode,
         timeout: OptionValue<Duration>?,
         retry: RetrySpec?,
+        otelEnvironment: Bool = false,
         options: OptionRenderer
     ) -> [String] {
         let indent = 8
@@ -155,12 +167,29 @@ struct HTTPTransportRenderModel {
             ("method", .atom(RenderSyntax.literal(method))),
             ("headers", .atom("headers")),
             ("auth", .atom(authArgument)),
-            ("compression", .atom("." + compression.rawValue)),
-            ("requestTimeout", .atom(timeout.map { options.duration($0) } ?? ".seconds(10)")),
+            ("compression", compression),
+            (
+                "requestTimeout",
+                .atom(
+                    timeout.map { options.duration($0) }
+                        ?? (otelEnvironment ? "configuration.otelEnvironment.timeout ?? .seconds(10)" : ".seconds(10)")
+                )
+            ),
             ("retry", .call("RetryPolicy", retryArguments)),
         ]
         if let secrets = secretsExpression(options.fields) { arguments.append(("secrets", .atom(secrets))) }
-        lines += SwiftCode.call("HTTPExportSink.Configuration", arguments).lines(indent: indent, prefix: "return ")
+        guard otelEnvironment else {
+            lines += SwiftCode.call("HTTPExportSink.Configuration", arguments).lines(indent: indent, prefix: "return ")
+            return lines
+        }
+        // The environment's headers (OTEL_EXPORTER_OTLP_[TRACES_]HEADERS) under the spec's and its authorization.
+        lines += SwiftCode.call("HTTPExportSink.Configuration", arguments)
+            .lines(indent: indent, prefix: "var transport = ")
+        lines += SwiftCode.call(
+            "configuration.otelEnvironment.headers",
+            [("under", .atom("transport.headers")), ("auth", .atom("transport.auth"))]
+        ).lines(indent: indent, prefix: "transport.headers = ")
+        lines.append(pad + "return transport")
         return lines
     }
 

@@ -35,6 +35,8 @@ struct PipelineRenderModel {
     var mayDrop = false
     /// The field that is the `otlp` transport's endpoint, whose environment fallback the generated test checks.
     var otlpEndpointField: FieldRenderModel?
+    /// The generated test's checks that the batch fields fall back to `OTEL_BSP_*` (at column 8).
+    var otelBatchChecks: [String] = []
 
     /// - Parameters:
     ///   - customTransport: the type of the user-owned transport (`kind: custom`).
@@ -47,6 +49,13 @@ struct PipelineRenderModel {
     ) throws(DiagnosticError) {
         let options = OptionRenderer(fields: fields)
         otlpEndpointField = fields.first(where: \.isOTLPEndpoint)
+        // The values the test sets: OTEL_BSP_MAX_EXPORT_BATCH_SIZE=7, _MAX_QUEUE_SIZE=70, _SCHEDULE_DELAY=250.
+        let batchExpectations = ["batchSize": "7", "maxQueueSize": "70", "scheduleDelay": ".milliseconds(250)"]
+        otelBatchChecks = fields.compactMap { field in
+            field.otelBatchFunction.flatMap { batchExpectations[$0] }.map {
+                "        #expect(batching.\(field.property) == \($0))"
+            }
+        }
         let spanBased = spec.base != .raw
         mayDrop = spec.processors.contains { processor in
             switch processor {
@@ -211,7 +220,10 @@ struct PipelineRenderModel {
         transportInit = (
             .call(
                 "HTTPExportSink.otlp",
-                Self.sinkArguments(deadLetter: otlp.deadLetter != nil, encoding: otlp.encoding.rawValue)
+                Self.sinkArguments(
+                    deadLetter: otlp.deadLetter != nil,
+                    encoding: HTTPTransportRenderModel.encoding(otlp)
+                )
             ),
             false
         )
@@ -228,7 +240,7 @@ struct PipelineRenderModel {
         var arguments: [(String?, SwiftCode)] = [
             ("configuration", .atom("try Self.transportConfiguration(configuration, context: context)"))
         ]
-        if let encoding { arguments.append(("encoding", .atom("." + encoding))) }
+        if let encoding { arguments.append(("encoding", .atom(encoding))) }
         if deadLetter {
             arguments.append(("deadLetter", .atom("try Self.deadLetterFile(configuration, context: context)")))
         }
@@ -381,12 +393,15 @@ struct PipelineRenderModel {
             otlpEncodingLines: http?.otlpEncodingLines ?? [],
             methodLiteral: http?.methodLiteral ?? "\"POST\"",
             resourceChecks: http?.resourceChecks ?? [],
+            serviceNameFromEnvironment: http?.serviceNameFromEnvironment ?? false,
             deadLetterPathLines: http?.deadLetterPathLines ?? [],
             hasDeadLetter: http?.deadLetterPathLines != nil,
             allSpansExpected: !mayDrop,
             otlpEndpointTest: otlpEndpointField.map {
                 OTLPEndpointTestContext(keyLiteral: $0.keyLiteral, property: $0.property)
             },
+            otelBatchChecks: otelBatchChecks,
+            hasOTelBatchFields: !otelBatchChecks.isEmpty,
             encoderType: customEncoder ?? "",
             encodedItemType: encodedItemType,
             expectedStageLines: SwiftCode.array(stageNames.map { .atom(RenderSyntax.literal($0)) })

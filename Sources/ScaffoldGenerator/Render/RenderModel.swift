@@ -69,6 +69,7 @@ struct RenderModel {
             {
                 model.isOTLPEndpoint = true
             }
+            model.otelBatchFunction = Self.otelBatchFunction(of: field, in: spec)
             return model
         }
         customProcessors = spec.processors.compactMap { processor in
@@ -268,6 +269,7 @@ struct RenderModel {
             yamlType: field.yamlType,
             doc: field.doc,
             resolveLines: field.resolveLines,
+            settleLines: field.settleLines,
             resolvedLines: resolvedLines(field),
             describe: field.describe,
             keyMarkdown: field.key,
@@ -345,5 +347,20 @@ struct CustomProcessorRenderModel {
             stageDoc: itemType == "AgentEvent"
                 ? "transforms events; return nil to drop one." : "transforms spans; return nil to drop one."
         )
+    }
+}
+
+extension RenderModel {
+    /// The `OTelEnvironment` function of an `otel` package's field that its batch processor's `batch_size`,
+    /// `max_queue_size` or `flush_interval` names, when the field's type is the option's (int, int, duration).
+    static func otelBatchFunction(of field: ConfigField, in spec: ExporterSpec) -> String? {
+        guard case .otlp = spec.transport else { return nil }
+        for processor in spec.processors {
+            guard case .batch(let batch) = processor else { continue }
+            if batch.batchSize == .field(field.name), field.type == .int { return "batchSize" }
+            if batch.maxQueueSize == .field(field.name), field.type == .int { return "maxQueueSize" }
+            if batch.flushInterval == .field(field.name), field.type == .duration { return "scheduleDelay" }
+        }
+        return nil
     }
 }

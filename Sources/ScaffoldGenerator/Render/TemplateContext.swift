@@ -192,6 +192,8 @@ struct FieldContext {
     var doc: [String]
     /// The field's statement of `Document.resolve`, at column 12.
     var resolveLines: [String]
+    /// The field's `reader.settle` statement of `Document.resolve`, at column 12.
+    var settleLines: [String]
     /// The field's argument of the configuration `resolve` returns, at column 16.
     var resolvedLines: [String]
     /// The field's part of `description`, an expression.
@@ -258,6 +260,8 @@ struct PipelineContext {
     var methodLiteral: String
     /// Checks of the OTLP resource attributes in the generated test, at column 12.
     var resourceChecks: [String]
+    /// Whether `OTEL_SERVICE_NAME` names the service: the spec's `resource_attributes` leave `service.name` out.
+    var serviceNameFromEnvironment: Bool
     /// The statement computing the dead-letter path, at column 8 (empty without `dead_letter`).
     var deadLetterPathLines: [String]
     /// Whether the transport has a dead-letter file.
@@ -267,6 +271,10 @@ struct PipelineContext {
     /// The test that the endpoint field falls back to `OTEL_EXPORTER_OTLP_*ENDPOINT` (`otlp` with
     /// `endpoint: ${field}`); nil otherwise.
     var otlpEndpointTest: OTLPEndpointTestContext?
+    /// The test's checks that the batch fields fall back to `OTEL_BSP_*`, at column 8; empty without such fields.
+    var otelBatchChecks: [String]
+    /// Whether the package has batch fields that fall back to `OTEL_BSP_*`.
+    var hasOTelBatchFields: Bool
     /// The user-owned encoder type of `encoding: custom`, else empty.
     var encoderType: String
     /// What the http transport's encoder takes a batch of.

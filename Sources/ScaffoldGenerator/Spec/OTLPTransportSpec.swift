@@ -30,6 +30,10 @@ public struct OTLPTransportSpec: Sendable, Hashable {
     public var deadLetter: StringTemplate?
     /// Where the transport's mapping starts.
     public var location: SourceLocation
+    /// Whether the spec writes `encoding`; if not, `OTEL_EXPORTER_OTLP_[TRACES_]PROTOCOL` may choose it.
+    public var encodingIsWritten = false
+    /// Whether the spec writes `compression`; if not, `OTEL_EXPORTER_OTLP_[TRACES_]COMPRESSION` may choose it.
+    public var compressionIsWritten = false
 
     /// Creates the spec.
     public init(

@@ -95,20 +95,21 @@ extension SpecParser {
             let auth = entries["auth"].flatMap { parseAuth($0) } ?? HTTPAuthSpec.none
             let common = parseCommon(entries)
             guard let endpoint else { return nil }
-            return .otlp(
-                OTLPTransportSpec(
-                    endpoint: endpoint,
-                    encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
-                    headers: headers,
-                    resourceAttributes: attributes,
-                    auth: auth,
-                    compression: common.compression,
-                    timeout: common.timeout,
-                    retry: common.retry,
-                    deadLetter: common.deadLetter,
-                    location: at
-                )
+            var otlp = OTLPTransportSpec(
+                endpoint: endpoint,
+                encoding: encoding.flatMap(OTLPTransportSpec.Encoding.init(rawValue:)) ?? .protobuf,
+                headers: headers,
+                resourceAttributes: attributes,
+                auth: auth,
+                compression: common.compression,
+                timeout: common.timeout,
+                retry: common.retry,
+                deadLetter: common.deadLetter,
+                location: at
             )
+            otlp.encodingIsWritten = encoding != nil
+            otlp.compressionIsWritten = entries["compression"] != nil
+            return .otlp(otlp)
         case .custom:
             return .custom(CustomTransportSpec(location: at))
         }

@@ -203,19 +203,20 @@ struct SpecLoaderTests {
         let yaml =
             "spec_version: 1\nname: x_exp\nbase: otel\ntransport: {kind: otlp, endpoint: \"http://localhost:4318\", encoding: json}\n"
         let spec = try SpecLoader.load(text: yaml)
-        #expect(
-            spec.transport
-                == .otlp(
-                    OTLPTransportSpec(
-                        endpoint: StringTemplate(
-                            literal: "http://localhost:4318",
-                            location: SourceLocation(line: 4, column: 35)
-                        ),
-                        encoding: .json,
-                        location: SourceLocation(line: 4, column: 12)
-                    )
-                )
+        var expected = OTLPTransportSpec(
+            endpoint: StringTemplate(literal: "http://localhost:4318", location: SourceLocation(line: 4, column: 35)),
+            encoding: .json,
+            location: SourceLocation(line: 4, column: 12)
         )
+        // Written, so OTEL_EXPORTER_OTLP_PROTOCOL does not choose it; compression is left to the environment.
+        expected.encodingIsWritten = true
+        #expect(spec.transport == .otlp(expected))
+        let unwritten = try SpecLoader.load(text: yaml.replacingOccurrences(of: ", encoding: json", with: ""))
+        guard case .otlp(let otlp) = unwritten.transport else {
+            Issue.record("expected an otlp transport")
+            return
+        }
+        #expect(!otlp.encodingIsWritten && !otlp.compressionIsWritten && otlp.encoding == .protobuf)
     }
 
     @Test func langfuseStyleOTLPWithBasicAuthAndDeadLetter() throws {

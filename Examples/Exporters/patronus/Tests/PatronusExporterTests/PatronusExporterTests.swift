@@ -349,6 +349,89 @@ struct PatronusTransportTests {
     }
 
     @Test(
+        "OTEL_EXPORTER_OTLP_[TRACES_]HEADERS and OTEL_RESOURCE_ATTRIBUTES reach the collector, under the spec's own",
+        .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
+    )
+    func environmentHeadersAndResource() async throws {
+        let server = LoopbackHTTPServer()
+        _ = try await server.start()
+        defer { server.stop() }
+        func decode(_ environment: [String: String]) throws -> PatronusConfiguration {
+            try PatronusConfiguration.decode(
+                yaml: TestSections.section(PatronusTestSupport.minimalEntries),
+                environment: environment
+            )
+        }
+        let general = [
+            "OTEL_EXPORTER_OTLP_HEADERS": "x-env-tenant=acme%20corp, Authorization=env-token",
+            "OTEL_RESOURCE_ATTRIBUTES": "deployment.region=eu%2Dwest,team=agents",
+            "OTEL_SERVICE_NAME": "env-service",
+        ]
+        let configuration = try decode(general)
+        #expect(configuration.otelEnvironment.headers.values(for: "x-env-tenant") == ["acme corp"])
+        #expect(configuration.otelEnvironment.headers.values(for: "Authorization") == ["env-token"])
+        // The traces variable replaces the general one, as the OpenTelemetry specification says.
+        let traces = try decode(general.merging(["OTEL_EXPORTER_OTLP_TRACES_HEADERS": "x-env-traces=1"]) { $1 })
+        #expect(traces.otelEnvironment.headers.values(for: "x-env-traces") == ["1"])
+        #expect(traces.otelEnvironment.headers.values(for: "x-env-tenant").isEmpty)
+        for (variable, value) in [
+            ("OTEL_EXPORTER_OTLP_HEADERS", "no-equals-sign"), ("OTEL_EXPORTER_OTLP_PROTOCOL", "grpc"),
+            ("OTEL_EXPORTER_OTLP_TIMEOUT", "soon"), ("OTEL_RESOURCE_ATTRIBUTES", "team"),
+        ] {
+            do {
+                _ = try decode([variable: value])
+                Issue.record("\(variable)=\(value) was accepted")
+            } catch {
+                #expect("\(error)".contains("environment variable \(variable)"), "\(error)")
+            }
+        }
+        // The batch fields left out come from OTEL_BSP_*; a value that is not a positive integer names its variable.
+        let batching = try decode([
+            "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "7", "OTEL_BSP_MAX_QUEUE_SIZE": "70", "OTEL_BSP_SCHEDULE_DELAY": "250",
+        ])
+        #expect(batching.batchSize == 7)
+        #expect(batching.flushInterval == .milliseconds(250))
+        #expect(batching.maxQueueSize == 70)
+        do {
+            _ = try decode([
+                "OTEL_BSP_MAX_EXPORT_BATCH_SIZE": "0", "OTEL_BSP_MAX_QUEUE_SIZE": "-1", "OTEL_BSP_SCHEDULE_DELAY": "0",
+            ])
+            Issue.record("OTEL_BSP_* values below 1 were accepted")
+        } catch {
+            #expect("\(error)".contains("environment variable OTEL_BSP_"), "\(error)")
+        }
+        var transport = try PatronusSpanExporter.transportConfiguration(
+            configuration,
+            context: PatronusTestSupport.context
+        )
+        transport.endpoint = try #require(server.url(path: "/v1/traces"))
+        let exporter = try PatronusSpanExporter.makeExporter(
+            name: "otlp",
+            configuration: configuration,
+            context: PatronusTestSupport.context,
+            sink: HTTPExportSink.otlp(configuration: transport, encoding: .protobuf)
+        )
+        try await exporter.start()
+        for event in TestEvents.run(turns: 1) { exporter.receive(event) }
+        let report = await exporter.shutdown(timeout: .seconds(30))
+        #expect(report.statistics.exported > 0)
+        #expect(!server.requests.isEmpty)
+        // The spec's authorization (its auth, or a header it writes) wins over the environment's.
+        let authorization = transport.auth.headerField.flatMap { $0.name.lowercased() == "authorization" ? $0 : nil }
+        let expectedAuthorization = authorization.map { [$0.value] } ?? transport.headers.values(for: "Authorization")
+        #expect(expectedAuthorization.count == 1)
+        for request in server.requests {
+            #expect(request.headers["x-env-tenant"] == "acme corp")
+            #expect(request.headers.values(for: "Authorization") == expectedAuthorization)
+            let body = try request.headers["Content-Encoding"] == "gzip" ? Gzip.decompress(request.body) : request.body
+            let summary = try OTLPTraceRequestSummary(body: body, encoding: .protobuf)
+            #expect(summary.resourceAttributes["deployment.region"] == "eu-west")
+            #expect(summary.resourceAttributes["team"] == "agents")
+            #expect(summary.resourceAttributes["service.name"] == "env-service")
+        }
+    }
+
+    @Test(
         "an endpoint left out comes from OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, else OTEL_EXPORTER_OTLP_ENDPOINT",
         .enabled(if: PatronusTestSupport.pipelineIsImplemented, "implement the stubs first")
     )

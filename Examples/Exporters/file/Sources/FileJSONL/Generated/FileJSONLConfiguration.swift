@@ -103,6 +103,8 @@ extension FileJSONLConfiguration {
                 env: nil
             )
             let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            reader.settle("output_path", outputPathEntry, default: nil)
+            reader.settle("project", projectEntry, default: "default")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return FileJSONLConfiguration(

@@ -99,7 +99,7 @@ public struct GalileoSpanExporter: ExporterBlueprint {
         headers.add(name: "Galileo-API-Key", value: configuration.apiKey.revealed)
         headers.add(name: "project", value: configuration.project)
         headers.add(name: "logstream", value: configuration.logstream)
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -108,16 +108,18 @@ public struct GalileoSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy(),
             secrets: [configuration.apiKey]
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: GalileoConfiguration) -> OTLPTraceEncoding {
-        let attributes: [String: OTLPAttributeValue] = [:]
+        let attributes = configuration.otelEnvironment.resourceAttributes
         return OTLPTraceEncoding(
             encoding: .protobuf,
             builder: OTLPRequestBuilder(serviceName: "galileo", resourceAttributes: attributes)

@@ -159,6 +159,10 @@ extension AcmeJSONAPIConfiguration {
                 secret: false,
                 { $0.duration }
             )
+            reader.settle("endpoint", endpointEntry, default: nil, render: ConfigurationReader.masked)
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("batch_size", batchSizeEntry, default: "100")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeJSONAPIConfiguration(

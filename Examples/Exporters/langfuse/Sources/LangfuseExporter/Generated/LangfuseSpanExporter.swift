@@ -96,7 +96,7 @@ public struct LangfuseSpanExporter: ExporterBlueprint {
         context: ExporterBuildContext
     ) throws -> HTTPExportSink.Configuration {
         let headers = HTTPHeaders()
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -105,16 +105,18 @@ public struct LangfuseSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .basic(user: configuration.publicKey.revealed, password: configuration.secretKey),
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy(),
             secrets: [configuration.publicKey, configuration.secretKey]
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: LangfuseConfiguration) -> OTLPTraceEncoding {
-        let attributes: [String: OTLPAttributeValue] = [:]
+        let attributes = configuration.otelEnvironment.resourceAttributes
         return OTLPTraceEncoding(
             encoding: .protobuf,
             builder: OTLPRequestBuilder(serviceName: "langfuse", resourceAttributes: attributes)

@@ -101,7 +101,7 @@ public struct LangSmithSpanExporter: ExporterBlueprint {
         if let workspaceIdValue = configuration.workspaceId {
             headers.add(name: "X-Tenant-Id", value: workspaceIdValue)
         }
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -110,16 +110,18 @@ public struct LangSmithSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy(),
             secrets: [configuration.apiKey]
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: LangSmithConfiguration) -> OTLPTraceEncoding {
-        let attributes: [String: OTLPAttributeValue] = [:]
+        let attributes = configuration.otelEnvironment.resourceAttributes
         return OTLPTraceEncoding(
             encoding: .protobuf,
             builder: OTLPRequestBuilder(serviceName: "langsmith", resourceAttributes: attributes)

@@ -96,8 +96,10 @@ public struct MLflowSpanExporter: ExporterBlueprint {
         context: ExporterBuildContext
     ) throws -> HTTPExportSink.Configuration {
         var headers = HTTPHeaders()
-        headers.add(name: "x-mlflow-experiment-id", value: configuration.experimentId)
-        return HTTPExportSink.Configuration(
+        if let experimentIdValue = configuration.experimentId {
+            headers.add(name: "x-mlflow-experiment-id", value: experimentIdValue)
+        }
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -106,15 +108,17 @@ public struct MLflowSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy()
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: MLflowConfiguration) -> OTLPTraceEncoding {
-        let attributes: [String: OTLPAttributeValue] = [:]
+        let attributes = configuration.otelEnvironment.resourceAttributes
         return OTLPTraceEncoding(
             encoding: .protobuf,
             builder: OTLPRequestBuilder(serviceName: "mlflow", resourceAttributes: attributes)

@@ -32,6 +32,9 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
     public var maxQueueSize: Int
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
+    /// What the OpenTelemetry environment sets of the OTLP transport (headers, resource attributes, protocol,
+    /// compression, timeout), under what the spec writes; its header values are never shown.
+    public var otelEnvironment: OTelTransportEnvironment
 
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
@@ -40,7 +43,8 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
         batchSize: Int = 100,
         flushInterval: Duration = .seconds(5),
         maxQueueSize: Int = 1000,
-        buffer: BufferSettings = BufferSettings()
+        buffer: BufferSettings = BufferSettings(),
+        otelEnvironment: OTelTransportEnvironment = OTelTransportEnvironment()
     ) {
         self.endpoint = endpoint
         self.project = project
@@ -48,6 +52,7 @@ public struct OTLPCollectorConfiguration: Sendable, Hashable {
         self.flushInterval = flushInterval
         self.maxQueueSize = maxQueueSize
         self.buffer = buffer
+        self.otelEnvironment = otelEnvironment
     }
 
     /// Decodes the exporter's section of a workflow YAML (`_type` is ignored), applying environment fallbacks and
@@ -149,32 +154,56 @@ extension OTLPCollectorConfiguration {
                 env: nil
             )
             let batchSizeEntry = reader.check(
-                reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) })
+                OTelEnvironment.batchSize(
+                    reader.read(batchSize, key: "batch_size", env: nil, expected: "an integer", parse: { Int($0) }),
+                    key: "batch_size",
+                    &reader
+                )
             ) { value -> String? in
                 if value < 1 { return "must be at least 1, not \(value)" }
                 if value > 100000 { return "must be at most 100000, not \(value)" }
                 return nil
             }
             let flushIntervalEntry = reader.convert(
-                reader.read(
-                    flushInterval,
+                OTelEnvironment.scheduleDelay(
+                    reader.read(
+                        flushInterval,
+                        key: "flush_interval",
+                        env: nil,
+                        expected: "a duration such as 5s or 250ms",
+                        parse: { ConfigDuration(parsing: $0) }
+                    ),
                     key: "flush_interval",
-                    env: nil,
-                    expected: "a duration such as 5s or 250ms",
-                    parse: { ConfigDuration(parsing: $0) }
+                    &reader
                 ),
                 expected: "a duration such as 5s or 250ms",
                 secret: false,
                 { $0.duration }
             )
             let maxQueueSizeEntry = reader.check(
-                reader.read(maxQueueSize, key: "max_queue_size", env: nil, expected: "an integer", parse: { Int($0) })
+                OTelEnvironment.maxQueueSize(
+                    reader.read(
+                        maxQueueSize,
+                        key: "max_queue_size",
+                        env: nil,
+                        expected: "an integer",
+                        parse: { Int($0) }
+                    ),
+                    key: "max_queue_size",
+                    &reader
+                )
             ) { value -> String? in
                 if value < 1 { return "must be at least 1, not \(value)" }
                 if value > 1000000 { return "must be at most 1000000, not \(value)" }
                 return nil
             }
+            reader.settle("endpoint", endpointEntry, default: nil, render: ConfigurationReader.masked)
+            reader.settle("project", projectEntry, default: nil)
+            reader.settle("batch_size", batchSizeEntry, default: "100")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
+            reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
+            let otelEnvironment = OTelEnvironment.transport(&reader)
             try reader.finish()
             return OTLPCollectorConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("about:blank"),
@@ -182,7 +211,8 @@ extension OTLPCollectorConfiguration {
                 batchSize: batchSizeEntry?.value ?? 100,
                 flushInterval: flushIntervalEntry?.value ?? .seconds(5),
                 maxQueueSize: maxQueueSizeEntry?.value ?? 1000,
-                buffer: buffer
+                buffer: buffer,
+                otelEnvironment: otelEnvironment
             )
         }
     }

@@ -96,7 +96,7 @@ public struct OTLPCollectorSpanExporter: ExporterBlueprint {
         context: ExporterBuildContext
     ) throws -> HTTPExportSink.Configuration {
         let headers = HTTPHeaders()
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -105,15 +105,17 @@ public struct OTLPCollectorSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy()
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: OTLPCollectorConfiguration) -> OTLPTraceEncoding {
-        var attributes: [String: OTLPAttributeValue] = [:]
+        var attributes = configuration.otelEnvironment.resourceAttributes
         attributes["service.name"] = .string(configuration.project)
         return OTLPTraceEncoding(
             encoding: .protobuf,

@@ -99,7 +99,7 @@ public struct PhoenixSpanExporter: ExporterBlueprint {
         if let apiKeyValue = configuration.apiKey {
             headers.add(name: "authorization", value: "Bearer " + apiKeyValue.revealed)
         }
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -108,16 +108,18 @@ public struct PhoenixSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
+            compression: configuration.otelEnvironment.compression ?? .none,
             requestTimeout: configuration.timeout,
             retry: RetryPolicy(),
             secrets: [configuration.apiKey].compactMap { $0 }
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: PhoenixConfiguration) -> OTLPTraceEncoding {
-        var attributes: [String: OTLPAttributeValue] = [:]
+        var attributes = configuration.otelEnvironment.resourceAttributes
         attributes["openinference.project.name"] = .string(configuration.project)
         return OTLPTraceEncoding(
             encoding: .protobuf,

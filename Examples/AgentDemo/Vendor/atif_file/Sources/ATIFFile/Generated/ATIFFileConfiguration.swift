@@ -133,6 +133,10 @@ extension ATIFFileConfiguration {
                 parse: { $0 }
             )
             let modelNameEntry = reader.read(modelName, key: "model_name", env: nil, expected: "text", parse: { $0 })
+            reader.settle("output_dir", outputDirEntry, default: nil)
+            reader.settle("agent_name", agentNameEntry, default: nil)
+            reader.settle("agent_version", agentVersionEntry, default: "unknown")
+            reader.settle("model_name", modelNameEntry, default: nil)
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return ATIFFileConfiguration(

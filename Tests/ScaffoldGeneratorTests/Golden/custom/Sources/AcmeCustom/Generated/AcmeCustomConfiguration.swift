@@ -99,6 +99,7 @@ extension AcmeCustomConfiguration {
                 secret: true,
                 { Secret($0) }
             )
+            reader.settle("token", tokenEntry, default: nil, secret: true)
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeCustomConfiguration(

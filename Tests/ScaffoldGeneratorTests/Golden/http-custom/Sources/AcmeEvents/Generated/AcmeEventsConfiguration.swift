@@ -103,6 +103,8 @@ extension AcmeEventsConfiguration {
                 secret: true,
                 { Secret($0) }
             )
+            reader.settle("user", userEntry, default: "agent")
+            reader.settle("password", passwordEntry, default: nil, secret: true)
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeEventsConfiguration(

@@ -164,6 +164,11 @@ extension AcmeHTTPConfiguration {
                 if value > 10000 { return "must be at most 10000, not \(value)" }
                 return nil
             }
+            reader.settle("endpoint", endpointEntry, default: nil, render: ConfigurationReader.masked)
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("region", regionEntry, default: "us")
+            reader.settle("tenant", tenantEntry, default: nil)
+            reader.settle("batch_size", batchSizeEntry, default: "50")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeHTTPConfiguration(

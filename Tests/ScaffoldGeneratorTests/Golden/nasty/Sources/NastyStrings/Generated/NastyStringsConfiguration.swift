@@ -185,6 +185,13 @@ extension NastyStringsConfiguration {
                 return nil
             }
             let readerEntry = reader.read(self.reader, key: "reader", env: nil, expected: "text", parse: { $0 })
+            reader.settle("label", labelEntry, default: "\"\"\"\\(boom)\"#\n")
+            reader.settle("mode", modeEntry, default: "class")
+            reader.settle("keywords", keywordsEntry, default: "[func, \\u{0}, #]")
+            reader.settle("headers", headersEntry, default: "{\"k\": \\v, x: #\"y\"#}")
+            reader.settle("default", defaultEntry, default: nil)
+            reader.settle("section", sectionEntry, default: "1")
+            reader.settle("reader", readerEntry, default: nil)
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return NastyStringsConfiguration(

@@ -18,18 +18,23 @@ public struct AcmeOTelConfiguration: Sendable, Hashable {
     public var project: String
     /// The exporter's buffer (`buffer_capacity`, default 10000; `overflow_policy`, default `drop_newest`).
     public var buffer: BufferSettings
+    /// What the OpenTelemetry environment sets of the OTLP transport (headers, resource attributes, protocol,
+    /// compression, timeout), under what the spec writes; its header values are never shown.
+    public var otelEnvironment: OTelTransportEnvironment
 
     /// Creates a configuration; omitted values take the spec's defaults.
     public init(
         endpoint: URL = ConfigurationReader.literalURL("http://localhost:4318/v1/traces"),
         apiKey: Secret? = nil,
         project: String = "demo",
-        buffer: BufferSettings = BufferSettings()
+        buffer: BufferSettings = BufferSettings(),
+        otelEnvironment: OTelTransportEnvironment = OTelTransportEnvironment()
     ) {
         self.endpoint = endpoint
         self.apiKey = apiKey
         self.project = project
         self.buffer = buffer
+        self.otelEnvironment = otelEnvironment
     }
 
     /// Decodes the exporter's section of a workflow YAML (`_type` is ignored), applying environment fallbacks and
@@ -118,13 +123,23 @@ extension AcmeOTelConfiguration {
                 { Secret($0) }
             )
             let projectEntry = reader.read(project, key: "project", env: nil, expected: "text", parse: { $0 })
+            reader.settle(
+                "endpoint",
+                endpointEntry,
+                default: "http://localhost:4318/v1/traces",
+                render: ConfigurationReader.masked
+            )
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("project", projectEntry, default: "demo")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
+            let otelEnvironment = OTelEnvironment.transport(&reader)
             try reader.finish()
             return AcmeOTelConfiguration(
                 endpoint: endpointEntry?.value ?? ConfigurationReader.literalURL("http://localhost:4318/v1/traces"),
                 apiKey: apiKeyEntry?.value,
                 project: projectEntry?.value ?? "demo",
-                buffer: buffer
+                buffer: buffer,
+                otelEnvironment: otelEnvironment
             )
         }
     }

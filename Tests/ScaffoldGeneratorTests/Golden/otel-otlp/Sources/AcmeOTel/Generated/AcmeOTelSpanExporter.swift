@@ -30,7 +30,7 @@ public struct AcmeOTelSpanExporter: ExporterBlueprint {
         self.context = context
         transport = HTTPExportSink.otlp(
             configuration: try Self.transportConfiguration(configuration, context: context),
-            encoding: .protobuf,
+            encoding: configuration.otelEnvironment.encoding ?? .protobuf,
             logger: context.logger
         )
     }
@@ -100,7 +100,7 @@ public struct AcmeOTelSpanExporter: ExporterBlueprint {
         if let apiKeyValue = configuration.apiKey {
             headers.add(name: "x-api-key", value: apiKeyValue.revealed)
         }
-        return HTTPExportSink.Configuration(
+        var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
                 key: "endpoint",
@@ -109,21 +109,23 @@ public struct AcmeOTelSpanExporter: ExporterBlueprint {
             method: "POST",
             headers: headers,
             auth: .none,
-            compression: .none,
-            requestTimeout: .seconds(10),
+            compression: configuration.otelEnvironment.compression ?? .none,
+            requestTimeout: configuration.otelEnvironment.timeout ?? .seconds(10),
             retry: RetryPolicy(),
             secrets: [configuration.apiKey].compactMap { $0 }
         )
+        transport.headers = configuration.otelEnvironment.headers(under: transport.headers, auth: transport.auth)
+        return transport
     }
 
     /// How batches of spans become OTLP requests: the encoding and resource attributes of exporter.yaml.
     public static func otlpEncoding(_ configuration: AcmeOTelConfiguration) -> OTLPTraceEncoding {
-        var attributes: [String: OTLPAttributeValue] = [:]
+        var attributes = configuration.otelEnvironment.resourceAttributes
         attributes["openinference.project.name"] = .string(configuration.project)
         attributes["deployment.environment"] = .string("staging")
         attributes["nasty \"\"\" \\(x) #"] = .string("\"\"\"\\(boom)\"#\n é 🚀")
         return OTLPTraceEncoding(
-            encoding: .protobuf,
+            encoding: configuration.otelEnvironment.encoding ?? .protobuf,
             builder: OTLPRequestBuilder(serviceName: "acme_otel", resourceAttributes: attributes)
         )
     }

@@ -239,6 +239,16 @@ extension AcmeRawConfiguration {
                 expected: "true or false",
                 parse: { ConfigurationReader.bool($0) }
             )
+            reader.settle("output_path", outputPathEntry, default: "traces/acme.jsonl")
+            reader.settle("api_key", apiKeyEntry, default: nil, secret: true)
+            reader.settle("batch_size", batchSizeEntry, default: "50")
+            reader.settle("flush_interval", flushIntervalEntry, default: "5s")
+            reader.settle("region", regionEntry, default: "us")
+            reader.settle("tags", tagsEntry, default: "[]")
+            reader.settle("extra_headers", extraHeadersEntry, default: "{}")
+            reader.settle("service", serviceEntry, default: nil)
+            reader.settle("ratio", ratioEntry, default: "0.5")
+            reader.settle("verbose", verboseEntry, default: "false")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeRawConfiguration(

@@ -146,6 +146,10 @@ extension AcmeSpanConfiguration {
                 if value > .seconds(60) { return "must be at most 60s, not \(value)" }
                 return nil
             }
+            reader.settle("endpoint", endpointEntry, default: nil, render: ConfigurationReader.masked)
+            reader.settle("sample_rate", sampleRateEntry, default: "1.0")
+            reader.settle("team", teamEntry, default: "search")
+            reader.settle("timeout", timeoutEntry, default: "250ms")
             let buffer = reader.buffer(capacity: bufferCapacity, overflowPolicy: overflowPolicy)
             try reader.finish()
             return AcmeSpanConfiguration(
