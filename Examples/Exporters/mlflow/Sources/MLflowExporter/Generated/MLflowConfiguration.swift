@@ -200,7 +200,7 @@ extension MLflowConfiguration {
                 default: "http://localhost:5000/v1/traces",
                 render: ConfigurationReader.masked
             )
-            reader.settle("experiment_id", experimentIdEntry, default: nil)
+            reader.settle("experiment_id", experimentIdEntry, default: "0")
             reader.settle("batch_size", batchSizeEntry, default: "100")
             reader.settle("flush_interval", flushIntervalEntry, default: "5s")
             reader.settle("max_queue_size", maxQueueSizeEntry, default: "1000")

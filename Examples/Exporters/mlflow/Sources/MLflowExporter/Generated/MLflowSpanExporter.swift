@@ -96,9 +96,7 @@ public struct MLflowSpanExporter: ExporterBlueprint {
         context: ExporterBuildContext
     ) throws -> HTTPExportSink.Configuration {
         var headers = HTTPHeaders()
-        if let experimentIdValue = configuration.experimentId {
-            headers.add(name: "x-mlflow-experiment-id", value: experimentIdValue)
-        }
+        headers.add(name: "x-mlflow-experiment-id", value: configuration.experimentId)
         var transport = HTTPExportSink.Configuration(
             endpoint: try ConfigurationReader.endpoint(
                 configuration.endpoint.absoluteString,
