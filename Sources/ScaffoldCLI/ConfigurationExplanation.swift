@@ -5,8 +5,8 @@ import Foundation
 
 /// What `scaffold replay --explain-config` prints: every exporter's effective configuration, each value with where
 /// it came from (the workflow file's line, an environment variable, the default), secrets masked. The settings are
-/// the ones the exporter's type recorded while reading its section (``ConfigurationExplaining``); a type that
-/// records none is listed by name only.
+/// the ones the configuration reader recorded while the exporter's type read its section
+/// (`WorkflowConfiguration.effectiveSettings`); a type that records none is listed by name only.
 struct ConfigurationExplanation {
     struct Entry {
         var name: String
@@ -26,7 +26,6 @@ struct ConfigurationExplanation {
                 name: entry.name,
                 kind: String(describing: type(of: blueprint)),
                 settings: workflow.effectiveSettings[entry.name]
-                    ?? (blueprint as? any ConfigurationExplaining)?.effectiveSettings
             )
         }
     }

@@ -53,12 +53,6 @@ extension EffectiveSetting {
     }
 }
 
-/// A blueprint that knows the effective configuration it was built from, each value with its source.
-public protocol ConfigurationExplaining {
-    /// The settings in the order the type reads them.
-    var effectiveSettings: [EffectiveSetting] { get }
-}
-
 extension ConfigurationReader {
     /// Records the effective value of `key`: the entry's (with its source), else `defaultValue` as the type's
     /// default. `secret` shows ``Secret/redacted`` instead of the value (a default included).

@@ -9,7 +9,7 @@ import Logging
 ///
 /// A successful response is read as an `ExportTraceServiceResponse`: spans it rejects are counted `failed` (and in
 /// the sink's `rejectedItems`), its `error_message` logged once, scrubbed; they are never retried.
-public struct OTLPExporterBlueprint: ExporterBlueprint, ConfigurationExplaining {
+public struct OTLPExporterBlueprint: ExporterBlueprint {
     /// The configuration it was made from.
     public let configuration: OTLPExporterConfiguration
     /// How batches are encoded.
@@ -101,8 +101,6 @@ public struct OTLPExporterBlueprint: ExporterBlueprint, ConfigurationExplaining 
         )
         return ShutdownLimitedExporter(exporter, limit: configuration.shutdownTimeout)
     }
-
-    public var effectiveSettings: [EffectiveSetting] { configuration.effectiveSettings }
 
     public func close() async {
         await sink.close()
